@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Builds land in .output/ unless GREENWAY_OUT_DIR says otherwise, so that parallel test runs
+// (e2e, demo, bench) never overwrite each other's extension.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.GREENWAY_OUT_DIR ?? '.output',
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Greenway',
+    description: 'Find the free, legal copy of a scholarly article: repository, version and licence at a glance.',
+    permissions: ['storage', 'activeTab', 'clipboardWrite', 'contextMenus'],
+    host_permissions: [
+      'https://api.openalex.org/*',
+      'https://api.unpaywall.org/*',
+      'https://www.ebi.ac.uk/*',
+      'https://api.semanticscholar.org/*',
+      'https://api.core.ac.uk/*',
+      'https://api.crossref.org/*',
+    ],
+    action: { default_title: 'Greenway' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'greenway@greenway-oa.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
