@@ -1,0 +1,16 @@
+/** One figure printed by `npm run bench`. Each file in scripts/bench/ (except this one) default-exports a suite. */
+export interface BenchRow {
+  /** What is measured, e.g. "article detection, corpus pages, median". */
+  name: string;
+  value: number;
+  unit: string;
+  /** The goal from the issue, e.g. "≤ 2 ms", shown beside the figure. */
+  target?: string;
+  /** Whether the figure meets its target; omitted when there is no target. */
+  ok?: boolean;
+}
+
+export interface BenchSuite {
+  title: string;
+  run(): Promise<BenchRow[]>;
+}
