@@ -10,5 +10,6 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'happy-dom',
     restoreMocks: true,
+    setupFiles: ['tests/setup.ts'],
   },
 });

@@ -10,8 +10,9 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Greenway',
-    description: 'Find the free, legal copy of a scholarly article: repository, version and licence at a glance.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab', 'clipboardWrite', 'contextMenus'],
     host_permissions: [
       'https://api.openalex.org/*',

@@ -1,0 +1,37 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+
+interface Props {
+  text: string;
+  label: string;
+  copy(text: string): Promise<void>;
+  /** Accessible name, when the visible label alone is ambiguous in a list of copies. */
+  ariaLabel?: string;
+}
+
+/** A button that copies `text` and says "Copied" (in text and to screen readers) for two seconds. */
+export function CopyButton({ text, label, copy, ariaLabel }: Props) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onClick = async () => {
+    clearTimeout(timer.current);
+    try {
+      await copy(text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+    timer.current = setTimeout(() => setState('idle'), 2000);
+  };
+
+  return (
+    <button type="button" class="action" onClick={onClick} aria-label={ariaLabel} data-state={state}>
+      {label}
+      <span class="copy-status" role="status" aria-live="polite">
+        {state === 'copied' ? ` — ${t('copied')}` : state === 'failed' ? ` — ${t('copyFailed')}` : ''}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * What the background does with each validated message. Pure wiring over injected parts (engine, tab
+ * store, toolbar), so that it is unit-tested without a browser; entrypoints/background.ts only
+ * connects it to the real APIs.
+ */
+import type { Handlers } from '../messenger';
+import type { LookupResult } from '../model';
+import type { TabState } from '../messages';
+import type { TabStore } from '../tab-store';
+
+export interface LookupPort {
+  lookup(doi: string, options?: { force?: boolean }): Promise<LookupResult>;
+  lookupMany(dois: string[]): Promise<Map<string, LookupResult>>;
+}
+
+export interface BackgroundDeps {
+  engine: LookupPort;
+  tabs: TabStore;
+  /** Repaints the toolbar icon of a tab from its state. */
+  showTabState(tabId: number, state: TabState | null): Promise<void>;
+  /** Privacy mode is "only when I open the popup": then page reports never trigger a lookup. */
+  autoLookup(): Promise<boolean>;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { engine, tabs, showTabState } = deps;
+
+  /** Looks the tab's article up and records each step in the tab state (and on the toolbar). */
+  async function lookupForTab(tabId: number, doi: string, force = false): Promise<LookupResult> {
+    const loading = await tabs.setLookup(tabId, doi, { state: 'loading' });
+    if (loading) await showTabState(tabId, loading);
+    try {
+      const result = await engine.lookup(doi, { force });
+      const done = await tabs.setLookup(tabId, doi, { state: 'done', result });
+      if (done) await showTabState(tabId, done);
+      return result;
+    } catch (error) {
+      const failed = await tabs.setLookup(tabId, doi, { state: 'error', error: errorText(error) });
+      if (failed) await showTabState(tabId, failed);
+      throw error;
+    }
+  }
+
+  return {
+    async 'page:detected'(message, sender) {
+      // Only the top frame speaks for the tab: a DOI in an embedded frame (an ad, a widget) is not the article.
+      if (sender.tabId === null || sender.frameId !== 0) return null;
+      const tabId = sender.tabId;
+      const state = await tabs.detected(tabId, message.article, message.pageDoiCount);
+      await showTabState(tabId, state);
+      if (state.article && state.lookup.state === 'idle' && (await deps.autoLookup())) {
+        // Fire and forget: the content script does not wait, the popup reads the tab state.
+        lookupForTab(tabId, state.article.doi).catch(() => undefined);
+      }
+      return null;
+    },
+    async 'lookup:many'(message) {
+      const results = await engine.lookupMany(message.dois);
+      return Object.fromEntries(results);
+    },
+    async 'tab:get'(message) {
+      return tabs.get(message.tabId);
+    },
+    async 'lookup:doi'(message) {
+      if (message.tabId !== undefined) {
+        const state = await tabs.get(message.tabId);
+        if (state?.article && state.article.doi.toLowerCase() === message.doi.toLowerCase()) {
+          return lookupForTab(message.tabId, state.article.doi, message.force ?? false);
+        }
+      }
+      return engine.lookup(message.doi, { force: message.force ?? false });
+    },
+  };
+}
