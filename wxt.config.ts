@@ -5,6 +5,9 @@ import preact from '@preact/preset-vite';
 // (e2e, demo, bench) never overwrite each other's extension.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: auto-imports hide where a name comes from and clash with our own
+  // utils (e.g. our StorageArea vs WXT's).
+  imports: false,
   outDir: process.env.GREENWAY_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { reportPage } from '@/utils/content/report-page';
 import { watchPage } from '@/utils/detect/watch';
 

@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createHandlers, type BackgroundDeps } from '@/utils/background/handlers';
+import { createTabStore } from '@/utils/tab-store';
+import { memoryStorage } from '@/utils/storage-area';
+import { foundResult } from '../../fixtures/results';
+
+const article = { doi: '10.1186/s12913-023-10058-w', evidence: 'meta[citation_doi]', label: 'citation_doi meta tag' };
+const content = { kind: 'content' as const, tabId: 4, frameId: 0 };
+const popup = { kind: 'extension-page' as const, tabId: null, frameId: 0 };
+
+function setup(auto = true) {
+  const engine = { lookup: vi.fn(async (doi: string) => foundResult({ doi })), lookupMany: vi.fn(async () => new Map()) };
+  const shown: string[] = [];
+  const deps: BackgroundDeps = {
+    engine,
+    tabs: createTabStore(memoryStorage()),
+    showTabState: async (_tabId, state) => {
+      shown.push(state?.lookup.state ?? 'none');
+    },
+    autoLookup: async () => auto,
+  };
+  return { handlers: createHandlers(deps), engine, deps, shown };
+}
+
+describe('background handlers', () => {
+  it('looks the article up as soon as a page reports it and records each step', async () => {
+    const { handlers, engine, deps, shown } = setup();
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 12 }, content);
+    await vi.waitFor(async () => expect((await deps.tabs.get(4))?.lookup.state).toBe('done'));
+    expect(engine.lookup).toHaveBeenCalledWith(article.doi, { force: false });
+    expect(shown).toEqual(['idle', 'loading', 'done']);
+  });
+
+  it('makes no lookup in privacy mode until the popup asks', async () => {
+    const { handlers, engine, deps } = setup(false);
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 0 }, content);
+    expect(engine.lookup).not.toHaveBeenCalled();
+    const result = await handlers['lookup:doi']({ type: 'lookup:doi', doi: article.doi, tabId: 4 }, popup);
+    expect(result.best?.hostName).toBe('UCL Discovery');
+    expect((await deps.tabs.get(4))?.lookup.state).toBe('done');
+  });
+
+  it('ignores reports from sub-frames', async () => {
+    const { handlers, engine, deps } = setup();
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 0 }, { ...content, frameId: 3 });
+    expect(await deps.tabs.get(4)).toBeNull();
+    expect(engine.lookup).not.toHaveBeenCalled();
+  });
+
+  it('records a failed lookup in the tab state and rethrows it to the popup', async () => {
+    const { handlers, engine, deps } = setup(false);
+    engine.lookup.mockRejectedValueOnce(new Error('all sources failed'));
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 0 }, content);
+    await expect(handlers['lookup:doi']({ type: 'lookup:doi', doi: article.doi, tabId: 4 }, popup)).rejects.toThrow('all sources failed');
+    expect((await deps.tabs.get(4))?.lookup).toEqual({ state: 'error', error: 'all sources failed' });
+  });
+
+  it('looks up a typed DOI without touching the tab state', async () => {
+    const { handlers, deps } = setup(false);
+    const result = await handlers['lookup:doi']({ type: 'lookup:doi', doi: '10.9/other', tabId: 4 }, popup);
+    expect(result.doi).toBe('10.9/other');
+    expect(await deps.tabs.get(4)).toBeNull();
+  });
+});
