@@ -1,0 +1,64 @@
+/**
+ * One LookupResult out of every source's answer for a DOI: merged, ranked copies; the overall
+ * status; the retraction flag; what each source said (ok or a clear error).
+ */
+import { mergeCopies, rankCopies, type RankOptions } from '../copies';
+import { isOpenLicence } from '../licence';
+import type { Copy, LookupResult, SourceName, SourceOutcome, WorkInfo } from '../model';
+import { overallStatus } from '../oa-status';
+import { RETRACTING_KINDS } from '../sources/crossref';
+import type { SourceAnswer } from '../sources/types';
+
+export interface SourceReport {
+  outcome: SourceOutcome;
+  /** Absent when the source answered "not known here" or failed. */
+  answer?: SourceAnswer;
+}
+
+/**
+ * The publisher's registered licence (Crossref) completes a publisher copy that no other source
+ * gave a licence for; only open licences are carried over, since TDM and "user licence" URLs say
+ * nothing about reading rights.
+ */
+function withRecordLicence(copies: Copy[], answers: SourceAnswer[]): Copy[] {
+  const record = answers.map((a) => a.recordLicence).find((l) => l);
+  if (!record || !isOpenLicence(record)) return copies;
+  return copies.map((c) =>
+    c.hostType === 'publisher' && c.version !== 'accepted' && c.version !== 'submitted' && !c.licence ? { ...c, licence: record } : c,
+  );
+}
+
+export function assembleResult(doi: string, reports: Map<SourceName, SourceReport>, rank: RankOptions, fetchedAt: number): LookupResult {
+  const answers = [...reports.values()].flatMap((r) => (r.answer ? [r.answer] : []));
+  const merged = withRecordLicence(mergeCopies(answers.flatMap((a) => a.copies), doi), answers);
+  const copies = rankCopies(merged, rank);
+  const sources: Partial<Record<SourceName, SourceOutcome>> = {};
+  for (const [name, report] of reports) sources[name] = report.outcome;
+  // A retraction outweighs a correction; among equals, the report that names its notice wins.
+  const retraction =
+    answers
+      .flatMap((a) => (a.retraction ? [a.retraction] : []))
+      .sort((a, b) => Number(RETRACTING_KINDS.has(b.kind)) - Number(RETRACTING_KINDS.has(a.kind)) || Number(!!b.noticeDoi) - Number(!!a.noticeDoi))[0] ??
+    null;
+  const work: WorkInfo | null = answers.map((a) => a.work).find((w) => w && w.title) ?? null;
+  return {
+    doi,
+    status: overallStatus(copies, {
+      stated: answers.flatMap((a) => (a.status ? [a.status] : [])),
+      anyAnswer: [...reports.values()].some((r) => r.outcome.ok),
+    }),
+    retracted: retraction !== null && RETRACTING_KINDS.has(retraction.kind),
+    retraction,
+    work,
+    best: copies[0] ?? null,
+    copies,
+    sources,
+    fetchedAt,
+  };
+}
+
+/** Re-ranks a cached result under the current preferences (they may have changed since). */
+export function rerank(result: LookupResult, rank: RankOptions): LookupResult {
+  const copies = rankCopies(result.copies, rank);
+  return { ...result, copies, best: copies[0] ?? null };
+}

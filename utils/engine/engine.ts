@@ -1,0 +1,146 @@
+/**
+ * The lookup engine behind the popup and the badges: cache first, then one batched request per
+ * enabled source for all DOIs asked for within a short window, never two requests in flight for the
+ * same DOI. Runs unchanged in the MV3 service worker and in Node (all I/O is injected).
+ */
+import type { LookupResult, SourceName } from '../model';
+import { SOURCE_LABELS } from '../model';
+import { readResponse } from '../sources/read-response';
+import { SOURCES } from '../sources';
+import type { Source } from '../sources/types';
+import { assembleResult, rerank, type SourceReport } from './assemble';
+import { createBatcher } from './batcher';
+import { createLookupCache, type CacheStats } from './cache';
+import { mergeConfig, resolveConfig, type EngineConfig, type EngineConfigInput } from './config';
+import type { EngineDeps } from './deps';
+import { doiKey } from './doi-key';
+import { createHttpClient, type HttpStats } from './http';
+
+export interface LookupOptions {
+  /** Skip the cache and ask the sources again (the popup's "check again"). */
+  force?: boolean;
+}
+
+export interface LookupEngine {
+  lookup(doi: string, options?: LookupOptions): Promise<LookupResult>;
+  /** Results keyed by the DOIs exactly as given. */
+  lookupMany(dois: string[]): Promise<Map<string, LookupResult>>;
+  /** The cached result, if fresh; never touches the network. */
+  peekCached(doi: string): Promise<LookupResult | null>;
+  clearCache(): Promise<void>;
+  cacheStats(): Promise<CacheStats>;
+  /** Requests sent so far, per host (bench, tests, diagnostics). */
+  requestStats(): HttpStats;
+  updateConfig(update: EngineConfigInput): void;
+  readonly config: EngineConfig;
+}
+
+/** Larger batches than any source takes in one request are still split by each source's planner. */
+const MAX_COLLECTED = 1000;
+
+export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = {}): LookupEngine {
+  let config = resolveConfig(input);
+  const http = createHttpClient(deps, () => config);
+  const cache = createLookupCache(deps.storage, deps.now, () => config.cacheMaxEntries);
+  const inflight = new Map<string, Promise<LookupResult>>();
+  const batcher = createBatcher<LookupResult>({
+    windowMs: () => config.batchWindowMs,
+    maxBatch: MAX_COLLECTED,
+    sleep: (ms) => deps.sleep(ms),
+    run: fetchFresh,
+  });
+
+  const activeSources = (): Source[] => SOURCES.filter((s) => s.isActive(config));
+  const signature = () => activeSources().map((s) => s.name).join(',');
+  const rankOptions = () => ({ preferRepository: config.preferRepository, preferredInstitution: config.preferredInstitution });
+
+  /** Asks every active source about `dois` (normalised keys) and assembles one result per DOI. */
+  async function fetchFresh(dois: string[]): Promise<Map<string, LookupResult>> {
+    const seenAt = deps.now();
+    const cfg = config;
+    const sources = activeSources();
+    const reports = new Map<string, Map<SourceName, SourceReport>>(dois.map((d) => [d, new Map()]));
+    await Promise.all(
+      sources.flatMap((source) =>
+        source.plan(dois, cfg).map(async (planned) => {
+          const outcome = readResponse(source, await http.send(planned.request), planned.dois, seenAt);
+          for (const doi of planned.dois) {
+            const report: SourceReport = outcome.ok
+              ? { outcome: { ok: true }, answer: outcome.answers.get(doi) }
+              : { outcome: { ok: false, error: outcome.error } };
+            reports.get(doi)?.set(source.name, report);
+          }
+        }),
+      ),
+    );
+    const results = new Map<string, LookupResult>();
+    for (const doi of dois) results.set(doi, assembleResult(doi, reports.get(doi) ?? new Map(), rankOptions(), seenAt));
+    await cache.setMany([...results].map(([doi, result]) => ({ doi, result })), sources.map((s) => s.name).join(','));
+    return results;
+  }
+
+  /** A clear error value for input that is not a DOI: no request is made for it. */
+  function invalidResult(input: string): LookupResult {
+    const shown = String(input).slice(0, 80);
+    const sources: LookupResult['sources'] = {};
+    for (const s of activeSources()) sources[s.name] = { ok: false, error: `${SOURCE_LABELS[s.name]}: not asked, "${shown}" is not a DOI` };
+    return { doi: shown, status: 'unknown', retracted: false, best: null, copies: [], sources, fetchedAt: deps.now() };
+  }
+
+  function fetchShared(key: string): Promise<LookupResult> {
+    const existing = inflight.get(key);
+    if (existing) return existing;
+    const promise = batcher.load(key).finally(() => inflight.delete(key));
+    inflight.set(key, promise);
+    return promise;
+  }
+
+  async function lookupMany(dois: string[]): Promise<Map<string, LookupResult>> {
+    const keys = new Map<string, string | null>(dois.map((d) => [d, doiKey(d)]));
+    const wanted = [...new Set([...keys.values()].filter((k): k is string => k !== null))];
+    const cached = await cache.getMany(wanted, signature());
+    const fresh = new Map<string, Promise<LookupResult>>();
+    for (const key of wanted) if (!cached.has(key)) fresh.set(key, fetchShared(key));
+    // Everything this call needs is collected already: no reason to wait for the window.
+    if (fresh.size) batcher.flush();
+    const out = new Map<string, LookupResult>();
+    for (const [input, key] of keys) {
+      if (key === null) out.set(input, invalidResult(input));
+      else {
+        const hit = cached.get(key);
+        out.set(input, hit ? rerank(hit, rankOptions()) : await fresh.get(key)!);
+      }
+    }
+    return out;
+  }
+
+  async function lookup(doi: string, options: LookupOptions = {}): Promise<LookupResult> {
+    const key = doiKey(doi);
+    if (key === null) return invalidResult(doi);
+    if (!options.force) {
+      const hit = (await cache.getMany([key], signature())).get(key);
+      if (hit) return rerank(hit, rankOptions());
+    }
+    return fetchShared(key);
+  }
+
+  return {
+    lookup,
+    lookupMany,
+    async peekCached(doi) {
+      const key = doiKey(doi);
+      if (key === null) return null;
+      const hit = (await cache.getMany([key], signature())).get(key);
+      return hit ? rerank(hit, rankOptions()) : null;
+    },
+    clearCache: () => cache.clear(),
+    cacheStats: () => cache.stats(),
+    requestStats: () => http.stats(),
+    updateConfig(update) {
+      config = mergeConfig(config, update);
+    },
+    get config() {
+      return config;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/** Public surface of the lookup engine; the background and the CLI import from here. */
+export { createLookupEngine, type LookupEngine, type LookupOptions } from './engine';
+export { resolveConfig, mergeConfig, DEFAULT_BASE_URLS, type EngineConfig, type EngineConfigInput } from './config';
+export { realClock, type EngineDeps, type FetchLike, type StorageAdapter } from './deps';
+export { createMemoryStorage } from './memory-storage';
+export type { CacheStats } from './cache';

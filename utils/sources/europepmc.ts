@@ -1,0 +1,133 @@
+/**
+ * Europe PMC: full texts in Europe PMC / PubMed Central, including author manuscripts that the
+ * publisher-facing indexes miss. `search?query=DOI:"a" OR DOI:"b"&resultType=core` answers many DOIs
+ * at once; `fullTextUrlList` says which links are free (OA / F) and which need a subscription (S).
+ */
+import * as z from 'zod/mini';
+import type { Copy } from '../model';
+import { buildCopy } from './copy-builder';
+import { chunk, doiFromUrl, queryString } from './request-utils';
+import type { ParseOutcome, Source, SourceAnswer } from './types';
+
+export const EUROPEPMC_MAX_BATCH = 40;
+
+const text = z.catch(z.nullable(z.string()), null);
+
+const FullTextUrl = z.object({
+  availabilityCode: text,
+  documentStyle: text,
+  site: text,
+  url: text,
+});
+type FullTextUrl = z.infer<typeof FullTextUrl>;
+
+const Result = z.object({
+  doi: text,
+  pmcid: text,
+  title: text,
+  pubYear: text,
+  isOpenAccess: text,
+  inEPMC: text,
+  hasPDF: text,
+  license: text,
+  authMan: text,
+  epmcAuthMan: text,
+  nihAuthMan: text,
+  journalInfo: z.catch(z.nullable(z.object({ journal: z.catch(z.nullable(z.object({ title: text })), null) })), null),
+  fullTextUrlList: z.catch(z.nullable(z.object({ fullTextUrl: z.catch(z.array(z.unknown()), []) })), null),
+});
+type Result = z.infer<typeof Result>;
+
+const SearchResponse = z.object({
+  hitCount: z.optional(z.number()),
+  resultList: z.object({ result: z.array(z.unknown()) }),
+});
+
+const FREE = new Set(['OA', 'F']);
+const SITE_NAMES: Record<string, string> = { Europe_PMC: 'Europe PMC', PubMedCentral: 'PubMed Central' };
+
+function isYes(v: string | null): boolean {
+  return v === 'Y';
+}
+
+/** Links of one site grouped into one copy (an HTML view and its PDF are the same copy). */
+function siteCopy(site: string, links: FullTextUrl[], r: Result, seenAt: number): Copy | null {
+  const pdf = links.find((l) => l.documentStyle === 'pdf')?.url ?? null;
+  const html = links.find((l) => l.documentStyle === 'html' || l.documentStyle === 'doi')?.url ?? null;
+  const manuscript = isYes(r.authMan) || isYes(r.epmcAuthMan) || isYes(r.nihAuthMan);
+  const isPublisher = site === 'DOI';
+  return buildCopy({
+    pdfUrl: pdf,
+    landingUrl: html,
+    hostType: isPublisher ? 'publisher' : 'repository',
+    hostName: isPublisher ? (r.journalInfo?.journal?.title ?? null) : (SITE_NAMES[site] ?? site),
+    // The DOI link is always the publisher's version; an author manuscript's licence is not the publisher's.
+    version: manuscript && !isPublisher ? 'accepted' : 'published',
+    licence: manuscript && isPublisher ? null : r.license,
+    source: 'europepmc',
+    reason: `Europe PMC: ${manuscript ? 'author manuscript' : 'full text'}${r.pmcid ? ` ${r.pmcid}` : ''} (${links[0]?.availabilityCode === 'OA' ? 'open access' : 'free to read'})`,
+    seenAt,
+  });
+}
+
+function resultCopies(r: Result, seenAt: number): Copy[] {
+  const links = (r.fullTextUrlList?.fullTextUrl ?? [])
+    .map((l) => FullTextUrl.safeParse(l))
+    .flatMap((l) => (l.success && l.data.url && FREE.has(l.data.availabilityCode ?? '') ? [l.data] : []));
+  const bySite = new Map<string, FullTextUrl[]>();
+  for (const l of links) {
+    const site = l.site ?? '';
+    if (site !== 'DOI' && !SITE_NAMES[site]) continue; // other sites are third-party link-outs
+    bySite.set(site, [...(bySite.get(site) ?? []), l]);
+  }
+  const copies = [...bySite].map(([site, ls]) => siteCopy(site, ls, r, seenAt));
+  // An open PMC article without a listed link still has its Europe PMC page.
+  if (copies.length === 0 && r.pmcid && isYes(r.isOpenAccess) && isYes(r.inEPMC)) {
+    const page = `https://europepmc.org/articles/${r.pmcid}`;
+    const links: FullTextUrl[] = [{ availabilityCode: 'OA', documentStyle: 'html', site: 'Europe_PMC', url: page }];
+    if (isYes(r.hasPDF)) links.push({ availabilityCode: 'OA', documentStyle: 'pdf', site: 'Europe_PMC', url: `${page}?pdf=render` });
+    copies.push(siteCopy('Europe_PMC', links, r, seenAt));
+  }
+  return copies.filter((c): c is Copy => c !== null);
+}
+
+function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome {
+  const response = SearchResponse.safeParse(json);
+  if (!response.success) return { ok: false, error: 'unexpected response shape' };
+  const wanted = new Set(requested);
+  const answers = new Map<string, SourceAnswer>();
+  for (const item of response.data.resultList.result) {
+    const parsed = Result.safeParse(item);
+    if (!parsed.success) continue;
+    const r = parsed.data;
+    const doi = doiFromUrl(r.doi);
+    if (!doi || (wanted.size > 0 && !wanted.has(doi))) continue;
+    // A DOI can have several records (MED and PMC); their copies add up and merge later.
+    const previous = answers.get(doi);
+    const year = r.pubYear && /^\d{4}$/.test(r.pubYear) ? Number(r.pubYear) : null;
+    answers.set(doi, {
+      copies: [...(previous?.copies ?? []), ...resultCopies(r, seenAt)],
+      work: previous?.work ?? { title: r.title, journal: r.journalInfo?.journal?.title ?? null, year },
+    });
+  }
+  return { ok: true, answers };
+}
+
+export const europepmc: Source = {
+  name: 'europepmc',
+  isActive: (config) => config.sources.europepmc.enabled,
+  plan: (dois, config) =>
+    chunk(dois, EUROPEPMC_MAX_BATCH).map((part) => ({
+      dois: part,
+      request: {
+        url: `${config.sources.europepmc.baseUrl}/search?${queryString({
+          query: part.map((d) => `DOI:"${d.replace(/"/g, '')}"`).join(' OR '),
+          resultType: 'core',
+          format: 'json',
+          pageSize: String(Math.min(1000, part.length * 3)),
+        })}`,
+      },
+    })),
+  notFoundStatuses: [],
+  parse,
+};

@@ -1,0 +1,88 @@
+/**
+ * Semantic Scholar: `POST /graph/v1/paper/batch` (≤ 500 ids) for `openAccessPdf`, a PDF link that
+ * often points at a repository or author's copy the other indexes miss. It gives no version, and its
+ * `status` is unreliable (arXiv PDFs marked CLOSED), so the host decides the kind.
+ */
+import * as z from 'zod/mini';
+import type { Copy, HostType } from '../model';
+import { parseOaStatus } from '../oa-status';
+import { buildCopy } from './copy-builder';
+import { knownHostOf } from './hosts';
+import { chunk, doiFromUrl, queryString } from './request-utils';
+import type { ParseOutcome, Source, SourceAnswer } from './types';
+
+export const SEMANTIC_SCHOLAR_MAX_BATCH = 500;
+const FIELDS = 'externalIds,openAccessPdf,isOpenAccess';
+
+const Paper = z.object({
+  externalIds: z.catch(z.nullable(z.object({ DOI: z.catch(z.nullable(z.string()), null) })), null),
+  openAccessPdf: z.catch(
+    z.nullable(
+      z.object({
+        url: z.catch(z.nullable(z.string()), null),
+        status: z.catch(z.nullable(z.string()), null),
+        license: z.catch(z.nullable(z.string()), null),
+      }),
+    ),
+    null,
+  ),
+});
+type Paper = z.infer<typeof Paper>;
+
+const Batch = z.array(z.unknown());
+
+function paperCopy(p: Paper, seenAt: number): Copy | null {
+  const pdf = p.openAccessPdf;
+  if (!pdf?.url) return null;
+  const status = parseOaStatus(pdf.status);
+  // GOLD/HYBRID/BRONZE mean the publisher's site; GREEN (and the odd CLOSED with a URL) a repository.
+  const fallback: HostType = status && status !== 'green' && status !== 'closed' ? 'publisher' : 'repository';
+  const known = knownHostOf(pdf.url);
+  return buildCopy({
+    pdfUrl: pdf.url,
+    hostType: known?.hostType ?? fallback,
+    hostName: known?.name ?? null,
+    version: known?.hostType === 'preprint' ? 'submitted' : null,
+    licence: pdf.license,
+    source: 'semanticscholar',
+    reason: `Semantic Scholar: open access PDF${pdf.status ? ` (${pdf.status.toLowerCase()})` : ''}`,
+    seenAt,
+  });
+}
+
+function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome {
+  const batch = Batch.safeParse(json);
+  if (!batch.success) return { ok: false, error: 'unexpected response shape' };
+  const answers = new Map<string, SourceAnswer>();
+  batch.data.forEach((item, index) => {
+    if (item === null) return; // unknown to Semantic Scholar
+    const paper = Paper.safeParse(item);
+    if (!paper.success) return;
+    // The answer is aligned with the request; the DOI in the answer confirms it when present.
+    const doi = doiFromUrl(paper.data.externalIds?.DOI) ?? requested[index] ?? null;
+    if (!doi) return;
+    const copy = paperCopy(paper.data, seenAt);
+    answers.set(doi, { copies: copy ? [copy] : [] });
+  });
+  return { ok: true, answers };
+}
+
+export const semanticscholar: Source = {
+  name: 'semanticscholar',
+  isActive: (config) => config.sources.semanticscholar.enabled,
+  plan: (dois, config) =>
+    chunk(dois, SEMANTIC_SCHOLAR_MAX_BATCH).map((part) => ({
+      dois: part,
+      request: {
+        url: `${config.sources.semanticscholar.baseUrl}/graph/v1/paper/batch?${queryString({ fields: FIELDS })}`,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(config.semanticScholarApiKey ? { 'x-api-key': config.semanticScholarApiKey } : {}),
+        },
+        body: JSON.stringify({ ids: part.map((d) => `DOI:${d}`) }),
+      },
+    })),
+  notFoundStatuses: [],
+  parse,
+};
