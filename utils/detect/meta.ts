@@ -1,0 +1,37 @@
+/**
+ * Reading `<meta>` tags the way publishers actually write them: the key may be in `name`, `property`,
+ * `itemprop` or `id`, in any case; the value is usually `content` but minified pages use `value`.
+ */
+
+/** Lower-cased key of a meta tag (name, property, itemprop or id, first present). */
+export function metaKey(meta: Element): string {
+  return (
+    meta.getAttribute('name') ??
+    meta.getAttribute('property') ??
+    meta.getAttribute('itemprop') ??
+    meta.getAttribute('id') ??
+    ''
+  ).trim().toLowerCase();
+}
+
+export function metaValue(meta: Element): string {
+  return (meta.getAttribute('content') ?? meta.getAttribute('value') ?? '').trim();
+}
+
+/** All meta tags of the document (head and body: some templates put citation tags in the body). */
+export function metaTags(doc: Document): Element[] {
+  return Array.from(doc.getElementsByTagName('meta'));
+}
+
+/** Values of the meta tags whose key is one of `keys` (lower case), in document order. */
+export function metaValues(doc: Document, keys: readonly string[]): Array<{ key: string; value: string; meta: Element }> {
+  const out: Array<{ key: string; value: string; meta: Element }> = [];
+  for (const meta of metaTags(doc)) {
+    const key = metaKey(meta);
+    if (keys.includes(key)) {
+      const value = metaValue(meta);
+      if (value) out.push({ key, value, meta });
+    }
+  }
+  return out;
+}

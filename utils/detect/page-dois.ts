@@ -1,0 +1,167 @@
+/**
+ * Every DOI on a page — in link targets and in visible text — deduplicated, each with the element it
+ * came from so the content script can place an inline badge next to it.
+ *
+ * One scanner serves both entry points: `findPageDois` runs it to the end synchronously (bounded by
+ * `limit` and a node budget), `scanPageDois` runs it in time slices and yields to the page between them.
+ */
+import { doiKey, doisInUrl, findDoisInText } from '../doi';
+
+export interface PageDoi {
+  doi: string;
+  /** The `<a>`/`<area>` for links; the text node's parent element for text. */
+  element: Element;
+  kind: 'link' | 'text';
+  /** For text hits: the node and the offset of the DOI in it. */
+  textNode?: Text;
+  index?: number;
+}
+
+export interface ScanOptions {
+  /** Stop after this many distinct DOIs (default 5000). */
+  limit?: number;
+  /** Stop after visiting this many nodes, so a pathological page cannot hold the thread (default 500 000). */
+  maxNodes?: number;
+}
+
+const DEFAULT_LIMIT = 5000;
+const DEFAULT_MAX_NODES = 500_000;
+/** Longer text nodes are looked at only up to here (a DOI list this long is a data dump, not a page). */
+const MAX_TEXT = 200_000;
+
+/** Elements whose content is not page text, or belongs to the user. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE']);
+
+const ELEMENT = 1;
+const TEXT = 3;
+
+function isEditable(el: Element): boolean {
+  const v = el.getAttribute('contenteditable');
+  return v !== null && v !== 'false';
+}
+
+export interface Scanner {
+  /** Works until `deadline` (a `performance.now()` value, or Infinity); returns true when finished. */
+  step(deadline: number): boolean;
+  results: PageDoi[];
+}
+
+/**
+ * Depth-first walk done by hand (no TreeWalker) so it behaves the same in browsers and in
+ * happy-dom, and so it can pause anywhere and resume.
+ */
+export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner {
+  const limit = opts.limit ?? DEFAULT_LIMIT;
+  const maxNodes = opts.maxNodes ?? DEFAULT_MAX_NODES;
+  const seen = new Set<string>();
+  const results: PageDoi[] = [];
+  const start = root as unknown as Node;
+  let node: Node | null = start.firstChild;
+  let visited = 0;
+  let done = node === null;
+
+  const add = (hit: PageDoi) => {
+    const key = doiKey(hit.doi);
+    if (seen.has(key)) return;
+    seen.add(key);
+    results.push(hit);
+  };
+
+  /** Next node in document order, skipping the children of `current` when `descend` is false. */
+  const next = (current: Node, descend: boolean): Node | null => {
+    if (descend && current.firstChild) return current.firstChild;
+    let n: Node | null = current;
+    while (n && n !== start) {
+      if (n.nextSibling) return n.nextSibling;
+      n = n.parentNode;
+    }
+    return null;
+  };
+
+  const visit = (n: Node): boolean => {
+    if (n.nodeType === TEXT) {
+      const data = (n as Text).data;
+      if (data.length >= 8 && data.includes('10.')) {
+        const parent = n.parentElement;
+        if (parent) {
+          const text = data.length > MAX_TEXT ? data.slice(0, MAX_TEXT) : data;
+          for (const hit of findDoisInText(text)) {
+            add({ doi: hit.doi, element: parent, kind: 'text', textNode: n as Text, index: hit.index });
+          }
+        }
+      }
+      return false;
+    }
+    if (n.nodeType !== ELEMENT) return false;
+    const el = n as Element;
+    if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el)) return false;
+    if (el.tagName === 'A' || el.tagName === 'AREA' || el.tagName === 'a' || el.tagName === 'area') {
+      const href = el.getAttribute('href');
+      if (href && href.includes('10.')) {
+        for (const doi of doisInUrl(href, 'https://example.invalid/')) add({ doi, element: el, kind: 'link' });
+      }
+    }
+    return true;
+  };
+
+  const step = (deadline: number): boolean => {
+    let sinceCheck = 0;
+    while (!done) {
+      if (node === null || results.length >= limit || visited >= maxNodes) {
+        done = true;
+        break;
+      }
+      const descend = visit(node);
+      visited++;
+      node = next(node, descend);
+      if (++sinceCheck >= 256) {
+        sinceCheck = 0;
+        if (performance.now() >= deadline) break;
+      }
+    }
+    if (results.length > limit) results.length = limit;
+    return done;
+  };
+
+  return { step, results };
+}
+
+/** All DOIs on the page in document order, synchronously; bounded by `limit` and a node budget. */
+export function findPageDois(root: ParentNode, opts?: ScanOptions): PageDoi[] {
+  if (!root || typeof (root as Node).nodeType !== 'number') return [];
+  const scanner = createScanner(root, opts);
+  scanner.step(Infinity);
+  return scanner.results;
+}
+
+export interface AsyncScanOptions extends ScanOptions {
+  /** Aborting stops the scan at the next slice; the promise then resolves with what was found so far. */
+  signal?: AbortSignal;
+  /** Length of one time slice on the main thread (default 8 ms). */
+  chunkMs?: number;
+  /** How to wait between slices (default: requestIdleCallback where available, else setTimeout 0). */
+  schedule?: (cb: () => void) => void;
+}
+
+function defaultSchedule(cb: () => void): void {
+  const g = globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => void };
+  if (typeof g.requestIdleCallback === 'function') g.requestIdleCallback(cb, { timeout: 200 });
+  else setTimeout(cb, 0);
+}
+
+/** Like `findPageDois`, in slices of `chunkMs` so a huge page never blocks input or rendering. */
+export function scanPageDois(root: ParentNode, opts: AsyncScanOptions = {}): Promise<PageDoi[]> {
+  if (!root || typeof (root as Node).nodeType !== 'number') return Promise.resolve([]);
+  const scanner = createScanner(root, opts);
+  const chunkMs = opts.chunkMs ?? 8;
+  const schedule = opts.schedule ?? defaultSchedule;
+  return new Promise((resolve) => {
+    const slice = () => {
+      if (opts.signal?.aborted) return resolve(scanner.results);
+      const finished = scanner.step(performance.now() + chunkMs);
+      if (finished) resolve(scanner.results);
+      else schedule(slice);
+    };
+    slice();
+  });
+}

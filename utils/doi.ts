@@ -1,0 +1,247 @@
+/**
+ * DOI parsing and normalisation.
+ *
+ * Normal form: the DOI as written (DOIs are case-insensitive, but the registrant's casing is what
+ * users recognise, e.g. `10.1007/BF02727953`), without any `doi:` / resolver prefix, decoded from
+ * percent- and HTML-escaping, with trailing punctuation, unbalanced closing brackets and publisher
+ * URL suffixes (`/full`, `.pdf`, bioRxiv `v3`) removed. Compare and cache with `doiKey`, which
+ * case-folds.
+ *
+ * Every function here is total: bad input gives `null` (or an empty list), never an exception.
+ */
+
+/** Longest DOI we accept; real ones stay far below this and the message schema caps at 300. */
+export const MAX_DOI_LENGTH = 300;
+
+/**
+ * `10.` + registrant code (4–9 digits, optionally dotted sub-codes such as `10.1000.10`) + `/`.
+ * Short registrants (`10.1.1.26.2787`, CiteSeerX ids) and dates (`19.10.2019/x`) fall outside it.
+ */
+const PREFIX = String.raw`10\.\d{4,9}(?:\.\d+)*`;
+
+/**
+ * In running text a DOI may not continue a word or number: `19.10.2019/x.jpg` must not yield
+ * `10.2019/x.jpg`. The slash may be percent-encoded (`10.1371%2Fjournal…`).
+ */
+const TEXT_DOI = new RegExp(String.raw`(?<![\p{L}\p{N}._\-])${PREFIX}(?:/|%2[fF])`, 'gu');
+
+/** Characters that end a DOI in running text (whitespace, quotes, a few ASCII delimiters). */
+const STOP = /[\s"'“”‘’«»|\\^`{}\u0000-\u001f\u007f]/u;
+
+const RESOLVER_PREFIX =
+  /^(?:(?:https?:\/\/)?(?:(?:dx\.|www\.)?doi\.org|hdl\.handle\.net)\/|doi:\s*|urn:doi:|info:doi\/|doi\s+)/i;
+
+const ENTITY: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', sol: '/', lpar: '(', rpar: ')',
+  lsqb: '[', rsqb: ']', lbrack: '[', rbrack: ']', colon: ':', semi: ';', period: '.', comma: ',', num: '#',
+  percnt: '%', hyphen: '-', dash: '-',
+};
+
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITY[body.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Percent-decodes only the delimiters that URLs escape inside DOIs. Decoding never produces `%` or a
+ * hex digit, so it cannot create a new escape: a second pass changes nothing (idempotence).
+ */
+const DECODABLE = new Set('/():;<>[]#?=&+,@ '.split(''));
+function decodePercents(s: string): string {
+  if (!s.includes('%')) return s;
+  return s.replace(/%([0-9a-f]{2})/gi, (whole, hex: string) => {
+    const ch = String.fromCharCode(parseInt(hex, 16));
+    return DECODABLE.has(ch) ? ch : whole;
+  });
+}
+
+/** Both decoders to a fixed point; every effective step shortens the string, so this terminates. */
+function decode(s: string): string {
+  for (;;) {
+    const next = decodePercents(decodeEntities(s));
+    if (next === s) return s;
+    s = next;
+  }
+}
+
+const PAIRS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+/** Drops trailing sentence punctuation and closing brackets that have no opener inside the DOI. */
+function trimTrailing(s: string): string {
+  for (;;) {
+    const last = s[s.length - 1];
+    if (last === undefined) return s;
+    if ('.,;:!?/*'.includes(last) || STOP.test(last)) {
+      s = s.slice(0, -1);
+      continue;
+    }
+    const open = PAIRS[last];
+    if (open !== undefined && count(s, last) > count(s, open)) {
+      s = s.slice(0, -1);
+      continue;
+    }
+    return s;
+  }
+}
+
+/**
+ * Parts of publisher URLs that follow a DOI without belonging to it. bioRxiv/medRxiv add a version
+ * and a view (`10.1101/2020.03.22.002386v3.full.pdf`); Atypon, Wiley, Frontiers add `/full`, `/abstract`…
+ */
+const BIORXIV_VIEW = /(?:\.(?:full|abstract|article-info|article-metrics|supplementary-material|full-text|full\.pdf\+html|full\.pdf|pdf|figures-only|short|long|print))+$/i;
+const BIORXIV_VERSION = /^(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,8})v\d{1,3}$/i;
+const ARXIV_VERSION = /^(10\.48550\/arxiv\.(?:\d{4}\.\d{4,5}|[a-z\-.]+\/\d{7}))v\d{1,3}$/i;
+const VIEW_SUFFIX =
+  /\/(?:full|abstract|abs|summary|pdf|epdf|pdfdirect|pdfplus|full-text|fulltext|html|references|citedby|figures|tables|suppinfo|supplemental|info|metrics|reader|epub|meta|toc|issuetoc)$/i;
+const FILE_SUFFIX = /\.(?:pdf|html?|xml|epub)$/i;
+/** A "DOI" that names an asset (`10.2019/x.jpg`) is a path, not an identifier. */
+const ASSET = /\.(?:jpe?g|png|gif|svg|webp|ico|css|js|mjs|woff2?|ttf|mp4|mp3)$/i;
+
+function stripPublisherSuffix(doi: string): string {
+  for (;;) {
+    let next = doi;
+    if (/^10\.1101\//.test(next)) next = next.replace(BIORXIV_VIEW, '');
+    next = next.replace(BIORXIV_VERSION, '$1').replace(ARXIV_VERSION, '$1');
+    next = next.replace(VIEW_SUFFIX, '').replace(FILE_SUFFIX, '');
+    next = trimTrailing(next);
+    if (next === doi) return doi;
+    doi = next;
+  }
+}
+
+const WHOLE_DOI = new RegExp(String.raw`^${PREFIX}/[^\s]+$`, 'u');
+
+/** Validates and cleans a string that should now be exactly a DOI. */
+function finish(candidate: string): string | null {
+  let doi = trimTrailing(candidate);
+  doi = stripPublisherSuffix(doi);
+  if (doi.length > MAX_DOI_LENGTH || !WHOLE_DOI.test(doi) || ASSET.test(doi)) return null;
+  // The suffix must hold something besides punctuation.
+  const suffix = doi.slice(doi.indexOf('/') + 1);
+  if (!/[\p{L}\p{N}]/u.test(suffix)) return null;
+  return doi;
+}
+
+/**
+ * Parses one DOI in any common written form: `10.x/…`, `doi:10.x/…`, `DOI 10.x/…`, `info:doi/…`,
+ * `urn:doi:…`, `https://doi.org/…`, `http://dx.doi.org/…`, percent-encoded or HTML-escaped.
+ * Failing that, a URL or short text holding exactly one distinct DOI gives that DOI (pasted links,
+ * "DOI: 10.1/x (print)"); anything ambiguous gives null. Use `findDoisInText` for prose.
+ */
+export function parseDoi(input: string): string | null {
+  if (typeof input !== 'string' || input.length > 4 * MAX_DOI_LENGTH) return null;
+  let s = decode(input).trim();
+  // Wrapping punctuation such as "(doi:10.x/y)" or "<10.x/y>".
+  s = s.replace(/^[(\[{<"'“‘«]+/u, '').trim();
+  let viaResolver = false;
+  for (let i = 0; i < 3; i++) {
+    const m = RESOLVER_PREFIX.exec(s);
+    if (!m) break;
+    viaResolver ||= /\//.test(m[0]) && !/^info:/i.test(m[0]);
+    s = s.slice(m[0].length).trim();
+  }
+  // A resolver URL's query and fragment are not part of the DOI.
+  if (viaResolver) s = s.replace(/[?#].*$/s, '');
+  const strict = /\s/.test(s) ? null : finish(s);
+  if (strict !== null || !input.includes('10.')) return strict;
+  // Not a bare DOI: accept a publisher URL or a short text that holds exactly one distinct DOI
+  // ("DOI: 10.1/x (print)", "https://pubs.acs.org/doi/abs/10.1021/x?src=y").
+  const trimmed = input.trim();
+  const found = /^https?:\/\//i.test(trimmed) && !/\s/.test(trimmed)
+    ? doisInUrl(trimmed)
+    : findDoisInText(decode(trimmed)).map((hit) => hit.doi);
+  const distinct = new Set(found.map((doi) => doi.toLowerCase()));
+  return distinct.size === 1 ? (found[0] ?? null) : null;
+}
+
+/** Case-folded key: equal for DOIs that name the same thing. Accepts unnormalised input. */
+export function doiKey(doi: string): string {
+  return (parseDoi(doi) ?? String(doi)).toLowerCase();
+}
+
+/** True when two DOI strings name the same DOI. */
+export function sameDoi(a: string, b: string): boolean {
+  return doiKey(a) === doiKey(b);
+}
+
+export interface TextDoi {
+  doi: string;
+  /** Offset of the match in the searched text (start of `10.`). */
+  index: number;
+  /** Length of the raw match in the text, before decoding. */
+  length: number;
+}
+
+/**
+ * Every DOI in a piece of text, in order (duplicates included: callers decide). Look-alikes that
+ * continue a number (`19.10.2019/x`), short registrants (`10.1.1.26.2787`) and asset paths are skipped.
+ */
+export function findDoisInText(text: string): TextDoi[] {
+  const out: TextDoi[] = [];
+  if (typeof text !== 'string' || !text.includes('10.')) return out;
+  TEXT_DOI.lastIndex = 0;
+  for (let m = TEXT_DOI.exec(text); m !== null; m = TEXT_DOI.exec(text)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    const limit = Math.min(text.length, start + 4 * MAX_DOI_LENGTH);
+    while (end < limit && !STOP.test(text[end] as string)) end++;
+    const raw = trimTrailing(text.slice(start, end));
+    const doi = finish(decode(raw));
+    if (doi !== null) out.push({ doi, index: start, length: raw.length });
+    TEXT_DOI.lastIndex = Math.max(end, start + 1);
+  }
+  return out;
+}
+
+const DOI_HOSTS = /^(?:(?:dx\.|www\.)?doi\.org|hdl\.handle\.net)$/i;
+
+/** True for doi.org resolver URLs (where the DOI is the whole path). */
+export function isResolverUrl(url: URL): boolean {
+  return DOI_HOSTS.test(url.hostname);
+}
+
+/**
+ * DOIs inside a URL, looked for in the decoded path and in each query value separately so that
+ * `?`, `&` and `#` end them: `/doi/abs/10.1021/x?src=y`, `?id=10.1371/…&type=z`, `info%3Adoi%2F10.…`.
+ * Returns an empty list for unparseable URLs.
+ */
+export function doisInUrl(href: string, base?: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return [];
+  }
+  if (!href.includes('10.')) return [];
+  const out: string[] = [];
+  const add = (part: string) => {
+    for (const hit of findDoisInText(part)) if (!out.includes(hit.doi)) out.push(hit.doi);
+  };
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    path = decodePercents(path);
+  }
+  if (isResolverUrl(url)) {
+    const doi = parseDoi(path.replace(/^\//, ''));
+    if (doi) out.push(doi);
+  } else {
+    add(path);
+  }
+  for (const value of url.searchParams.values()) if (value.includes('10.')) add(value);
+  if (url.hash.includes('10.')) add(decodePercents(url.hash.slice(1)));
+  return out;
+}
