@@ -1,0 +1,84 @@
+/**
+ * `npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] [--core-key K] DOI…`
+ * Runs the extension's own lookup engine in Node against the live services (or the given endpoints)
+ * and prints, per DOI, a readable table or one JSON line.
+ */
+import { createLookupEngine, createMemoryStorage, realClock, type EngineConfigInput } from '../utils/engine';
+import { licenceLabel } from '../utils/licence';
+import { SOURCE_NAMES, type Copy, type LookupResult, type SourceName } from '../utils/model';
+
+interface Args {
+  json: boolean;
+  dois: string[];
+  config: EngineConfigInput;
+  errors: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, dois: [], config: { sources: {} }, errors: [] };
+  const sources = args.config.sources!;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => argv[++i] ?? '';
+    if (arg === '--json') args.json = true;
+    else if (arg === '--email') args.config.email = value();
+    else if (arg === '--core-key') args.config.coreApiKey = value();
+    else if (arg === '--openalex-key') args.config.openalexApiKey = value();
+    else if (arg === '--s2-key') args.config.semanticScholarApiKey = value();
+    else if (arg === '--no-prefer-repository') args.config.preferRepository = false;
+    else if (arg === '--disable') {
+      const name = value() as SourceName;
+      if (SOURCE_NAMES.includes(name)) sources[name] = { ...sources[name], enabled: false };
+      else args.errors.push(`unknown source "${name}"`);
+    } else if (arg === '--endpoint') {
+      const [name, ...rest] = value().split('=');
+      if (!SOURCE_NAMES.includes(name as SourceName) || rest.length === 0) args.errors.push(`--endpoint needs NAME=URL with NAME one of ${SOURCE_NAMES.join(', ')}`);
+      else sources[name as SourceName] = { ...sources[name as SourceName], baseUrl: rest.join('=') };
+    } else if (arg.startsWith('--')) args.errors.push(`unknown option ${arg}`);
+    else args.dois.push(arg);
+  }
+  return args;
+}
+
+/** The JSON line's Copy: exactly the documented fields. */
+function copyJson(c: Copy) {
+  return { pdfUrl: c.pdfUrl, landingUrl: c.landingUrl, hostType: c.hostType, hostName: c.hostName, version: c.version, licence: c.licence, sources: c.sources };
+}
+
+function jsonLine(r: LookupResult): string {
+  return JSON.stringify({
+    doi: r.doi,
+    status: r.status,
+    retracted: r.retracted,
+    best: r.best ? copyJson(r.best) : null,
+    copies: r.copies.map(copyJson),
+    sources: r.sources,
+  });
+}
+
+function table(r: LookupResult): string {
+  const lines = [`${r.doi}  status: ${r.status}${r.retracted ? '  RETRACTED' : ''}${r.work?.title ? `  — ${r.work.title}` : ''}`];
+  if (r.copies.length === 0) lines.push('  no free copy found');
+  r.copies.forEach((c, i) => {
+    lines.push(
+      `  ${i === 0 ? '★' : ' '} ${(c.hostName ?? '(unnamed)').padEnd(28)} ${c.hostType.padEnd(10)} ${(c.version ?? 'version ?').padEnd(10)} ${licenceLabel(c.licence).padEnd(24)} ${c.sources.join('+')}`,
+      `      ${c.pdfUrl ?? c.landingUrl ?? ''}`,
+    );
+  });
+  const outcomes = Object.entries(r.sources).map(([name, o]) => (o.ok ? `${name} ok` : o.error));
+  lines.push(`  sources: ${outcomes.join('; ')}`);
+  return lines.join('\n');
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (args.errors.length || args.dois.length === 0) {
+  for (const e of args.errors) console.error(e);
+  console.error('usage: npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] [--core-key K] [--disable NAME] DOI…');
+  process.exit(2);
+}
+const engine = createLookupEngine({ fetch: (url, init) => fetch(url, init), storage: createMemoryStorage(), ...realClock }, args.config);
+const results = await engine.lookupMany(args.dois);
+for (const doi of args.dois) {
+  const r = results.get(doi);
+  if (r) console.log(args.json ? jsonLine(r) : `${table(r)}\n`);
+}
