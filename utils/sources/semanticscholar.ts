@@ -15,6 +15,7 @@ export const SEMANTIC_SCHOLAR_MAX_BATCH = 500;
 const FIELDS = 'externalIds,openAccessPdf,isOpenAccess';
 
 const Paper = z.object({
+  paperId: z.string(),
   externalIds: z.catch(z.nullable(z.object({ DOI: z.catch(z.nullable(z.string()), null) })), null),
   openAccessPdf: z.catch(
     z.nullable(
@@ -54,16 +55,21 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
   const batch = Batch.safeParse(json);
   if (!batch.success) return { ok: false, error: 'unexpected response shape' };
   const answers = new Map<string, SourceAnswer>();
+  let invalid = 0;
   batch.data.forEach((item, index) => {
     if (item === null) return; // unknown to Semantic Scholar
     const paper = Paper.safeParse(item);
-    if (!paper.success) return;
+    if (!paper.success) {
+      invalid++;
+      return;
+    }
     // The answer is aligned with the request; the DOI in the answer confirms it when present.
     const doi = doiFromUrl(paper.data.externalIds?.DOI) ?? requested[index] ?? null;
     if (!doi) return;
     const copy = paperCopy(paper.data, seenAt);
     answers.set(doi, { copies: copy ? [copy] : [] });
   });
+  if (invalid > 0 && answers.size === 0) return { ok: false, error: 'unexpected response shape' };
   return { ok: true, answers };
 }
 
