@@ -106,10 +106,10 @@ export function mergeCopies(copies: Copy[], doi: string): Copy[] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const owner = new Map<string, number>();
   readable.forEach((c, i) => {
-    const keys = [...urlKeys(c.pdfUrl), ...urlKeys(c.landingUrl)];
     // A repository's landing page that is the work's DOI names the publisher, not this copy.
-    for (const key of keys) {
-      if (c.hostType !== 'publisher' && key === `doi:${doi.toLowerCase()}`) continue;
+    const landing = urlKeys(c.landingUrl);
+    const landingIsPublisher = c.hostType !== 'publisher' && landing.includes(`doi:${doi.toLowerCase()}`);
+    for (const key of [...urlKeys(c.pdfUrl), ...(landingIsPublisher ? [] : landing)]) {
       const j = owner.get(key);
       if (j === undefined) owner.set(key, i);
       else parent[find(i)] = find(j);

@@ -50,7 +50,10 @@ function fromCcUrl(text: string): Licence | null {
 
 /** Parses the many textual forms: "cc-by", "CC BY-NC-ND 4.0", "cc_by_4.0", "CC-BY-NC-4.0", "cc by-nc-nd". */
 function fromText(text: string): Licence | null {
-  const flat = text.replace(/[_\s]+/g, '-').replace(/-+/g, '-');
+  // Semantic Scholar writes "CCBY", "CCBYNCND": split the elements apart first.
+  const joined = /^cc(by(?:nc|nd|sa)*)$/.exec(text);
+  const spaced = joined ? `cc-${(joined[1] ?? '').match(/by|nc|nd|sa/g)!.join('-')}` : text;
+  const flat = spaced.replace(/[_\s]+/g, '-').replace(/-+/g, '-');
   if (/^(cc-?0|cc-?zero|cc0-1\.0)$/.test(flat)) return CC0;
   if (/^(public-domain|pd|pdm|us-gov|publicdomain)$/.test(flat)) return PUBLIC_DOMAIN;
   const m = /^(?:cc-|creative-commons-(?:attribution-)?)?(by(?:-(?:nc|sa|nd))*)(?:-(\d(?:\.\d)?))?(?:-(?:international|intl|unported|generic))?$/.exec(flat);
