@@ -3,7 +3,8 @@
  * English messages file with Chrome's positional `$1…$9` substitution.
  */
 import { fakeBrowser } from 'wxt/testing';
-import { beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/preact';
 import en from '../public/_locales/en/messages.json';
 
 const messages = en as Record<string, { message: string }>;
@@ -22,3 +23,6 @@ beforeEach(() => {
     getUILanguage: () => 'en',
   };
 });
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(() => cleanup());

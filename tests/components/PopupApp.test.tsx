@@ -1,0 +1,125 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/preact';
+import { PopupApp, type PopupClient } from '@/components/PopupApp';
+import type { TabState } from '@/utils/messages';
+import { BMC_DOI, closedResult, foundResult, uclCopy } from '../fixtures/results';
+
+const article = { doi: BMC_DOI, evidence: 'meta[citation_doi]', label: 'citation_doi meta tag' };
+
+function client(state: TabState | null, overrides: Partial<PopupClient> = {}): PopupClient & { copied: string[] } {
+  const copied: string[] = [];
+  return {
+    copied,
+    getTab: vi.fn(async () => state),
+    lookup: vi.fn(async (doi: string) => foundResult({ doi })),
+    copyText: vi.fn(async (text: string) => {
+      copied.push(text);
+    }),
+    ...overrides,
+  };
+}
+
+const tabState = (lookup: TabState['lookup']): TabState => ({ tabId: 3, article, pageDoiCount: 1, lookup, updatedAt: 0 });
+
+describe('PopupApp', () => {
+  it('renders a finished lookup from the tab state without asking the sources again', async () => {
+    const c = client(tabState({ state: 'done', result: foundResult() }));
+    render(<PopupApp tabId={3} client={c} />);
+    expect(await screen.findByRole('heading', { name: 'UCL Discovery' })).toBeTruthy();
+    expect(c.lookup).not.toHaveBeenCalled();
+    expect(screen.getAllByText('Published version').length).toBeGreaterThan(0);
+    expect(screen.getAllByRole('link', { name: /Licence: CC BY 4.0/ })[0]?.getAttribute('href')).toBe(
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
+    expect(screen.getByText('DOI 10.1186/s12913-023-10058-w (from citation_doi meta tag)')).toBeTruthy();
+    expect(screen.getAllByText('Found via OpenAlex, Unpaywall').length).toBeGreaterThan(0);
+  });
+
+  it('looks the article up when the tab has no result yet, then shows the best copy first', async () => {
+    const c = client(tabState({ state: 'idle' }));
+    render(<PopupApp tabId={3} client={c} />);
+    await screen.findByText('Best free copy');
+    expect(c.lookup).toHaveBeenCalledWith(BMC_DOI, { tabId: 3, force: false });
+    const cards = screen.getAllByRole('article');
+    expect(cards[0]?.getAttribute('aria-label')).toBe('UCL Discovery, Published version');
+    expect(screen.getByText('Other free copies (2)')).toBeTruthy();
+    expect(screen.getByText('Accepted manuscript')).toBeTruthy();
+    expect(screen.getByText('No open licence stated')).toBeTruthy();
+  });
+
+  it('copies the repository record link and says Copied', async () => {
+    const c = client(tabState({ state: 'done', result: foundResult() }));
+    render(<PopupApp tabId={3} client={c} />);
+    const button = await screen.findByRole('button', { name: 'Copy repository link — UCL Discovery' });
+    fireEvent.click(button);
+    await waitFor(() => expect(button.textContent).toContain('Copied'));
+    expect(c.copied).toEqual([uclCopy.landingUrl]);
+  });
+
+  it('opens PDFs and records in a new tab without opener or referrer', async () => {
+    render(<PopupApp tabId={3} client={client(tabState({ state: 'done', result: foundResult() }))} />);
+    const pdf = await screen.findByRole('link', { name: 'Open PDF — UCL Discovery' });
+    expect(pdf.getAttribute('href')).toBe(uclCopy.pdfUrl);
+    expect(pdf.getAttribute('target')).toBe('_blank');
+    expect(pdf.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByRole('link', { name: 'Open repository record — UCL Discovery' }).getAttribute('href')).toBe(uclCopy.landingUrl);
+  });
+
+  it('never renders a javascript: URL from a source', async () => {
+    const evil = { ...uclCopy, pdfUrl: 'javascript:alert(1)', landingUrl: 'data:text/html,x' };
+    render(<PopupApp tabId={3} client={client(tabState({ state: 'done', result: foundResult({ best: evil, copies: [evil] }) }))} />);
+    await screen.findByRole('heading', { name: 'UCL Discovery' });
+    expect(screen.queryByRole('link', { name: /Open PDF/ })).toBeNull();
+    expect(document.querySelector('a[href^="javascript"], a[href^="data"]')).toBeNull();
+  });
+
+  it('offers a DOI input when the page has none, accepting a doi.org URL', async () => {
+    const c = client(null);
+    render(<PopupApp tabId={3} client={c} />);
+    const input = await screen.findByLabelText('DOI or link');
+    fireEvent.input(input, { target: { value: 'see https://doi.org/10.1038/NATURE12373 please' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find a free copy' }));
+    await screen.findByText('Best free copy');
+    expect(c.lookup).toHaveBeenCalledWith(expect.stringMatching(/^10\.1038\/nature12373$/i), { tabId: undefined, force: false });
+  });
+
+  it('explains input without a DOI instead of looking it up', async () => {
+    const c = client(null);
+    render(<PopupApp tabId={3} client={c} />);
+    fireEvent.input(await screen.findByLabelText('DOI or link'), { target: { value: 'no identifier here' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find a free copy' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/does not contain a DOI/);
+    expect(c.lookup).not.toHaveBeenCalled();
+  });
+
+  it('says honestly when nothing was found', async () => {
+    render(<PopupApp tabId={3} client={client(tabState({ state: 'done', result: closedResult() }))} />);
+    expect(await screen.findByRole('heading', { name: 'No free copy found' })).toBeTruthy();
+  });
+
+  it('names a failing source and still shows what the others found', async () => {
+    const result = foundResult({ sources: { openalex: { ok: true }, unpaywall: { ok: false, error: 'HTTP 500' } } });
+    render(<PopupApp tabId={3} client={client(tabState({ state: 'done', result }))} />);
+    expect(await screen.findByText('Unpaywall did not answer (HTTP 500); the other sources did.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'UCL Discovery' })).toBeTruthy();
+  });
+
+  it('warns about a retraction with the notice link', async () => {
+    const result = foundResult({
+      retracted: true,
+      retraction: { kind: 'retraction', noticeUrl: 'https://doi.org/10.1186/notice', noticeDoi: '10.1186/notice' },
+    });
+    render(<PopupApp tabId={3} client={client(tabState({ state: 'done', result }))} />);
+    expect(await screen.findByText(/This article has been retracted/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Read the retraction notice' }).getAttribute('href')).toBe('https://doi.org/10.1186/notice');
+  });
+
+  it('shows a lookup failure with a working retry', async () => {
+    const lookup = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(foundResult());
+    render(<PopupApp tabId={3} client={client(tabState({ state: 'idle' }), { lookup })} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch('The lookup failed: offline');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Best free copy')).toBeTruthy();
+    expect(lookup).toHaveBeenLastCalledWith(BMC_DOI, { tabId: 3, force: true });
+  });
+});
