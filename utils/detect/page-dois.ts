@@ -32,6 +32,12 @@ const MAX_TEXT = 200_000;
 /** Elements whose content is not page text, or belongs to the user. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE']);
 
+/** Help texts show made-up DOIs ("e.g., 10.9999/123XYZ456"): a DOI introduced as an example is not one. */
+const EXAMPLE = /(?:\be\.\s?g\.|\bfor example|\bexample|\bsuch as|\bformat|\blike)[\s,:]*$/i;
+function isExample(text: string, index: number): boolean {
+  return EXAMPLE.test(text.slice(Math.max(0, index - 24), index));
+}
+
 const ELEMENT = 1;
 const TEXT = 3;
 
@@ -86,6 +92,7 @@ export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner
         if (parent) {
           const text = data.length > MAX_TEXT ? data.slice(0, MAX_TEXT) : data;
           for (const hit of findDoisInText(text)) {
+            if (isExample(text, hit.index)) continue;
             add({ doi: hit.doi, element: parent, kind: 'text', textNode: n as Text, index: hit.index });
           }
         }

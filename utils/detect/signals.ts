@@ -1,42 +1,250 @@
 /**
- * Ordered article-DOI signals. Each takes the document and page URL and returns a detection or null.
+ * Ordered article-DOI signals, most trusted first. Each takes the document and the page URL and
+ * returns the DOI it vouches for, or null. The first signal with an answer decides (article.ts).
+ *
+ * Why this order: publisher metadata written for indexers (Highwire `citation_doi`, Dublin Core,
+ * PRISM, JSON-LD) names the page's own work; links and URLs name it on most platforms too but also
+ * appear on pages about something else; page text is a last resort, used only when exactly one DOI
+ * is labelled as such outside reference lists.
  */
-import { doisInUrl, isResolverUrl, parseDoi } from '../doi';
-import type { ArticleDetection } from './article';
+import { doisInUrl, findDoisInText, isResolverUrl, parseDoi } from '../doi';
+import { arxivDoi, parseArxivId } from '../ids';
+import { blockOf, inCitingContext } from './context';
+import { jsonLdDois } from './json-ld';
 import { metaValues } from './meta';
 
-export type ArticleSignal = (doc: Document, url: string) => ArticleDetection | null;
+export interface SignalHit {
+  doi: string;
+  evidence: string;
+  label: string;
+}
 
-/** Meta tags whose value is the article DOI, most specific first. */
+export interface SignalContext {
+  doc: Document;
+  /** The page URL, parsed; null when unusable (about:blank, garbage). */
+  url: URL | null;
+}
+
+export type ArticleSignal = (ctx: SignalContext) => SignalHit | null;
+
+/** Meta tags whose value is the article DOI, in the order of the issue's signal list. */
 const DOI_META: ReadonlyArray<[key: string, label: string]> = [
   ['citation_doi', 'citation_doi meta tag'],
+  ['dc.identifier', 'Dublin Core identifier meta tag'],
   ['dc.identifier.doi', 'DC.Identifier.DOI meta tag'],
-  ['prism.doi', 'prism.doi meta tag'],
-  ['bepress_citation_doi', 'bepress_citation_doi meta tag'],
+  ['prism.doi', 'PRISM DOI meta tag'],
+  ['bepress_citation_doi', 'bepress citation_doi meta tag'],
   ['publication_doi', 'publication_doi meta tag'],
-  ['dc.identifier', 'dc.identifier meta tag'],
   ['doi', 'DOI meta tag'],
 ];
 
-const metaSignals: ArticleSignal[] = DOI_META.map(([key, label]) => (doc) => {
-  for (const { value } of metaValues(doc, [key])) {
-    const doi = parseDoi(value);
-    if (doi) return { doi, evidence: `meta[${key}]`, label };
+/**
+ * A `dc.identifier` may hold any identifier (URL, ISSN, handle): only a DOI-shaped value, an explicit
+ * `scheme="doi"`, or a `doi:`/doi.org form counts. parseDoi already rejects the rest.
+ */
+function metaSignal(key: string, label: string): ArticleSignal {
+  return ({ doc }) => {
+    for (const { value } of metaValues(doc, [key])) {
+      const doi = parseDoi(value);
+      if (doi) return { doi, evidence: `meta[${key}]`, label };
+    }
+    return null;
+  };
+}
+
+/** schema.org JSON-LD: the main entity's `identifier`, `@id` or `sameAs` (not its citations). */
+const jsonLdSignal: ArticleSignal = ({ doc }) => {
+  const doi = jsonLdDois(doc)[0];
+  return doi ? { doi, evidence: 'json-ld', label: 'schema.org JSON-LD' } : null;
+};
+
+/** `<link rel="canonical">` or `rel="cite-as"` pointing at doi.org (Ghost, Hugo, DataCite blogs). */
+const linkSignal: ArticleSignal = ({ doc }) => {
+  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    const which = rel.includes('cite-as') ? 'cite-as' : rel.includes('canonical') ? 'canonical' : null;
+    if (!which) continue;
+    const href = link.getAttribute('href') ?? '';
+    let url: URL;
+    try {
+      url = new URL(href);
+    } catch {
+      continue;
+    }
+    const doi = isResolverUrl(url) ? parseDoi(href) : null;
+    if (doi) return { doi, evidence: `link[rel=${which}]`, label: `${which} link to doi.org` };
   }
   return null;
-});
+};
 
-const urlSignal: ArticleSignal = (_doc, url) => {
-  let parsed: URL;
+/** Query parameters that name the article itself (not a search term). */
+const ID_PARAMS = /^(?:doi|id|article_?id|articleDoi|rft_id|rft\.doi|pid|uri)$/i;
+/** Paths of search, browse and listing pages: a DOI there is a query, not the page's own. */
+const LISTING_PATH = /\/(?:search|toc|action\/doSearch|results|browse|topics?|subjects?|collections?|issues?)(?:\/|$)/i;
+
+/** DOIs an address vouches for: in the path (`/doi/…`, `/articles/…`) or in an id-like parameter. */
+export function articleDoiFromUrl(url: URL): string | null {
+  if (isResolverUrl(url) || LISTING_PATH.test(url.pathname)) return null;
+  const path = new URL(url.href);
+  path.search = '';
+  path.hash = '';
+  const found = doisInUrl(path.href);
+  for (const [name, value] of url.searchParams) {
+    if (ID_PARAMS.test(name)) for (const hit of findDoisInText(value)) found.push(hit.doi);
+  }
+  const distinct = new Set(found.map((d) => d.toLowerCase()));
+  return distinct.size === 1 ? (found[0] ?? null) : null;
+}
+
+const ogUrlSignal: ArticleSignal = ({ doc }) => {
+  for (const { value } of metaValues(doc, ['og:url'])) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      continue;
+    }
+    const doi = articleDoiFromUrl(url);
+    if (doi) return { doi, evidence: 'meta[og:url]', label: 'og:url meta tag' };
+  }
+  return null;
+};
+
+const urlSignal: ArticleSignal = ({ url }) => {
+  const doi = url ? articleDoiFromUrl(url) : null;
+  return doi ? { doi, evidence: 'url', label: 'page address' } : null;
+};
+
+/**
+ * Repository software: EPrints (`eprints.id_number`, `eprints.doi`, `eprints.official_url`) and
+ * DSpace's full-record table, whose rows read "dc.identifier.doi | 10.…".
+ */
+const repositorySignal: ArticleSignal = ({ doc }) => {
+  for (const { key, value } of metaValues(doc, ['eprints.id_number', 'eprints.doi', 'eprints.official_url', 'dc.relation.isversionof'])) {
+    const doi = parseDoi(value);
+    if (doi) return { doi, evidence: `meta[${key}]`, label: 'repository record metadata' };
+  }
+  for (const cell of Array.from(doc.querySelectorAll('td, th'))) {
+    const name = (cell.textContent ?? '').trim().toLowerCase();
+    if (name !== 'dc.identifier.doi' && name !== 'dc.identifier' && name !== 'dc.relation.doi') continue;
+    const value = cell.nextElementSibling?.textContent ?? '';
+    const doi = parseDoi(value.trim());
+    if (doi) return { doi, evidence: 'dspace-record', label: 'repository record metadata' };
+  }
+  return null;
+};
+
+/**
+ * Sites that give nothing machine-readable about their own DOI. arXiv registers 10.48550/arXiv.<id>
+ * for every paper but its abstract pages carry no DOI meta tag.
+ */
+const siteRuleSignal: ArticleSignal = ({ doc, url }) => {
+  const arxivMeta = metaValues(doc, ['citation_arxiv_id'])[0]?.value;
+  let id = arxivMeta ? parseArxivId(arxivMeta) : null;
+  if (!id && url && /(?:^|\.)arxiv\.org$/i.test(url.hostname) && /^\/(?:abs|html)\//.test(url.pathname)) {
+    id = parseArxivId(url.href);
+  }
+  return id ? { doi: arxivDoi(id), evidence: 'site[arxiv]', label: 'arXiv identifier' } : null;
+};
+
+/**
+ * COinS (`<span class="Z3988" title="…rft_id=info:doi/…">`), the OpenURL citation Zotero reads.
+ * Only a page with exactly one COinS describes itself; several mean a list of works.
+ */
+const coinsSignal: ArticleSignal = ({ doc }) => {
+  const spans = Array.from(doc.getElementsByClassName('Z3988'));
+  if (spans.length !== 1) return null;
+  const title = spans[0]?.getAttribute('title') ?? '';
+  let params: URLSearchParams;
   try {
-    parsed = new URL(url);
+    params = new URLSearchParams(title);
   } catch {
     return null;
   }
-  // On doi.org itself the page is the resolver's "DOI not found" answer, not the article.
-  if (isResolverUrl(parsed)) return null;
-  const dois = doisInUrl(url);
-  return dois.length === 1 && dois[0] ? { doi: dois[0], evidence: 'url', label: 'page address' } : null;
+  for (const [name, value] of params) {
+    if (name === 'rft_id' || name === 'rft.doi' || name === 'rft.identifier') {
+      const doi = parseDoi(value);
+      if (doi) return { doi, evidence: 'coins', label: 'COinS citation' };
+    }
+  }
+  return null;
 };
 
-export const ARTICLE_SIGNALS: readonly ArticleSignal[] = [...metaSignals, urlSignal];
+/** "doi:", "DOI", "Digital Object Identifier:", "https://doi.org/" right before the DOI. */
+const LABEL = /(?:\bdoi\b\s*[:：.]?\s*|digital object identifier\s*[:：]?\s*|doi\.org\/)$/i;
+/** A text run or paragraph longer than this is prose, not a metadata line. */
+const MAX_LINE = 400;
+/** Don't read more text nodes than this looking for a labelled DOI (huge reference-only pages). */
+const MAX_TEXT_NODES = 20_000;
+
+/**
+ * Last resort: exactly one distinct DOI that the page text labels as a DOI on a short line outside
+ * reference lists, footers and navigation ("Digital Object Identifier: 10.1109/28.793383").
+ * A second labelled DOI means the page lists works, and then nothing is the article.
+ */
+const labelledTextSignal: ArticleSignal = ({ doc }) => {
+  const body = doc.body;
+  if (!body) return null;
+  const found = new Map<string, string>();
+  const stack: Node[] = [body];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < MAX_TEXT_NODES) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 1) {
+      const tag = (node as Element).tagName.toUpperCase();
+      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE' || tag === 'TEXTAREA') continue;
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+      continue;
+    }
+    if (node.nodeType !== 3) continue;
+    const data = (node as Text).data;
+    if (!data.includes('10.')) continue;
+    const parent = node.parentElement;
+    if (!parent) continue;
+    for (const hit of findDoisInText(data)) {
+      const block = blockOf(parent);
+      const before = labelBefore(data, hit.index, node as Text, block);
+      if (!LABEL.test(before) || isProse(data, block) || inCitingContext(parent)) continue;
+      found.set(hit.doi.toLowerCase(), hit.doi);
+      if (found.size > 1) return null;
+    }
+  }
+  const only = [...found.values()][0];
+  return only ? { doi: only, evidence: 'text[labelled]', label: 'DOI shown on the page' } : null;
+};
+
+/** A DOI inside running prose (a long text run, or a long paragraph) is cited, not the page's own. */
+function isProse(data: string, block: Element): boolean {
+  if (data.replace(/\s+/g, ' ').length > MAX_LINE) return true;
+  return block.tagName.toUpperCase() === 'P' && (block.textContent ?? '').replace(/\s+/g, ' ').length > MAX_LINE;
+}
+
+/** Text just before a DOI, reaching into the block's earlier text when the label is a separate element. */
+function labelBefore(data: string, index: number, node: Text, block: Element): string {
+  const own = data.slice(Math.max(0, index - 40), index);
+  if (own.trim().length > 0) return own;
+  const blockText = block.textContent ?? '';
+  let offset = 0;
+  // Offset of this text node inside the block's text: walk the block's text nodes in order.
+  const walk = (n: Node): boolean => {
+    if (n === node) return true;
+    if (n.nodeType === 3) offset += (n as Text).data.length;
+    for (let c = n.firstChild; c; c = c.nextSibling) if (walk(c)) return true;
+    return false;
+  };
+  if (!walk(block)) return own;
+  return blockText.slice(Math.max(0, offset + index - 40), offset + index);
+}
+
+export const ARTICLE_SIGNALS: readonly ArticleSignal[] = [
+  ...DOI_META.map(([key, label]) => metaSignal(key, label)),
+  jsonLdSignal,
+  linkSignal,
+  ogUrlSignal,
+  urlSignal,
+  repositorySignal,
+  siteRuleSignal,
+  coinsSignal,
+  labelledTextSignal,
+];
+
