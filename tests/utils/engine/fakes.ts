@@ -3,7 +3,7 @@
  * advances time, and a fake fetch that routes by URL and records every request.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 export class FakeClock {
   t = 1_700_000_000_000;
@@ -89,7 +89,8 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function fixture(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../../fixtures/api/${name}`, import.meta.url)), 'utf8');
+  // Vitest runs from the repository root.
+  return readFileSync(join(process.cwd(), 'tests', 'fixtures', 'api', name), 'utf8');
 }
 
 export function fixtureJson(name: string): unknown {
