@@ -1,0 +1,80 @@
+/**
+ * The user's settings (version 2): what the options page edits, what the background, popup and badges
+ * read. Every field has a default, so a fresh install, a partial record or a damaged field all end
+ * up as a complete `Settings` (see ./repair.ts). Schemas use zod/mini: the content script reads
+ * `badges.*` and bundles this file.
+ */
+import * as z from 'zod/mini';
+import { SOURCE_NAMES, type SourceName } from '../model';
+
+export const SETTINGS_VERSION = 2;
+/** The one storage.local key that holds the user's own settings (never the managed policy). */
+export const SETTINGS_KEY = 'greenway:settings';
+
+/** Search services the popup offers when no free copy is known. */
+export const DISCOVERY_SERVICES = ['google-scholar', 'base', 'core', 'semantic-scholar'] as const;
+export const DiscoveryService = z.enum(DISCOVERY_SERVICES);
+export type DiscoveryService = z.infer<typeof DiscoveryService>;
+
+/** Services whose API key the user may give (their names in `settings.keys`). */
+export const KEYED_SERVICES = ['openalex', 'core', 'semanticScholar'] as const;
+export type KeyedService = (typeof KEYED_SERVICES)[number];
+
+const httpUrl = z.string().check(z.url({ protocol: /^https?$/ }));
+/** Empty means "not set": form fields edit strings, and '' survives JSON and storage unchanged. */
+const emptyOr = <T extends z.core.SomeType>(schema: T) => z.union([z.literal(''), schema]);
+const text = z.string().check(z.maxLength(500));
+
+export const SourceSetting = z.object({
+  enabled: z.boolean(),
+  /** A mirror or test server instead of the public API; absent = the public API. */
+  baseUrl: z.optional(httpUrl),
+});
+export type SourceSetting = z.infer<typeof SourceSetting>;
+
+/** A host name like "www.nature.com" (lower case, no scheme or path). */
+export const SiteName = z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/));
+
+export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  /** Sent to Unpaywall (required by its terms: enables it) and as the polite `mailto` to OpenAlex and Crossref. */
+  email: emptyOr(z.email()),
+  keys: z.object({ openalex: text, core: text, semanticScholar: text }),
+  sources: z.object(
+    Object.fromEntries(SOURCE_NAMES.map((name) => [name, SourceSetting])) as Record<SourceName, typeof SourceSetting>,
+  ),
+  ranking: z.object({ preferRepository: z.boolean() }),
+  badges: z.object({
+    enabled: z.boolean(),
+    /** Leave closed (no free copy) links unmarked instead of showing a "closed" badge. */
+    hideClosed: z.boolean(),
+    disabledSites: z.array(SiteName).check(z.maxLength(1000)),
+  }),
+  /** false = privacy mode: no request leaves the browser until the user opens the popup. */
+  privacy: z.object({ autoLookup: z.boolean() }),
+  library: z.object({
+    /** OpenURL link resolver base, e.g. https://resolver.example.edu/openurl */
+    openUrlBase: emptyOr(httpUrl),
+    /** Inter-library loan form; `{doi}` (and optionally `{title}`) are replaced, URL-encoded. */
+    illUrlTemplate: emptyOr(httpUrl),
+    /** Copies from repositories whose institution or name contains this rank first. */
+    preferredInstitution: text,
+  }),
+  discovery: z.array(DiscoveryService).check(z.maxLength(DISCOVERY_SERVICES.length)),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export function defaultSettings(): Settings {
+  const sources = Object.fromEntries(SOURCE_NAMES.map((name) => [name, { enabled: true }])) as Record<SourceName, SourceSetting>;
+  return {
+    version: SETTINGS_VERSION,
+    email: '',
+    keys: { openalex: '', core: '', semanticScholar: '' },
+    sources,
+    ranking: { preferRepository: true },
+    badges: { enabled: true, hideClosed: false, disabledSites: [] },
+    privacy: { autoLookup: true },
+    library: { openUrlBase: '', illUrlTemplate: '', preferredInstitution: '' },
+    discovery: ['google-scholar', 'base', 'core'],
+  };
+}
