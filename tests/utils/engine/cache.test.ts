@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createLookupCache, TTL, ttlFor } from '../../../utils/engine/cache';
+import { createMemoryStorage } from '../../../utils/engine/memory-storage';
+import type { LookupResult } from '../../../utils/model';
+import { FakeClock } from './fakes';
+
+function result(doi: string, found: boolean, sources: LookupResult['sources'] = { openalex: { ok: true } }): LookupResult {
+  const copy = { pdfUrl: 'https://r.example/1.pdf', landingUrl: null, hostType: 'repository' as const, hostName: 'R', version: null, licence: null, sources: ['openalex' as const] };
+  return { doi, status: found ? 'green' : 'closed', retracted: false, best: found ? copy : null, copies: found ? [copy] : [], sources, fetchedAt: 0 };
+}
+
+function setup(max = 100) {
+  const clock = new FakeClock();
+  const storage = createMemoryStorage();
+  return { clock, storage, cache: createLookupCache(storage, clock.now, () => max) };
+}
+
+describe('ttlFor', () => {
+  it('keeps found results a week, empty ones a day, partial failures an hour, total failures not at all', () => {
+    expect(ttlFor(result('a', true))).toBe(TTL.found);
+    expect(ttlFor(result('a', false))).toBe(TTL.nothingFound);
+    expect(ttlFor(result('a', true, { openalex: { ok: true }, crossref: { ok: false, error: 'x' } }))).toBe(TTL.partial);
+    expect(ttlFor(result('a', false, { openalex: { ok: false, error: 'x' } }))).toBeNull();
+  });
+});
+
+describe('lookup cache', () => {
+  it('returns a stored result until its TTL passes', async () => {
+    const { clock, cache } = setup();
+    await cache.setMany([{ doi: 'a', result: result('a', false) }], 'sig');
+    expect((await cache.getMany(['a'], 'sig')).get('a')?.status).toBe('closed');
+    await clock.advance(TTL.nothingFound + 1);
+    expect((await cache.getMany(['a'], 'sig')).size).toBe(0);
+  });
+
+  it('does not store results where every source failed', async () => {
+    const { cache, storage } = setup();
+    await cache.setMany([{ doi: 'a', result: result('a', false, { openalex: { ok: false, error: 'down' } }) }], 'sig');
+    expect(storage.data.size).toBe(0);
+  });
+
+  it('treats entries made with another set of sources as stale', async () => {
+    const { cache } = setup();
+    await cache.setMany([{ doi: 'a', result: result('a', true) }], 'openalex');
+    expect((await cache.getMany(['a'], 'openalex,unpaywall')).size).toBe(0);
+  });
+
+  it('drops a corrupt entry and counts it', async () => {
+    const { cache, storage } = setup();
+    await cache.setMany([{ doi: 'a', result: result('a', true) }], 'sig');
+    const key = [...storage.data.keys()].find((k) => k.includes(':lookup:'))!;
+    storage.data.set(key, { v: 1, savedAt: 0, expiresAt: Infinity, signature: 'sig', result: { doi: 5 } });
+    expect((await cache.getMany(['a'], 'sig')).size).toBe(0);
+    expect(storage.data.has(key)).toBe(false);
+    expect((await cache.stats()).dropped).toBe(1);
+  });
+
+  it('evicts the least recently used entries beyond the bound', async () => {
+    const { clock, cache } = setup(2);
+    await cache.setMany([{ doi: 'a', result: result('a', true) }], 's');
+    await clock.advance(10);
+    await cache.setMany([{ doi: 'b', result: result('b', true) }], 's');
+    await clock.advance(10);
+    await cache.getMany(['a'], 's'); // a is now more recent than b
+    await clock.advance(10);
+    await cache.setMany([{ doi: 'c', result: result('c', true) }], 's');
+    const got = await cache.getMany(['a', 'b', 'c'], 's');
+    expect([...got.keys()].sort()).toEqual(['a', 'c']);
+    expect((await cache.stats()).evictions).toBe(1);
+  });
+
+  it('survives a restart (index reloaded from storage) and clears everything it owns', async () => {
+    const { clock, storage, cache } = setup();
+    await storage.set({ unrelated: 1 });
+    await cache.setMany([{ doi: 'a', result: result('a', true) }], 's');
+    const again = createLookupCache(storage, clock.now, () => 100);
+    expect((await again.getMany(['a'], 's')).size).toBe(1);
+    await again.clear();
+    expect([...storage.data.keys()]).toEqual(['unrelated']);
+  });
+
+  it('ignores a damaged index', async () => {
+    const { clock, storage } = setup();
+    await storage.set({ 'greenway:lookup-index:v1': 'junk' });
+    const cache = createLookupCache(storage, clock.now, () => 100);
+    await cache.setMany([{ doi: 'a', result: result('a', true) }], 's');
+    expect((await cache.stats()).entries).toBe(1);
+  });
+});

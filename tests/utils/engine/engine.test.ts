@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { createLookupEngine } from '../../../utils/engine/engine';
+import { createMemoryStorage } from '../../../utils/engine/memory-storage';
+import { FakeClock, fakeFetch, fixture, json, settle, type Handler } from './fakes';
+
+const GREEN = '10.1234/green.1';
+const BMC = '10.1186/s12913-023-10058-w';
+
+const endpoints = {
+  openalex: { baseUrl: 'http://fixtures.test/openalex' },
+  unpaywall: { baseUrl: 'http://fixtures.test/unpaywall' },
+  europepmc: { baseUrl: 'http://fixtures.test/europepmc' },
+  semanticscholar: { baseUrl: 'http://fixtures.test/s2' },
+  core: { baseUrl: 'http://fixtures.test/core' },
+  crossref: { baseUrl: 'http://fixtures.test/crossref' },
+};
+
+const emptyRoutes: Record<string, Handler> = {
+  '/openalex/': () => json({ meta: {}, results: [] }),
+  '/unpaywall/': () => json({ HTTP_status_code: 404, error: true, message: 'not found' }, 404),
+  '/europepmc/': () => json({ hitCount: 0, resultList: { result: [] } }),
+  '/s2/': (call) => json(JSON.parse(call.body ?? '{"ids":[]}').ids.map(() => null)),
+  '/core/': () => json({ fullTextLink: null, source: null }),
+  '/crossref/': () => json({ status: 'ok', 'message-type': 'work-list', message: { items: [] } }),
+};
+
+function setup(routes: Record<string, Handler> = {}, config = {}) {
+  const clock = new FakeClock();
+  const fake = fakeFetch(Object.entries({ ...emptyRoutes, ...routes }));
+  const storage = createMemoryStorage();
+  const engine = createLookupEngine(
+    { fetch: fake.fetch, storage, now: clock.now, sleep: clock.sleep },
+    { email: 'me@example.org', coreApiKey: 'K', sources: endpoints, ...config },
+  );
+  const count = (part: string) => fake.calls.filter((c) => c.url.includes(part)).length;
+  return { clock, engine, calls: fake.calls, count, storage };
+}
+
+const greenRoutes: Record<string, Handler> = {
+  '/openalex/': () => json(fixture('openalex-green.json')),
+  '/unpaywall/': () => json(fixture('unpaywall-green.json')),
+  '/europepmc/': () => json(fixture('europepmc-manuscript.json')),
+  '/s2/': () => json(fixture('s2-batch.json')),
+};
+
+describe('lookup engine', () => {
+  it('finds a green-only work: repository copies at two institutions, ranked, one request per source', async () => {
+    const { clock, engine, count, calls } = setup(greenRoutes);
+    const r = await settle(engine.lookup(GREEN), clock);
+    expect(r.status).toBe('green');
+    expect(r.copies.map((c) => [c.hostName, c.institution, c.version, c.licence?.label ?? null])).toEqual([
+      ['Example Eprints', 'University of Example', 'accepted', 'CC BY'],
+      ['Europe PMC', 'EMBL-EBI', 'accepted', 'CC BY'],
+      ['arXiv', 'Cornell University', 'submitted', null],
+      ['Other Repository', 'Other University', 'submitted', null],
+    ]);
+    expect(r.best?.hostName).toBe('Example Eprints');
+    expect(r.copies[0]!.sources).toEqual(['openalex', 'unpaywall']);
+    // S2's PMC PDF is the Europe PMC copy seen elsewhere.
+    expect(r.copies[1]!.sources).toEqual(['europepmc', 'semanticscholar']);
+    expect(Object.values(r.sources).every((o) => o.ok)).toBe(true);
+    for (const part of ['/openalex/', '/unpaywall/', '/europepmc/', '/s2/', '/core/', '/crossref/']) expect(count(part)).toBe(1);
+    // Only DOIs, email and keys leave: no page URL, no Referer.
+    for (const c of calls) expect(Object.keys(c.headers)).not.toContain('referer');
+  });
+
+  it('ranks UCL Discovery first for the BMC example, and the publisher first when repositories are not preferred', async () => {
+    const routes = {
+      '/openalex/': () => json(fixture('openalex-bmc-list.json')),
+      '/crossref/': () => json(fixture('crossref-retracted.json')),
+    };
+    const { clock, engine } = setup(routes);
+    const r = await settle(engine.lookup(BMC), clock);
+    expect(r.best).toMatchObject({
+      hostName: 'UCL Discovery',
+      landingUrl: 'https://discovery.ucl.ac.uk/id/eprint/10179598/',
+      pdfUrl: 'https://discovery.ucl.ac.uk/id/eprint/10179598/1/s12913-023-10058-w.pdf',
+      version: 'published',
+    });
+    expect(r.status).toBe('gold');
+    engine.updateConfig({ preferRepository: false });
+    const again = await settle(engine.lookup(BMC), clock);
+    expect(again.best?.hostName).toBe('BMC Health Services Research');
+  });
+
+  it('flags a retraction from Crossref', async () => {
+    const { clock, engine } = setup({ '/crossref/': () => json(fixture('crossref-retracted.json')) });
+    const r = await settle(engine.lookup('10.1234/closed.2'), clock);
+    expect(r.retracted).toBe(true);
+    expect(r.retraction?.noticeDoi).toBe('10.1234/retraction.9');
+    expect(r.status).toBe('closed');
+  });
+
+  it('collects DOIs asked within the window into one request per batching source', async () => {
+    const { clock, engine, count } = setup();
+    const dois = ['10.1234/a', '10.1234/b', '10.1234/c'];
+    await settle(Promise.all(dois.map((d) => engine.lookup(d))), clock);
+    expect(count('/openalex/')).toBe(1);
+    expect(count('/europepmc/')).toBe(1);
+    expect(count('/s2/')).toBe(1);
+    expect(count('/crossref/')).toBe(1);
+    expect(count('/unpaywall/')).toBe(3); // no batch endpoint
+  });
+
+  it('shares one request between concurrent lookups of the same DOI and serves the next from cache', async () => {
+    const { clock, engine, calls } = setup(greenRoutes);
+    const [a, b] = await settle(Promise.all([engine.lookup(GREEN), engine.lookup(GREEN.toUpperCase())]), clock);
+    expect(a).toBe(b);
+    const sent = calls.length;
+    const cached = await settle(engine.lookup(` https://doi.org/${GREEN} `), clock);
+    expect(calls.length).toBe(sent);
+    expect(cached.copies).toEqual(a.copies);
+    expect(await engine.peekCached(GREEN)).toEqual(cached);
+    await settle(engine.lookup(GREEN, { force: true }), clock);
+    expect(calls.length).toBe(sent * 2);
+  });
+
+  it('lookupMany answers each input as given, from cache where it can, with an error value for non-DOIs', async () => {
+    const { clock, engine, count } = setup();
+    await settle(engine.lookup('10.1234/a'), clock);
+    const results = await settle(engine.lookupMany(['10.1234/A', '10.1234/b', 'not a doi']), clock);
+    expect([...results.keys()]).toEqual(['10.1234/A', '10.1234/b', 'not a doi']);
+    expect(results.get('10.1234/A')!.status).toBe('closed');
+    expect(results.get('not a doi')!.sources.openalex).toEqual({ ok: false, error: 'OpenAlex: not asked, "not a doi" is not a DOI' });
+    expect(count('/openalex/')).toBe(2);
+  });
+
+  it('asks only enabled sources and clears its cache on demand', async () => {
+    const { clock, engine, count } = setup({}, { email: null, coreApiKey: null, sources: { ...endpoints, semanticscholar: { enabled: false } } });
+    const r = await settle(engine.lookup('10.1234/a'), clock);
+    expect(Object.keys(r.sources).sort()).toEqual(['crossref', 'europepmc', 'openalex']);
+    expect(count('/unpaywall/') + count('/core/') + count('/s2/')).toBe(0);
+    expect((await engine.cacheStats()).entries).toBe(1);
+    await engine.clearCache();
+    expect(await engine.peekCached('10.1234/a')).toBeNull();
+  });
+});
+
+describe('faults: one failing source never loses the others', () => {
+  const faults: Array<[string, Handler, RegExp]> = [
+    ['timeout', () => new Promise<Response>(() => undefined), /timed out after 15 s/],
+    ['429', () => json({ message: 'slow down' }, 429, { 'retry-after': '3600' }), /HTTP 429 \(rate limited\): slow down/],
+    ['500', () => new Response('oops', { status: 500 }), /HTTP 500$/],
+    ['malformed JSON', () => new Response('{"results": [', { status: 200 }), /malformed JSON/],
+    ['HTML', () => new Response('<!DOCTYPE html><html><body>Just a moment…</body></html>', { status: 200 }), /HTML page instead of JSON/],
+  ];
+  const sources: Array<[string, string, string]> = [
+    ['openalex', '/openalex/', 'OpenAlex'],
+    ['unpaywall', '/unpaywall/', 'Unpaywall'],
+    ['europepmc', '/europepmc/', 'Europe PMC'],
+    ['semanticscholar', '/s2/', 'Semantic Scholar'],
+    ['core', '/core/', 'CORE'],
+    ['crossref', '/crossref/', 'Crossref'],
+  ];
+  for (const [name, part, label] of sources) {
+    for (const [fault, handler, message] of faults) {
+      it(`${label}: ${fault}`, async () => {
+        const { clock, engine } = setup({ ...greenRoutes, [part]: handler });
+        const r = await settle(engine.lookup(GREEN), clock);
+        const outcome = r.sources[name as keyof typeof r.sources];
+        expect(outcome?.ok).toBe(false);
+        expect(outcome && !outcome.ok && outcome.error.startsWith(`${label}: `)).toBe(true);
+        expect(outcome && !outcome.ok && outcome.error).toMatch(message);
+        // The other sources still found the repository copies.
+        expect(r.copies.some((c) => c.hostName === 'Europe PMC' || c.hostName === 'Example Eprints')).toBe(true);
+        expect(Object.values(r.sources).filter((o) => !o.ok)).toHaveLength(1);
+      });
+    }
+  }
+});
