@@ -1,7 +1,7 @@
 import type { LookupResult } from '@/utils/model';
 import { SOURCE_LABELS, type SourceName } from '@/utils/model';
 import type { ArticleSignal } from '@/utils/messages';
-import { STATUS_LABELS } from '@/utils/labels';
+import { statusLabel } from '@/utils/labels';
 import { t } from '@/utils/i18n';
 import { safeHttpUrl } from '@/utils/url';
 import { CopyCard } from './CopyCard';
@@ -56,7 +56,7 @@ export function ResultView({ result, article, copyText, onRetry }: Props) {
         <span class="status-icon" aria-hidden="true">
           {STATUS_ICONS[result.status]}
         </span>{' '}
-        {STATUS_LABELS[result.status]}
+        {statusLabel(result.status)}
       </p>
       {failed.length > 0 && (
         <section class="notice notice-warn" role="status">

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { LookupResult } from './model';
+import type { VerifyResult } from './verify';
 
 const Doi = z.string().check(z.minLength(3), z.maxLength(300));
 const TabId = z.number().check(z.int(), z.nonnegative());
@@ -31,6 +32,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab:get'), tabId: TabId }),
   /** Popup: look one DOI up (the tab's article DOI or one the user typed). */
   z.object({ type: z.literal('lookup:doi'), doi: Doi, tabId: z.optional(TabId), force: z.optional(z.boolean()) }),
+  /** Popup: does this PDF link really answer with a PDF? (utils/verify.ts, run by the background). */
+  z.object({ type: z.literal('verify:pdf'), url: z.string().check(z.minLength(1), z.maxLength(4096)) }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -62,6 +65,7 @@ export interface ReplyData {
   'lookup:many': Record<string, LookupResult>;
   'tab:get': TabState | null;
   'lookup:doi': LookupResult;
+  'verify:pdf': VerifyResult;
 }
 
 export const ReplySchema = z.union([

@@ -9,6 +9,7 @@ import { createTabStore } from '../tab-store';
 import { createHandlers } from './handlers';
 import { showTabState } from './toolbar';
 import { createLookupEngine, realClock } from '../engine';
+import { createPdfChecker } from './pdf-check';
 
 type ExtensionBrowser = typeof extensionBrowser;
 
@@ -28,6 +29,7 @@ export function createBackground(browser: ExtensionBrowser) {
     tabs,
     showTabState,
     autoLookup: async () => true,
+    verifyPdf: createPdfChecker({ fetch: (url, init) => fetch(url, init), sleep: realClock.sleep }),
   });
   const route = createMessageRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo) => route(message, sender));

@@ -7,6 +7,7 @@ import type { Handlers } from '../messenger';
 import type { LookupResult } from '../model';
 import type { TabState } from '../messages';
 import type { TabStore } from '../tab-store';
+import type { VerifyResult } from '../verify';
 
 export interface LookupPort {
   lookup(doi: string, options?: { force?: boolean }): Promise<LookupResult>;
@@ -20,6 +21,8 @@ export interface BackgroundDeps {
   showTabState(tabId: number, state: TabState | null): Promise<void>;
   /** Privacy mode is "only when I open the popup": then page reports never trigger a lookup. */
   autoLookup(): Promise<boolean>;
+  /** Checks that a PDF link answers with a PDF (see ./pdf-check.ts); absent = "could not check". */
+  verifyPdf?(url: string): Promise<VerifyResult>;
 }
 
 function errorText(error: unknown): string {
@@ -73,6 +76,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         }
       }
       return engine.lookup(message.doi, { force: message.force ?? false });
+    },
+    async 'verify:pdf'(message) {
+      if (!deps.verifyPdf) return { state: 'unknown', detail: 'no checker' };
+      return deps.verifyPdf(message.url);
     },
   };
 }
