@@ -2,15 +2,12 @@
  * What the engine needs from its host, injected so the same code runs in the MV3 service worker
  * (global fetch, browser.storage.local) and in Node (CLI, bench, tests with a fake clock).
  */
+import type { StorageArea } from '../storage-area';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
-/** The subset of `browser.storage.local` the cache uses. */
-export interface StorageAdapter {
-  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
+/** The subset of `browser.storage.local` the cache uses (the shared StorageArea). */
+export type StorageAdapter = StorageArea;
 
 export interface EngineDeps {
   fetch: FetchLike;

@@ -1,14 +1,13 @@
 /**
- * The cache and batch key of a DOI. Temporary: utils/doi.ts (being written) will provide `doiKey`;
- * until then, DOIs are case-insensitive by definition, so trimmed lower case is the key, and a
- * "doi.org/" or "doi:" prefix is dropped.
+ * The cache and batch key of a DOI: the shared parser (utils/doi.ts) reads any written form
+ * ("https://doi.org/…", "doi:…", percent-encoded); DOIs are case-insensitive, so the key is lower
+ * case. Unlike `doiKey` in utils/doi.ts this gives null for input that is not a DOI, so the engine
+ * can answer with an error value instead of asking the sources.
  */
-export function doiKey(input: string): string | null {
+import { parseDoi } from '../doi';
+
+export function lookupKey(input: unknown): string | null {
   if (typeof input !== 'string') return null;
-  const key = input
-    .trim()
-    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
-    .replace(/^doi:\s*/i, '')
-    .toLowerCase();
-  return /^10\.\d{4,9}\/\S+$/.test(key) ? key : null;
+  const doi = parseDoi(input);
+  return doi ? doi.toLowerCase() : null;
 }

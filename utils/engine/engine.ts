@@ -13,7 +13,7 @@ import { createBatcher } from './batcher';
 import { createLookupCache, type CacheStats } from './cache';
 import { mergeConfig, resolveConfig, type EngineConfig, type EngineConfigInput } from './config';
 import type { EngineDeps } from './deps';
-import { doiKey } from './doi-key';
+import { lookupKey } from './doi-key';
 import { createHttpClient, type HttpStats } from './http';
 
 export interface LookupOptions {
@@ -96,7 +96,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
   }
 
   async function lookupMany(dois: string[]): Promise<Map<string, LookupResult>> {
-    const keys = new Map<string, string | null>(dois.map((d) => [d, doiKey(d)]));
+    const keys = new Map<string, string | null>(dois.map((d) => [d, lookupKey(d)]));
     const wanted = [...new Set([...keys.values()].filter((k): k is string => k !== null))];
     const cached = await cache.getMany(wanted, signature());
     const fresh = new Map<string, Promise<LookupResult>>();
@@ -115,7 +115,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
   }
 
   async function lookup(doi: string, options: LookupOptions = {}): Promise<LookupResult> {
-    const key = doiKey(doi);
+    const key = lookupKey(doi);
     if (key === null) return invalidResult(doi);
     if (!options.force) {
       const hit = (await cache.getMany([key], signature())).get(key);
@@ -128,7 +128,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     lookup,
     lookupMany,
     async peekCached(doi) {
-      const key = doiKey(doi);
+      const key = lookupKey(doi);
       if (key === null) return null;
       const hit = (await cache.getMany([key], signature())).get(key);
       return hit ? rerank(hit, rankOptions()) : null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLookupCache, TTL, ttlFor } from '../../../utils/engine/cache';
-import { createMemoryStorage } from '../../../utils/engine/memory-storage';
+import { memoryStorage as createMemoryStorage } from '../../../utils/storage-area';
 import type { LookupResult } from '../../../utils/model';
 import { FakeClock } from './fakes';
 
@@ -36,7 +36,7 @@ describe('lookup cache', () => {
   it('does not store results where every source failed', async () => {
     const { cache, storage } = setup();
     await cache.setMany([{ doi: 'a', result: result('a', false, { openalex: { ok: false, error: 'down' } }) }], 'sig');
-    expect(storage.data.size).toBe(0);
+    expect(Object.keys(storage.dump())).toEqual([]);
   });
 
   it('treats entries made with another set of sources as stale', async () => {
@@ -48,10 +48,10 @@ describe('lookup cache', () => {
   it('drops a corrupt entry and counts it', async () => {
     const { cache, storage } = setup();
     await cache.setMany([{ doi: 'a', result: result('a', true) }], 'sig');
-    const key = [...storage.data.keys()].find((k) => k.includes(':lookup:'))!;
-    storage.data.set(key, { v: 1, savedAt: 0, expiresAt: Infinity, signature: 'sig', result: { doi: 5 } });
+    const key = Object.keys(storage.dump()).find((k) => k.includes(':lookup:'))!;
+    await storage.set({ [key]: { v: 1, savedAt: 0, expiresAt: Infinity, signature: 'sig', result: { doi: 5 } } });
     expect((await cache.getMany(['a'], 'sig')).size).toBe(0);
-    expect(storage.data.has(key)).toBe(false);
+    expect(storage.dump()).not.toHaveProperty([key]);
     expect((await cache.stats()).dropped).toBe(1);
   });
 
@@ -76,7 +76,7 @@ describe('lookup cache', () => {
     const again = createLookupCache(storage, clock.now, () => 100);
     expect((await again.getMany(['a'], 's')).size).toBe(1);
     await again.clear();
-    expect([...storage.data.keys()]).toEqual(['unrelated']);
+    expect(Object.keys(storage.dump())).toEqual(['unrelated']);
   });
 
   it('ignores a damaged index', async () => {

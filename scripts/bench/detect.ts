@@ -1,0 +1,88 @@
+/**
+ * Detection timing: article-DOI detection and the page-DOI scan on every corpus page (parsed once
+ * with happy-dom, only detection timed), and a generated article page with 5,000 references.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectArticleDoi } from '../../utils/detect/article';
+import { createScanner, findPageDois } from '../../utils/detect/page-dois';
+import { readManifest } from '../corpus/pages';
+import { parseHtml, type ParsedPage } from '../lib/dom';
+import type { BenchRow, BenchSuite } from './types';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shared = resolve(process.env.GREENWAY_SHARED ?? join(root, '..', 'shared'));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+/** Median of `runs` timings of `fn` (after one warm-up call). */
+function timeIt(fn: () => unknown, runs = 7): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return percentile(times, 50);
+}
+
+/** An article page whose reference list cites 5,000 works, each as a doi.org link and as text. */
+export function referencesPage(n: number): string {
+  const refs: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const doi = `10.${1000 + (i % 8000)}/ref.${i}.x${(i * 7919) % 100000}`;
+    refs.push(
+      `<li id="ref-${i}"><span class="authors">Author ${i}, B. Other</span> (${1950 + (i % 70)}). A cited work number ${i}. <i>Journal ${i % 50}</i> ${i % 90}:${i}–${i + 9}. doi:${doi} <a href="https://doi.org/${doi}">Crossref</a></li>`,
+    );
+  }
+  return `<!doctype html><html><head><title>Big review</title><meta name="citation_doi" content="10.5555/big.review"></head>
+<body><article><h1>Big review</h1><p>DOI: 10.5555/big.review</p><section class="references"><ol>${refs.join('\n')}</ol></section></article></body></html>`;
+}
+
+const suite: BenchSuite = {
+  title: 'DOI detection (happy-dom in Node; browsers are faster)',
+  async run() {
+    const rows: BenchRow[] = [];
+    const dir = join(shared, 'corpus', 'pages');
+    const pages: Array<{ page: ParsedPage; url: string }> = [];
+    for (const row of readManifest(dir)) {
+      pages.push({ page: parseHtml(readFileSync(join(dir, row.file), 'utf8'), row.url), url: row.url ?? 'about:blank' });
+    }
+    const article = pages.map(({ page, url }) => timeIt(() => detectArticleDoi(page.document, url))).sort((a, b) => a - b);
+    const scan = pages.map(({ page }) => timeIt(() => findPageDois(page.document), 3)).sort((a, b) => a - b);
+    rows.push(
+      { name: `article detection, ${pages.length} corpus pages, median`, value: percentile(article, 50), unit: 'ms', target: '≤ 2 ms', ok: percentile(article, 50) <= 2 },
+      { name: 'article detection, corpus pages, p95', value: percentile(article, 95), unit: 'ms' },
+      { name: 'page-DOI scan, corpus pages, median', value: percentile(scan, 50), unit: 'ms' },
+      { name: 'page-DOI scan, corpus pages, p95', value: percentile(scan, 95), unit: 'ms' },
+    );
+    for (const { page } of pages) await page.close();
+
+    const big = parseHtml(referencesPage(5000), 'https://example.org/article/big');
+    let found = 0;
+    const full = timeIt(() => {
+      found = findPageDois(big.document).length;
+    }, 5);
+    // Main-thread time of the chunked scan: the sum of its slices, without the idle gaps between them.
+    const chunked = timeIt(() => {
+      const scanner = createScanner(big.document);
+      while (!scanner.step(performance.now() + 8));
+    }, 5);
+    const articleBig = timeIt(() => detectArticleDoi(big.document, 'https://example.org/article/big'), 5);
+    rows.push(
+      { name: `5,000-reference page, full page-DOI scan (${found} DOIs)`, value: full, unit: 'ms', target: '≤ 50 ms', ok: full <= 50 && found === 5001 },
+      { name: '5,000-reference page, chunked scan, main-thread total', value: chunked, unit: 'ms' },
+      { name: '5,000-reference page, article detection', value: articleBig, unit: 'ms' },
+    );
+    await big.close();
+    return rows;
+  },
+};
+export default suite;
