@@ -1,0 +1,31 @@
+/** The few icons badges use, drawn with DOM calls (no markup strings) and hidden from assistive tech. */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+const PATHS = {
+  /** Open padlock: a free copy exists. */
+  open: 'M5 7V5a3 3 0 0 1 5.8-1.1M3.5 7h9v7h-9z',
+  /** Closed padlock: no free copy known. */
+  closed: 'M5 7V5a3 3 0 0 1 6 0v2M3.5 7h9v7h-9z',
+  /** Two sheets: copy a link. */
+  copy: 'M5.5 5.5h7v8h-7zM3.5 10.5v-8h7',
+  /** A cross: dismiss. */
+  close: 'M4 4l8 8M12 4l-8 8',
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function icon(doc: Document, name: IconName): SVGSVGElement {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = doc.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', PATHS[name]);
+  path.setAttribute('fill', 'none');
+  path.setAttribute('stroke', 'currentColor');
+  path.setAttribute('stroke-width', '1.6');
+  path.setAttribute('stroke-linecap', 'round');
+  path.setAttribute('stroke-linejoin', 'round');
+  svg.append(path);
+  return svg as SVGSVGElement;
+}
