@@ -1,0 +1,102 @@
+/**
+ * The motivating case, end to end in a real Chromium: the BMC article page → the content script finds
+ * the DOI → the background asks OpenAlex (the fixture server) → the popup shows the UCL Discovery copy
+ * with version and licence, and "Copy repository link" puts the record's URL on the clipboard.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  BMC_ARTICLE_URL,
+  BMC_DOI,
+  REPO_ROOT,
+  UCL_LANDING_URL,
+  UCL_PDF_URL,
+  launchExtension,
+  startFixtureServer,
+  type FixtureServer,
+  type LaunchedExtension,
+} from './harness';
+
+let server: FixtureServer;
+let ext: LaunchedExtension;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('foundation: BMC article → UCL Discovery copy', () => {
+  it('shows the UCL Discovery copy with version and licence, and copies the repository link', async () => {
+    const article = await ext.openPage(BMC_ARTICLE_URL);
+    const tabId = await ext.tabIdOf(article);
+    // The toolbar badge turns to "OA" once the background has the answer.
+    await expect
+      .poll(() => ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 })
+      .toBe('OA');
+    const title = await ext.serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    expect(title).toBe('Greenway: free copy at UCL Discovery — Published version');
+
+    const popup = await ext.openPopup(tabId);
+    const best = popup.getByRole('article', { name: 'UCL Discovery, Published version' }).first();
+    await best.waitFor();
+    await expect.poll(() => best.textContent()).toContain('CC BY 4.0');
+    expect(await popup.getByText(`DOI ${BMC_DOI}`, { exact: false }).count()).toBeGreaterThan(0);
+    expect(await best.getByRole('link', { name: /Open PDF/ }).getAttribute('href')).toBe(UCL_PDF_URL);
+    expect(await best.getByRole('link', { name: /Open repository record/ }).getAttribute('href')).toBe(UCL_LANDING_URL);
+
+    await mkdir(join(REPO_ROOT, 'docs'), { recursive: true });
+    await popup.screenshot({ path: join(REPO_ROOT, 'docs', 'popup.png'), fullPage: true });
+
+    const copy = best.getByRole('button', { name: /Copy repository link/ });
+    await copy.click();
+    await expect.poll(() => copy.textContent()).toContain('Copied');
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(UCL_LANDING_URL);
+
+    // Only DOIs leave the browser: the article's URL is never part of a request to the API hosts.
+    for (const request of server.requests({ host: 'api.openalex.org' })) {
+      expect(request.path).not.toContain('biomedcentral.com/articles');
+      expect(request.headers.referer).toBeUndefined();
+    }
+    expect(ext.errors).toEqual([]);
+    await popup.close();
+    await article.close();
+  });
+
+  it('a single-page navigation to another article updates the popup’s DOI', async () => {
+    const second = '10.1186/s12913-023-09999-x';
+    const spa = `<!doctype html><html><head><title>SPA journal</title>
+      <meta name="citation_doi" content="${BMC_DOI}"></head>
+      <body><h1>First article</h1><a id="next" href="/articles/${second}">Next article</a>
+      <script>
+        document.getElementById('next').addEventListener('click', (e) => {
+          e.preventDefault();
+          history.pushState({}, '', '/articles/${second}');
+          document.querySelector('meta[name=citation_doi]').setAttribute('content', '${second}');
+          document.querySelector('h1').textContent = 'Second article';
+        });
+      </script></body></html>`;
+    server.page('https://spa-journal.example/articles/first', spa);
+    const page = await ext.openPage('https://spa-journal.example/articles/first');
+    const tabId = await ext.tabIdOf(page);
+    const tabDoi = () =>
+      ext.serviceWorker.evaluate(async (id) => {
+        const all = await chrome.storage.session.get(`tab:${id}`);
+        return (all[`tab:${id}`] as { article?: { doi: string } } | undefined)?.article?.doi ?? null;
+      }, tabId);
+    await expect.poll(tabDoi, { timeout: 10_000 }).toBe(BMC_DOI);
+
+    await page.click('#next');
+    await expect.poll(tabDoi, { timeout: 10_000 }).toBe(second);
+    const popup = await ext.openPopup(tabId);
+    await expect.poll(() => popup.locator('.doi-line').first().textContent(), { timeout: 10_000 }).toContain(second);
+    expect(ext.errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
