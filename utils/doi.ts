@@ -26,7 +26,10 @@ const PREFIX = String.raw`10\.\d{4,9}(?:\.\d+)*`;
 const TEXT_DOI = new RegExp(String.raw`(?<![\p{L}\p{N}._\-])${PREFIX}(?:/|%2[fF])`, 'gu');
 
 /** Characters that end a DOI in running text (whitespace, quotes, a few ASCII delimiters). */
-const STOP = /[\s"'“”‘’«»|\\^`{}\u0000-\u001f\u007f]/u;
+const STOP_CHARS = String.raw`\s"'“”‘’«»|\\^\x60{}\u0000-\u001f\u007f`;
+const STOP = new RegExp(`[${STOP_CHARS}]`, 'u');
+/** The rest of a DOI after its prefix: everything up to the first stop character (one sticky match). */
+const SUFFIX_RUN = new RegExp(`[^${STOP_CHARS}]*`, 'uy');
 
 const RESOLVER_PREFIX =
   /^(?:(?:https?:\/\/)?(?:(?:dx\.|www\.)?doi\.org|hdl\.handle\.net)\/|doi:\s*|urn:doi:|info:doi\/|doi\s+)/i;
@@ -194,9 +197,10 @@ export function findDoisInText(text: string): TextDoi[] {
   TEXT_DOI.lastIndex = 0;
   for (let m = TEXT_DOI.exec(text); m !== null; m = TEXT_DOI.exec(text)) {
     const start = m.index;
-    let end = start + m[0].length;
-    const limit = Math.min(text.length, start + 4 * MAX_DOI_LENGTH);
-    while (end < limit && !STOP.test(text[end] as string)) end++;
+    SUFFIX_RUN.lastIndex = start + m[0].length;
+    const run = SUFFIX_RUN.exec(text);
+    const end = Math.min(SUFFIX_RUN.lastIndex, start + 4 * MAX_DOI_LENGTH);
+    if (run === null) continue;
     const raw = trimTrailing(text.slice(start, end));
     const doi = finish(decode(raw));
     if (doi !== null) out.push({ doi, index: start, length: raw.length });
@@ -217,14 +221,22 @@ export function isResolverUrl(url: URL): boolean {
  * `?`, `&` and `#` end them: `/doi/abs/10.1021/x?src=y`, `?id=10.1371/…&type=z`, `info%3Adoi%2F10.…`.
  * Returns an empty list for unparseable URLs.
  */
+const RESOLVER_HREF = /^(?:https?:)?\/\/(?:dx\.|www\.)?doi\.org\/([^?#]+)/i;
+
 export function doisInUrl(href: string, base?: string): string[] {
+  if (typeof href !== 'string' || !href.includes('10.')) return [];
+  // Fast path for the commonest case, doi.org links (reference lists have thousands).
+  const resolver = RESOLVER_HREF.exec(href);
+  if (resolver?.[1]) {
+    const doi = parseDoi(resolver[1]);
+    return doi ? [doi] : [];
+  }
   let url: URL;
   try {
     url = new URL(href, base);
   } catch {
     return [];
   }
-  if (!href.includes('10.')) return [];
   const out: string[] = [];
   const add = (part: string) => {
     for (const hit of findDoisInText(part)) if (!out.includes(hit.doi)) out.push(hit.doi);

@@ -2,12 +2,13 @@
  * Detection timing: article-DOI detection and the page-DOI scan on every corpus page (parsed once
  * with happy-dom, only detection timed), and a generated article page with 5,000 references.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectArticleDoi } from '../../utils/detect/article';
 import { createScanner, findPageDois } from '../../utils/detect/page-dois';
 import { readManifest } from '../corpus/pages';
+import { detectionBundle } from '../lib/browser-bundle';
 import { parseHtml, type ParsedPage } from '../lib/dom';
 import type { BenchRow, BenchSuite } from './types';
 
@@ -46,6 +47,47 @@ export function referencesPage(n: number): string {
 <body><article><h1>Big review</h1><p>DOI: 10.5555/big.review</p><section class="references"><ol>${refs.join('\n')}</ol></section></article></body></html>`;
 }
 
+/** Runs in the page: median of 9 timings of the full scan and of the sliced scan (sum of slices). */
+const IN_PAGE_TIMING = `(() => {
+  const api = globalThis.greenwayDetect;
+  const median = (fn) => {
+    fn();
+    const t = [];
+    for (let i = 0; i < 9; i++) { const t0 = performance.now(); fn(); t.push(performance.now() - t0); }
+    return t.sort((a, b) => a - b)[4];
+  };
+  let found = 0;
+  const full = median(() => { found = api.findPageDois(document).length; });
+  const chunked = median(() => { const s = api.createScanner(document); while (!s.step(performance.now() + 8)); });
+  return { full, chunked, found };
+})()`;
+
+/**
+ * The same scan in headless Chromium: the figure the issue's "main-thread time" means. Returns null
+ * when no Chromium is installed (the happy-dom rows still stand).
+ */
+async function chromiumScan(html: string): Promise<{ full: number; chunked: number; found: number } | null> {
+  const { chromium } = await import('playwright-core');
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) return null;
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox'],
+  });
+  try {
+    const page = await browser.newPage();
+    // Block every request: the generated page links to doi.org, and nothing may leave the machine.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html);
+    await page.addScriptTag({ content: await detectionBundle() });
+    // Passed as source text: tsx would otherwise wrap the function in helpers the page lacks.
+    return (await page.evaluate(IN_PAGE_TIMING)) as { full: number; chunked: number; found: number };
+  } finally {
+    await browser.close();
+  }
+}
+
 const suite: BenchSuite = {
   title: 'DOI detection (happy-dom in Node; browsers are faster)',
   async run() {
@@ -76,12 +118,23 @@ const suite: BenchSuite = {
       while (!scanner.step(performance.now() + 8));
     }, 5);
     const articleBig = timeIt(() => detectArticleDoi(big.document, 'https://example.org/article/big'), 5);
+    await big.close();
+    const browser = await chromiumScan(referencesPage(5000)).catch((error: unknown) => {
+      console.log(`  (no Chromium figure: ${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+      return null;
+    });
+    if (browser) {
+      rows.push(
+        { name: `5,000-reference page, Chromium, full page-DOI scan (${browser.found} DOIs)`, value: browser.full, unit: 'ms', target: '≤ 50 ms', ok: browser.full <= 50 && browser.found === 5001 },
+        { name: '5,000-reference page, Chromium, chunked scan, main-thread total', value: browser.chunked, unit: 'ms' },
+      );
+    }
+    // Without a browser the happy-dom figure carries the target (it is the slower of the two).
     rows.push(
-      { name: `5,000-reference page, full page-DOI scan (${found} DOIs)`, value: full, unit: 'ms', target: '≤ 50 ms', ok: full <= 50 && found === 5001 },
-      { name: '5,000-reference page, chunked scan, main-thread total', value: chunked, unit: 'ms' },
+      { name: `5,000-reference page, happy-dom, full page-DOI scan (${found} DOIs)`, value: full, unit: 'ms', ...(browser ? {} : { target: '≤ 50 ms', ok: full <= 50 && found === 5001 }) },
+      { name: '5,000-reference page, happy-dom, chunked scan, main-thread total', value: chunked, unit: 'ms' },
       { name: '5,000-reference page, article detection', value: articleBig, unit: 'ms' },
     );
-    await big.close();
     return rows;
   },
 };

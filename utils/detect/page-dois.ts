@@ -5,7 +5,7 @@
  * One scanner serves both entry points: `findPageDois` runs it to the end synchronously (bounded by
  * `limit` and a node budget), `scanPageDois` runs it in time slices and yields to the page between them.
  */
-import { doiKey, doisInUrl, findDoisInText } from '../doi';
+import { doisInUrl, findDoisInText } from '../doi';
 
 export interface PageDoi {
   doi: string;
@@ -18,13 +18,13 @@ export interface PageDoi {
 }
 
 export interface ScanOptions {
-  /** Stop after this many distinct DOIs (default 5000). */
+  /** Stop after this many distinct DOIs (default 10 000). */
   limit?: number;
   /** Stop after visiting this many nodes, so a pathological page cannot hold the thread (default 500 000). */
   maxNodes?: number;
 }
 
-const DEFAULT_LIMIT = 5000;
+const DEFAULT_LIMIT = 10_000;
 const DEFAULT_MAX_NODES = 500_000;
 /** Longer text nodes are looked at only up to here (a DOI list this long is a data dump, not a page). */
 const MAX_TEXT = 200_000;
@@ -41,9 +41,16 @@ function isExample(text: string, index: number): boolean {
 const ELEMENT = 1;
 const TEXT = 3;
 
-function isEditable(el: Element): boolean {
-  const v = el.getAttribute('contenteditable');
-  return v !== null && v !== 'false';
+/**
+ * Editable regions hold the user's own text (a draft, a comment box): no badges there. Collected
+ * once per scan with one selector query, instead of reading an attribute on every element.
+ */
+function editableRoots(root: ParentNode): Set<Element> {
+  const out = new Set<Element>();
+  for (const el of Array.from(root.querySelectorAll('[contenteditable]'))) {
+    if (el.getAttribute('contenteditable') !== 'false') out.add(el);
+  }
+  return out;
 }
 
 export interface Scanner {
@@ -53,8 +60,9 @@ export interface Scanner {
 }
 
 /**
- * Depth-first walk done by hand (no TreeWalker) so it behaves the same in browsers and in
- * happy-dom, and so it can pause anywhere and resume.
+ * Depth-first walk by hand (firstChild / nextSibling / parentNode), resumable from the current node.
+ * Measured in Chromium on a 50 000-node page it is several times faster than a TreeWalker with a
+ * filter callback or iterating `childNodes`.
  */
 export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner {
   const limit = opts.limit ?? DEFAULT_LIMIT;
@@ -62,53 +70,55 @@ export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner
   const seen = new Set<string>();
   const results: PageDoi[] = [];
   const start = root as unknown as Node;
+  const editable = editableRoots(root);
   let node: Node | null = start.firstChild;
   let visited = 0;
-  let done = node === null;
+  let done = false;
+
+  /** The node after `current` in document order, not entering `current` when `descend` is false. */
+  const next = (current: Node, descend: boolean): Node | null => {
+    if (descend) {
+      const child = current.firstChild;
+      if (child) return child;
+    }
+    for (let n: Node | null = current; n && n !== start; n = n.parentNode) {
+      const sibling = n.nextSibling;
+      if (sibling) return sibling;
+    }
+    return null;
+  };
 
   const add = (hit: PageDoi) => {
-    const key = doiKey(hit.doi);
+    // DOIs from findDoisInText/doisInUrl are already normalised: case-folding is the whole key.
+    const key = hit.doi.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
     results.push(hit);
   };
 
-  /** Next node in document order, skipping the children of `current` when `descend` is false. */
-  const next = (current: Node, descend: boolean): Node | null => {
-    if (descend && current.firstChild) return current.firstChild;
-    let n: Node | null = current;
-    while (n && n !== start) {
-      if (n.nextSibling) return n.nextSibling;
-      n = n.parentNode;
+  const visitText = (n: Text) => {
+    const data = n.data;
+    if (data.length < 8 || !data.includes('10.')) return;
+    const parent = n.parentElement;
+    if (!parent) return;
+    const text = data.length > MAX_TEXT ? data.slice(0, MAX_TEXT) : data;
+    for (const hit of findDoisInText(text)) {
+      if (isExample(text, hit.index)) continue;
+      add({ doi: hit.doi, element: parent, kind: 'text', textNode: n, index: hit.index });
     }
-    return null;
   };
 
-  const visit = (n: Node): boolean => {
-    if (n.nodeType === TEXT) {
-      const data = (n as Text).data;
-      if (data.length >= 8 && data.includes('10.')) {
-        const parent = n.parentElement;
-        if (parent) {
-          const text = data.length > MAX_TEXT ? data.slice(0, MAX_TEXT) : data;
-          for (const hit of findDoisInText(text)) {
-            if (isExample(text, hit.index)) continue;
-            add({ doi: hit.doi, element: parent, kind: 'text', textNode: n as Text, index: hit.index });
-          }
-        }
-      }
-      return false;
-    }
-    if (n.nodeType !== ELEMENT) return false;
-    const el = n as Element;
-    if (SKIP.has(el.tagName.toUpperCase()) || isEditable(el)) return false;
-    if (el.tagName === 'A' || el.tagName === 'AREA' || el.tagName === 'a' || el.tagName === 'area') {
+  /** Handles an element; returns whether to walk its children. */
+  const visitElement = (el: Element): boolean => {
+    const tag = el.tagName;
+    if (tag === 'A' || tag === 'AREA' || tag === 'a' || tag === 'area') {
       const href = el.getAttribute('href');
       if (href && href.includes('10.')) {
         for (const doi of doisInUrl(href, 'https://example.invalid/')) add({ doi, element: el, kind: 'link' });
       }
+      return true;
     }
-    return true;
+    return !SKIP.has(tag.toUpperCase()) && !editable.has(el);
   };
 
   const step = (deadline: number): boolean => {
@@ -118,10 +128,12 @@ export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner
         done = true;
         break;
       }
-      const descend = visit(node);
       visited++;
+      let descend = false;
+      if (node.nodeType === TEXT) visitText(node as Text);
+      else if (node.nodeType === ELEMENT) descend = visitElement(node as Element);
       node = next(node, descend);
-      if (++sinceCheck >= 256) {
+      if (++sinceCheck >= 512) {
         sinceCheck = 0;
         if (performance.now() >= deadline) break;
       }
