@@ -5,9 +5,10 @@
  * as locked; a policy value that does not validate is ignored (and named), never half-applied.
  */
 import { SOURCE_NAMES } from '../model';
-import { getPath, setPath } from './paths';
+import { withSetting } from './edit';
+import { getPath } from './paths';
 import { isPlainObject } from './repair';
-import { Settings } from './schema';
+import type { Settings } from './schema';
 
 /** Policy key (dotted, as an admin writes it) → settings path it presets and locks. */
 export const POLICY_FIELDS: ReadonlyArray<{ policy: string; setting: string }> = [
@@ -46,12 +47,10 @@ export function applyPolicy(user: Settings, policy: unknown): PolicyApplied {
     const raw = getPath(policy, key);
     if (raw === undefined || raw === null) continue;
     const value = typeof raw === 'string' ? raw.trim() : raw;
-    // Validate by the settings schema itself, so policy and options page accept exactly the same values.
-    const candidate = structuredClone(settings) as unknown as Record<string, unknown>;
-    setPath(candidate, setting, value);
-    const parsed = Settings.safeParse(candidate);
-    if (parsed.success) {
-      settings = parsed.data;
+    // Validated by the settings schema itself, so policy and options page accept exactly the same values.
+    const next = withSetting(settings, setting, value);
+    if (next) {
+      settings = next;
       locked.push(setting);
     } else {
       ignored.push(key);

@@ -1,0 +1,83 @@
+/** Email and API keys: what Greenway may tell the services about the user, and nothing more. */
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { KeyTestResult } from '@/utils/settings/key-test';
+import type { KeyedService } from '@/utils/settings/schema';
+import type { SourceName } from '@/utils/model';
+import { Section, TextField } from './fields';
+import type { SettingsEditor } from './editor';
+
+export function EmailField({ editor }: { editor: SettingsEditor }) {
+  return (
+    <TextField
+      editor={editor}
+      path="email"
+      type="email"
+      value={editor.settings.email}
+      label={t('optEmailLabel')}
+      help={t('optEmailHelp')}
+      placeholder="you@example.org"
+      invalidText={t('optEmailInvalid')}
+    />
+  );
+}
+
+const KEY_SOURCE: Record<KeyedService, SourceName> = { openalex: 'openalex', core: 'core', semanticScholar: 'semanticscholar' };
+const KEY_LABEL: Record<KeyedService, Parameters<typeof t>[0]> = {
+  openalex: 'optKeyOpenalex',
+  core: 'optKeyCore',
+  semanticScholar: 'optKeySemanticScholar',
+};
+
+function describeTest(result: KeyTestResult): string {
+  switch (result.kind) {
+    case 'accepted':
+      return result.detail ? t('optKeyAcceptedDetail', result.detail) : t('optKeyAccepted');
+    case 'rejected':
+      return t('optKeyRejected', [String(result.status), result.detail]);
+    case 'unreachable':
+      return t('optKeyUnreachable', result.detail);
+    case 'empty':
+      return t('optKeyEmpty');
+  }
+}
+
+function ApiKeyField({ editor, service, testKey }: { editor: SettingsEditor; service: KeyedService; testKey: TestKey }) {
+  const [result, setResult] = useState<{ text: string; ok: boolean } | null>(null);
+  const [testing, setTesting] = useState(false);
+  const key = editor.settings.keys[service];
+  const path = `keys.${service}`;
+  async function runTest() {
+    setTesting(true);
+    setResult(null);
+    const outcome = await testKey(service, key, editor.settings.sources[KEY_SOURCE[service]].baseUrl);
+    setResult({ text: describeTest(outcome), ok: outcome.kind === 'accepted' });
+    setTesting(false);
+  }
+  return (
+    <div class="key-field">
+      <TextField editor={editor} path={path} type="password" value={key} label={t(KEY_LABEL[service])} invalidText={t('optKeyInvalid')}>
+        <button type="button" class="action" disabled={!key || testing} onClick={runTest} aria-describedby={`${path}-result`}>
+          {t('optKeyTest')}
+        </button>
+      </TextField>
+      <p id={`${path}-result`} class={result ? (result.ok ? 'test-ok' : 'field-error') : 'test-idle'} role="status">
+        {testing ? t('optKeyTesting') : (result?.text ?? '')}
+      </p>
+    </div>
+  );
+}
+
+export type TestKey = (service: KeyedService, key: string, baseUrl?: string) => Promise<KeyTestResult>;
+
+export function AccountSection({ editor, testKey }: { editor: SettingsEditor; testKey: TestKey }) {
+  return (
+    <Section id="account" title={t('optAccountTitle')}>
+      <EmailField editor={editor} />
+      <p class="help">{t('optKeysHelp')}</p>
+      <ApiKeyField editor={editor} service="openalex" testKey={testKey} />
+      <ApiKeyField editor={editor} service="core" testKey={testKey} />
+      <ApiKeyField editor={editor} service="semanticScholar" testKey={testKey} />
+    </Section>
+  );
+}
