@@ -30,12 +30,15 @@ function runWxtBuild(outDirName: string): Promise<void> {
   });
 }
 
-/** Builds (or reuses) the Chromium MV3 extension and returns its absolute directory. */
-export function buildExtension(outDirName = '.output-e2e'): Promise<string> {
+/**
+ * Builds (or reuses) the Chromium MV3 extension and returns its absolute directory. `fresh` ignores
+ * GREENWAY_SKIP_BUILD (the size bench must measure the current sources).
+ */
+export function buildExtension(outDirName = '.output-e2e', options: { fresh?: boolean } = {}): Promise<string> {
   const cached = builds.get(outDirName);
   if (cached) return cached;
   const dir = join(REPO_ROOT, outDirName, 'chrome-mv3');
-  const reuse = process.env.GREENWAY_SKIP_BUILD === '1' && existsSync(join(dir, 'manifest.json'));
+  const reuse = !options.fresh && process.env.GREENWAY_SKIP_BUILD === '1' && existsSync(join(dir, 'manifest.json'));
   const build = reuse ? Promise.resolve(dir) : runWxtBuild(outDirName).then(() => dir);
   builds.set(outDirName, build);
   build.catch(() => builds.delete(outDirName));
