@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { detectArticleDoi } from '@/utils/detect/article';
+import { page, referenceList } from '../../fixtures/detect/page';
+
+const URL_NONE = 'https://publisher.example/some/page';
+const refs = referenceList(['10.1000/cited.one', '10.1000/cited.two', '10.1000/cited.three']);
+
+describe('detectArticleDoi: metadata signals', () => {
+  it.each([
+    ['<meta name="citation_doi" content="10.1234/meta.cit">', 'meta[citation_doi]'],
+    ['<meta name="citation_doi" content="doi:10.1234/meta.cit">', 'meta[citation_doi]'],
+    ['<meta name="dc.identifier" content="10.1234/meta.cit">', 'meta[dc.identifier]'],
+    ['<meta name="DC.Identifier" scheme="doi" content="10.1234/meta.cit">', 'meta[dc.identifier]'],
+    ['<meta name="dc.identifier" content="doi:10.1234/meta.cit">', 'meta[dc.identifier]'],
+    ['<meta name="DC.Identifier.DOI" content="10.1234/meta.cit">', 'meta[dc.identifier.doi]'],
+    ['<meta name="prism.doi" content="doi:10.1234/meta.cit">', 'meta[prism.doi]'],
+    ['<meta name="bepress_citation_doi" content="10.1234/meta.cit">', 'meta[bepress_citation_doi]'],
+    ['<meta name="publication_doi" content="10.1234/meta.cit">', 'meta[publication_doi]'],
+    ['<meta id="DOI" content="10.1234/meta.cit">', 'meta[doi]'],
+    ['<meta name="citation_doi" value="10.1234/meta.cit">', 'meta[citation_doi]'],
+    ['<meta name="eprints.id_number" content="doi:10.1234/meta.cit">', 'meta[eprints.id_number]'],
+  ])('%s', (head, evidence) => {
+    const found = detectArticleDoi(page(head, refs), URL_NONE);
+    expect(found).toMatchObject({ doi: '10.1234/meta.cit', evidence });
+    expect(found?.label).toBeTruthy();
+  });
+
+  it('prefers citation_doi over dc.identifier and later signals', () => {
+    const doc = page('<meta name="dc.identifier" content="10.1234/dc"><meta name="citation_doi" content="10.1234/cit">');
+    expect(detectArticleDoi(doc, 'https://x.example/doi/10.1234/url')?.doi).toBe('10.1234/cit');
+  });
+
+  it('ignores a dc.identifier that is a plain URL, not a DOI', () => {
+    const doc = page('<meta name="DC.identifier" scheme="DCTERMS.URI" content="http://www.example.org/report/2003">');
+    expect(detectArticleDoi(doc, URL_NONE)).toBeNull();
+  });
+
+  it('reads JSON-LD identifier, @id and sameAs of the main entity but not its citations', () => {
+    const ld = (o: unknown) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+    const cases = [
+      { '@type': 'ScholarlyArticle', identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1234/ld.x' } },
+      { '@type': 'BlogPosting', '@id': 'https://doi.org/10.1234/ld.x', citation: [{ '@id': 'https://doi.org/10.9999/other' }] },
+      { mainEntity: { '@type': 'ScholarlyArticle', sameAs: 'https://doi.org/10.1234/ld.x' } },
+      { '@graph': [{ '@type': 'WebPage', '@id': 'https://doi.org/10.9999/page' }, { '@type': 'Article', identifier: 'doi:10.1234/ld.x' }] },
+    ];
+    for (const data of cases) expect(detectArticleDoi(page(ld(data)), URL_NONE)).toMatchObject({ doi: '10.1234/ld.x', evidence: 'json-ld' });
+    const citesOnly = { '@type': 'ScholarlyArticle', citation: ['https://doi.org/10.9999/cited'] };
+    expect(detectArticleDoi(page(ld(citesOnly)), URL_NONE)).toBeNull();
+  });
+
+  it('survives broken JSON-LD', () => {
+    expect(detectArticleDoi(page('<script type="application/ld+json">{"@id": "https://doi.org/10.1</script>'), URL_NONE)).toBeNull();
+  });
+
+  it('reads canonical and cite-as links to doi.org', () => {
+    expect(detectArticleDoi(page('<link rel="canonical" href="https://doi.org/10.54900/abc-123">'), URL_NONE)).toMatchObject({
+      doi: '10.54900/abc-123',
+      evidence: 'link[rel=canonical]',
+    });
+    expect(detectArticleDoi(page('<link rel="cite-as" href="https://doi.org/10.5281/zenodo.1">'), URL_NONE)).toMatchObject({
+      doi: '10.5281/zenodo.1',
+      evidence: 'link[rel=cite-as]',
+    });
+    expect(detectArticleDoi(page('<link rel="canonical" href="https://blog.example/post">'), URL_NONE)).toBeNull();
+  });
+
+  it('reads og:url when it carries the DOI', () => {
+    const doc = page('<meta property="og:url" content="https://pubs.example.org/doi/abs/10.1021/og.url">');
+    expect(detectArticleDoi(doc, URL_NONE)).toMatchObject({ doi: '10.1021/og.url', evidence: 'meta[og:url]' });
+  });
+});
+
+describe('detectArticleDoi: the page URL', () => {
+  it.each([
+    ['https://pubs.acs.org/doi/abs/10.1021/acscombsci.5b00087', '10.1021/acscombsci.5b00087'],
+    ['https://www.tandfonline.com/doi/full/10.1080/00268976.2013.788745', '10.1080/00268976.2013.788745'],
+    ['https://www.frontiersin.org/articles/10.3389/fpsyg.2014.00781/full', '10.3389/fpsyg.2014.00781'],
+    ['https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0000001', '10.1371/journal.pone.0000001'],
+    ['https://www.biorxiv.org/content/10.1101/2020.03.22.002386v3', '10.1101/2020.03.22.002386'],
+    ['https://onlinelibrary.wiley.com/doi/10.1002/andp.19263851302', '10.1002/andp.19263851302'],
+  ])('%s', (url, doi) => {
+    // A bot-challenge page has no metadata at all: the address is the only honest answer.
+    const challenge = page('<title>Just a moment...</title>', '<script>var cUPMDTk="/doi/abs/10.9999/script.only"</script>');
+    expect(detectArticleDoi(challenge, url)).toMatchObject({ doi, evidence: 'url' });
+  });
+
+  it('ignores DOIs in search queries, listings and doi.org itself', () => {
+    expect(detectArticleDoi(page(''), 'https://www.biorxiv.org/search/10.1101%2F2020.03.22.002386')).toBeNull();
+    expect(detectArticleDoi(page(''), 'https://scholar.example/scholar?q=10.1234/abc')).toBeNull();
+    expect(detectArticleDoi(page('', '<p>DOI: 10.1890/1051-0761(1997)007</p>'), 'https://doi.org/10.1890/1051-0761(1997)007')).toBeNull();
+  });
+
+  it('rejects CiteSeerX ids that look like DOIs', () => {
+    expect(detectArticleDoi(page(''), 'http://citeseerx.ist.psu.edu/viewdoc/summary?doi=10.1.1.26.2787')).toBeNull();
+  });
+});
+
+describe('detectArticleDoi: repository, site rules and last resorts', () => {
+  it('reads a DSpace full-record table', () => {
+    const doc = page('', '<table><tr><td>dc.title</td><td>A thesis</td></tr><tr><td>dc.identifier.doi</td><td>10.1234/dspace.1</td></tr></table>');
+    expect(detectArticleDoi(doc, URL_NONE)).toMatchObject({ doi: '10.1234/dspace.1', evidence: 'dspace-record' });
+  });
+
+  it('builds the arXiv DOI on arXiv abstract pages', () => {
+    expect(detectArticleDoi(page(''), 'https://arxiv.org/abs/1706.03762v7')).toMatchObject({
+      doi: '10.48550/arXiv.1706.03762',
+      evidence: 'site[arxiv]',
+    });
+    expect(detectArticleDoi(page('<meta name="citation_arxiv_id" content="hep-th/9901001">'), URL_NONE)?.doi).toBe(
+      '10.48550/arXiv.hep-th/9901001',
+    );
+  });
+
+  it('reads a single COinS span but not a list of them', () => {
+    const span = (doi: string) => `<span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft_id=info%3Adoi%2F${encodeURIComponent(doi)}&amp;rft.atitle=X"></span>`;
+    expect(detectArticleDoi(page('', span('10.2307/3523084')), URL_NONE)).toMatchObject({ doi: '10.2307/3523084', evidence: 'coins' });
+    expect(detectArticleDoi(page('', span('10.2307/1') + span('10.2307/2')), URL_NONE)).toBeNull();
+  });
+
+  it('takes one labelled DOI on a metadata line', () => {
+    const doc = page('', `<div class="vol">Acta Pal. Pol. 68 (4), 2023: 709-718 doi:10.4202/app.01105.2023</div>${refs}`);
+    expect(detectArticleDoi(doc, URL_NONE)).toMatchObject({ doi: '10.4202/app.01105.2023', evidence: 'text[labelled]' });
+    const split = page('', '<td><b>Digital Object Identifier:</b> <span>10.1109/28.793383</span></td>');
+    expect(detectArticleDoi(split, URL_NONE)?.doi).toBe('10.1109/28.793383');
+  });
+
+  it('finds nothing on pages that only cite DOIs', () => {
+    // Reference list only.
+    expect(detectArticleDoi(page('', refs), URL_NONE)).toBeNull();
+    // Search results: several labelled DOIs, none of them the page's own.
+    const results = ['10.1038/a.1', '10.1038/b.2', '10.1038/c.3'].map((d) => `<div class="hit">Title. Nature. doi:${d}</div>`).join('');
+    expect(detectArticleDoi(page('', results), 'https://www.nature.com/search?q=owls')).toBeNull();
+    // A news piece: the DOI sits in a long paragraph of prose.
+    const prose = `<p>${'Researchers found that owls sleep less than expected. '.repeat(10)}The study (doi:10.1038/owls.1) was published today.</p>`;
+    expect(detectArticleDoi(page('', prose), 'https://news.example/owls')).toBeNull();
+    // A footer link to a certification DOI.
+    expect(detectArticleDoi(page('', '<footer>Certified: doi:10.34894/VQ1DJA</footer>'), URL_NONE)).toBeNull();
+  });
+
+  it('ignores DOIs that only appear in scripts', () => {
+    expect(detectArticleDoi(page('', '<script>var doi = "doi:10.1021/hidden";</script>'), URL_NONE)).toBeNull();
+  });
+});
+
+describe('detectArticleDoi: sub-DOIs and robustness', () => {
+  it('maps figure and supplement DOIs to the article', () => {
+    expect(detectArticleDoi(page(''), 'https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0000001.g001')?.doi).toBe(
+      '10.1371/journal.pone.0000001',
+    );
+    expect(detectArticleDoi(page('<meta name="citation_doi" content="10.7717/peerj.4886/fig-1">'), URL_NONE)?.doi).toBe('10.7717/peerj.4886');
+  });
+
+  it('returns null for bad input instead of throwing', () => {
+    expect(detectArticleDoi(page(''), 'not a url')).toBeNull();
+    expect(detectArticleDoi(null as unknown as Document, URL_NONE)).toBeNull();
+    expect(detectArticleDoi(page(''), undefined as unknown as string)).toBeNull();
+  });
+});
