@@ -1,6 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { startBadges } from '@/components/badge/start';
 import { reportPage } from '@/utils/content/report-page';
 import { watchPage } from '@/utils/detect/watch';
+import { sendRequest } from '@/utils/send';
 
 // Runs on every page (DOIs live anywhere: publisher sites, repositories, Wikipedia, search results).
 // The script only reads the page and reports DOIs to the background; it never sends the page URL out.
@@ -8,11 +11,23 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const report = () => {
+    // Inline badges next to every DOI (utils/badges, components/badge); they follow the settings.
+    const badges = startBadges(window, {
+      local: browser.storage.local,
+      managed: browser.storage.managed,
+      onChanged: browser.storage.onChanged,
+      send: (dois) => sendRequest({ type: 'lookup:many', dois }),
+      copyText: (text) => navigator.clipboard.writeText(text),
+    });
+    const report = (reason: Parameters<typeof badges.onPageChange>[0]) => {
       if (!ctx.isValid) return;
       reportPage(document, window.location.href).catch(() => undefined);
+      badges.onPageChange(reason);
     };
     const stop = watchPage(window, report);
-    ctx.onInvalidated(stop);
+    ctx.onInvalidated(() => {
+      stop();
+      badges.stop();
+    });
   },
 });

@@ -1,0 +1,109 @@
+/**
+ * Connects the badge logic to one page: loads the settings for the site, runs the controller while
+ * badges are on, shows the article indicator, and follows settings changes and page changes. The
+ * content script only supplies the browser parts.
+ */
+import { detectArticleDoi } from '@/utils/detect/article';
+import type { WatchReason } from '@/utils/detect/watch';
+import type { LookupResult } from '@/utils/model';
+import type { StorageArea } from '@/utils/storage-area';
+import type { ManagedArea, StorageChangeEvent } from '@/utils/settings/store';
+import { onSettingsChanged } from '@/utils/settings/store';
+import { createBadgeController, type BadgeController } from '@/utils/badges/controller';
+import { dismissIndicator, isIndicatorDismissed } from '@/utils/badges/dismissed';
+import { createLookupQueue, type LookupQueue } from '@/utils/badges/queue';
+import { loadBadgeSettings, siteOf, type BadgeSettings } from '@/utils/badges/settings';
+import { badgeView } from '@/utils/badges/view';
+import { createBadge } from './badge';
+import { createIndicator } from './indicator';
+
+export interface BadgeRuntimeDeps {
+  local: StorageArea;
+  managed?: ManagedArea | null;
+  onChanged: StorageChangeEvent;
+  /** One `lookup:many` message. */
+  send(dois: string[]): Promise<Record<string, LookupResult>>;
+  copyText(text: string): Promise<void>;
+}
+
+export interface BadgeRuntime {
+  /** Call on every page change the watcher reports. */
+  onPageChange(reason?: WatchReason): void;
+  stop(): void;
+}
+
+export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
+  const doc = win.document;
+  const site = siteOf(win.location.href);
+  // One queue for the page's lifetime: results survive settings changes and SPA navigation.
+  const queue: LookupQueue = createLookupQueue({ send: deps.send, setTimer: (cb, ms) => win.setTimeout(cb, ms) });
+  let settings: BadgeSettings | null = null;
+  let controller: BadgeController | null = null;
+  let indicator: Element | null = null;
+  let indicatorDoi: string | null = null;
+  let stopped = false;
+
+  function teardown(): void {
+    controller?.dispose();
+    controller = null;
+    indicator?.remove();
+    indicator = null;
+    indicatorDoi = null;
+  }
+
+  async function showIndicator(): Promise<void> {
+    if (!settings?.enabled) return;
+    const article = detectArticleDoi(doc, win.location.href);
+    if ((article?.doi ?? null) === indicatorDoi) return;
+    indicator?.remove();
+    indicator = null;
+    indicatorDoi = article?.doi ?? null;
+    if (!article || (await isIndicatorDismissed(deps.local, site))) return;
+    const result = await queue.request(article.doi);
+    const view = badgeView(result, { hideClosed: true });
+    if (stopped || !settings?.enabled || !view || indicatorDoi !== article.doi) return;
+    const host = createIndicator(doc, view, () => void dismissIndicator(deps.local, site));
+    if (host) {
+      (doc.body ?? doc.documentElement).append(host);
+      indicator = host;
+    }
+  }
+
+  async function apply(): Promise<void> {
+    const next = await loadBadgeSettings(site, deps.local, deps.managed);
+    if (stopped) return;
+    const same = settings && next.enabled === settings.enabled && next.hideClosed === settings.hideClosed;
+    settings = next;
+    if (same) return;
+    teardown();
+    if (!next.enabled) return;
+    controller = createBadgeController({
+      doc,
+      win,
+      queue,
+      view: { hideClosed: next.hideClosed },
+      createBadge: (view) => createBadge(doc, view, { copyText: deps.copyText }),
+    });
+    void controller.scan();
+    void showIndicator();
+  }
+
+  const ready = apply();
+  const unsubscribe = onSettingsChanged(deps.onChanged, () => void apply());
+
+  return {
+    onPageChange() {
+      void ready.then(() => {
+        if (stopped || !controller) return;
+        void controller.scan();
+        // Metadata may arrive late (SPA): every change may change the article.
+        void showIndicator();
+      });
+    },
+    stop() {
+      stopped = true;
+      unsubscribe();
+      teardown();
+    },
+  };
+}
