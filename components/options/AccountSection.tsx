@@ -5,7 +5,7 @@ import type { KeyTestResult } from '@/utils/settings/key-test';
 import type { KeyedService } from '@/utils/settings/schema';
 import type { SourceName } from '@/utils/model';
 import { Section, TextField } from './fields';
-import type { SettingsEditor } from './editor';
+import { fieldId, type SettingsEditor } from './editor';
 
 export function EmailField({ editor }: { editor: SettingsEditor }) {
   return (
@@ -57,11 +57,11 @@ function ApiKeyField({ editor, service, testKey }: { editor: SettingsEditor; ser
   return (
     <div class="key-field">
       <TextField editor={editor} path={path} type="password" value={key} label={t(KEY_LABEL[service])} invalidText={t('optKeyInvalid')}>
-        <button type="button" class="action" disabled={!key || testing} onClick={runTest} aria-describedby={`${path}-result`}>
+        <button type="button" class="action" disabled={!key || testing} onClick={runTest} aria-describedby={`${fieldId(path)}-result`}>
           {t('optKeyTest')}
         </button>
       </TextField>
-      <p id={`${path}-result`} class={result ? (result.ok ? 'test-ok' : 'field-error') : 'test-idle'} role="status">
+      <p id={`${fieldId(path)}-result`} class={result ? (result.ok ? 'test-ok' : 'field-error') : 'test-idle'} role="status">
         {testing ? t('optKeyTesting') : (result?.text ?? '')}
       </p>
     </div>

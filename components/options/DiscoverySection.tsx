@@ -16,9 +16,8 @@ export function DiscoverySection({ editor }: { editor: SettingsEditor }) {
   const chosen = editor.settings.discovery;
   const locked = isLockedPath(editor, path);
   function toggle(service: DiscoveryService, on: boolean) {
-    // Kept in the canonical order, so the popup lists them the same way every time.
-    const next = DISCOVERY_SERVICES.filter((s) => (s === service ? on : chosen.includes(s)));
-    return editor.set(path, next);
+    // From the list as saved by any earlier click; kept in canonical order so the popup lists them the same way.
+    return editor.setWith(path, (current) => DISCOVERY_SERVICES.filter((s) => (s === service ? on : current.discovery.includes(s))));
   }
   return (
     <Section id="discovery" title={t('optDiscoveryTitle')}>
