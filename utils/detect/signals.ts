@@ -12,6 +12,7 @@ import { arxivDoi, parseArxivId } from '../ids';
 import { blockOf, inCitingContext } from './context';
 import { jsonLdDois } from './json-ld';
 import { metaValues } from './meta';
+import { articleDoiOf } from './sub-doi';
 
 export interface SignalHit {
   doi: string;
@@ -44,11 +45,12 @@ const DOI_META: ReadonlyArray<[key: string, label: string]> = [
  */
 function metaSignal(key: string, label: string): ArticleSignal {
   return ({ doc }) => {
-    for (const { value } of metaValues(doc, [key])) {
-      const doi = parseDoi(value);
-      if (doi) return { doi, evidence: `meta[${key}]`, label };
-    }
-    return null;
+    const dois = metaValues(doc, [key])
+      .map(({ value }) => parseDoi(value))
+      .filter((doi): doi is string => doi !== null);
+    // Several different DOIs under one key describe several works (a list page's per-item tags).
+    const distinct = new Set(dois.map((doi) => articleDoiOf(doi).toLowerCase()));
+    return distinct.size === 1 && dois[0] ? { doi: dois[0], evidence: `meta[${key}]`, label } : null;
   };
 }
 

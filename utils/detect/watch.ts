@@ -43,9 +43,7 @@ export function headSignature(doc: Document): string {
   return parts.join('\n');
 }
 
-const CHECK_CHARS = 100_000;
-
-/** Whether a body mutation may have brought a DOI (cheap: looks for "10." in what was added). */
+/** Whether a body mutation may have brought a DOI: "10." in added text or links, or a meta tag. */
 function mayAddDoi(record: MutationRecord): boolean {
   if (record.type === 'characterData') return (record.target.nodeValue ?? '').includes('10.');
   if (record.type === 'attributes') {
@@ -53,8 +51,18 @@ function mayAddDoi(record: MutationRecord): boolean {
     return (el.getAttribute(record.attributeName ?? '') ?? '').includes('10.');
   }
   for (const node of Array.from(record.addedNodes)) {
-    const text = node.nodeType === 1 ? (node as Element).outerHTML : (node.nodeValue ?? '');
-    if (text.slice(0, CHECK_CHARS).includes('10.')) return true;
+    if (node.nodeType === 3 && (node.nodeValue ?? '').includes('10.')) return true;
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    // Metadata in the body counts (the head signature covers it); other scripts never do.
+    if (tag === 'META') return true;
+    if (tag === 'SCRIPT') {
+      if (/ld\+json/i.test(el.getAttribute('type') ?? '')) return true;
+      continue;
+    }
+    if ((el.textContent ?? '').includes('10.')) return true;
+    if (el.querySelector('a[href*="10."], meta')) return true;
   }
   return false;
 }
