@@ -1,10 +1,11 @@
 /**
  * `npm run -s detect -- [--url URL] FILE.html [[--url URL] FILE.html …]` — runs the extension's own
  * detection code on saved pages and prints one JSON line per file:
- * {"file", "articleDoi", "evidence", "label", "dois"}. Each `--url` applies to the file after it.
+ * {"file", "articleDoi", "evidence", "label", "dois", "ids"} (ids: PMID, PMCID, arXiv id where given). Each `--url` applies to the file after it.
  */
 import { readFileSync } from 'node:fs';
 import { detectArticleDoi } from '../utils/detect/article';
+import { detectArticleIds } from '../utils/detect/ids';
 import { findPageDois } from '../utils/detect/page-dois';
 import { parseHtml } from './lib/dom';
 
@@ -64,6 +65,7 @@ for (const { file, url } of jobs) {
       evidence: article?.evidence ?? null,
       label: article?.label ?? null,
       dois,
+      ids: detectArticleIds(page.document, pageUrl),
     }),
   );
   await page.close();
