@@ -1,0 +1,150 @@
+/**
+ * Shared pieces of the inline-badge e2e tests and bench: synthetic reference-list pages generated in
+ * code (so the batching and responsiveness checks never depend on ../shared), OpenAlex work objects
+ * that say "open" or "closed" for each DOI, and a reader that tells which DOI each badge on a page
+ * belongs to.
+ */
+import type { Page } from 'playwright-core';
+import { doisInUrl, doiKey, findDoisInText } from '../../utils/doi';
+import type { WorkTable } from './harness';
+
+export const SYNTHETIC_PREFIX = '10.5555';
+
+/** Every third synthetic DOI has a free copy; the rest are closed. */
+export function syntheticIsOpen(i: number): boolean {
+  return i % 3 === 0;
+}
+
+export function syntheticDoi(i: number): string {
+  return `${SYNTHETIC_PREFIX}/greenway.${i}`;
+}
+
+/**
+ * A reference list of `count` DOIs as doi.org links, tall enough that only a few fit on a screen,
+ * with a search form and a paragraph citing DOIs in running text (to check that badges break neither).
+ */
+export function syntheticListPage(count: number, title = 'References'): string {
+  const items: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const doi = syntheticDoi(i);
+    items.push(
+      `<li id="ref${i}">Author ${i}, A. (2020). A study of item ${i}. <i>Journal of Tests</i>, 12(3), 45–67. ` +
+        `<a class="doi" href="https://doi.org/${doi}">https://doi.org/${doi}</a></li>`,
+    );
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:16px/1.5 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em} li{margin:.6em 0}</style></head>
+<body><h1>${title}</h1>
+<form id="search" action="/search" method="get"><label>Search <input name="q" value=""></label> <button type="submit">Go</button></form>
+<p id="prose">As shown by ${syntheticDoi(count)} and doi:${syntheticDoi(count + 1)} in earlier work, the effect holds.</p>
+<ol id="refs">${items.join('\n')}</ol>
+<p id="end">End of list.</p></body></html>`;
+}
+
+/** An OpenAlex work object: open ones have a repository copy (accepted manuscript, CC BY). */
+export function openAlexWork(doi: string, open: boolean): Record<string, unknown> {
+  const id = encodeURIComponent(doi);
+  const repository = {
+    is_oa: true,
+    landing_page_url: `https://repository.example.ac.uk/record/${id}`,
+    pdf_url: `https://repository.example.ac.uk/files/${id}.pdf`,
+    source: { display_name: 'Example University Repository', type: 'repository', host_organization_name: 'Example University' },
+    license: 'cc-by',
+    version: 'acceptedVersion',
+  };
+  const publisher = {
+    is_oa: false,
+    landing_page_url: `https://doi.org/${doi}`,
+    pdf_url: null,
+    source: { display_name: 'Journal of Tests', type: 'journal' },
+    license: null,
+    version: 'publishedVersion',
+  };
+  return {
+    id: `https://openalex.org/W${Math.abs(hash(doi))}`,
+    doi: `https://doi.org/${doi}`,
+    display_name: `Work ${doi}`,
+    publication_year: 2020,
+    open_access: { is_oa: open, oa_status: open ? 'green' : 'closed' },
+    is_retracted: false,
+    primary_location: publisher,
+    locations: open ? [publisher, repository] : [publisher],
+  };
+}
+
+function hash(s: string): number {
+  let h = 0;
+  for (const c of s) h = (h * 31 + c.charCodeAt(0)) | 0;
+  return h;
+}
+
+/** A deterministic open/closed verdict for DOIs that are not ours (corpus pages). */
+export function hashIsOpen(doi: string): boolean {
+  return Math.abs(hash(doiKey(doi))) % 2 === 0;
+}
+
+export function workTable(dois: Iterable<string>, isOpen: (doi: string) => boolean): WorkTable {
+  const table: WorkTable = new Map();
+  for (const doi of dois) table.set(doiKey(doi), openAlexWork(doi, isOpen(doi)));
+  return table;
+}
+
+export interface SeenBadge {
+  status: string | null;
+  kind: string | null;
+  /** The DOI the badge follows, read from the link or text just before it; null if none. */
+  doi: string | null;
+}
+
+/** Every badge on the page with the DOI it stands next to. */
+export async function readBadges(page: Page): Promise<SeenBadge[]> {
+  const raw = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('greenway-badge')).map((badge) => {
+      const prev = badge.previousSibling;
+      let href: string | null = null;
+      let text = '';
+      if (prev instanceof Element) {
+        const link = prev.matches('a[href]') ? prev : prev.querySelector('a[href]');
+        href = link?.getAttribute('href') ?? null;
+        text = prev.textContent ?? '';
+      } else if (prev) text = prev.textContent ?? '';
+      return { status: badge.getAttribute('data-status'), kind: badge.getAttribute('data-kind'), href, text: text.slice(-600) };
+    }),
+  );
+  return raw.map(({ status, kind, href, text }) => {
+    const fromHref = href ? (doisInUrl(href, 'https://example.invalid/')[0] ?? null) : null;
+    const fromText = findDoisInText(text).at(-1)?.doi ?? null;
+    return { status, kind, doi: fromHref ?? fromText };
+  });
+}
+
+/** Scrolls from top to bottom one screen at a time, giving badges time to arrive at each stop. */
+export async function scrollThrough(page: Page, pauseMs = 150): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (;;) {
+    const done = await page.evaluate(() => {
+      const before = window.scrollY;
+      window.scrollBy(0, window.innerHeight);
+      return window.scrollY === before;
+    });
+    await page.waitForTimeout(pauseMs);
+    if (done) break;
+  }
+}
+
+/** Installed before any page script: records every long task (> 50 ms) of the main thread. */
+export function recordLongTasks(): void {
+  const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+  w.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* no long-task support: the list stays empty */
+  }
+}
+
+export async function longTasks(page: Page): Promise<Array<{ start: number; duration: number }>> {
+  return page.evaluate(() => (window as unknown as { __longTasks?: Array<{ start: number; duration: number }> }).__longTasks ?? []);
+}

@@ -1,0 +1,128 @@
+/**
+ * Inline badges in a real Chromium, on reference lists generated in code (always available): right
+ * status next to each DOI, batched and cached look-ups, and pages that keep working — links, forms,
+ * and copying a reference without badge text.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
+import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from './badges-world';
+
+const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_test_references';
+const COUNT = 300;
+
+let server: FixtureServer;
+let ext: LaunchedExtension;
+let page: Page;
+
+const index = new Map(Array.from({ length: COUNT + 2 }, (_, i) => [syntheticDoi(i).toLowerCase(), i]));
+const isOpen = (doi: string) => syntheticIsOpen(index.get(doi.toLowerCase()) ?? 1);
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  server.api('api.openalex.org', '/works', openAlexHandler(workTable(index.keys(), isOpen)));
+  server.page(LIST_URL, syntheticListPage(COUNT));
+  server.page('https://en.wikipedia.org/search', '<!doctype html><title>Search</title><p>results</p>');
+  ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const openalexRequests = () => server.count('api.openalex.org', '/works');
+
+describe('inline badges on a 300-reference list', () => {
+  it('badges every DOI with its status after scrolling, in ≤ 3 + ceil(300/100) OpenAlex requests', async () => {
+    server.resetCounts();
+    page = await ext.openPage(LIST_URL);
+    await scrollThrough(page);
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(COUNT + 2);
+    const badges = await readBadges(page);
+    const byDoi = new Map(badges.map((b) => [b.doi?.toLowerCase(), b]));
+    expect(byDoi.size).toBe(COUNT + 2);
+    for (const [doi] of index) {
+      const badge = byDoi.get(doi);
+      expect(badge, doi).toBeDefined();
+      expect(badge, doi).toMatchObject(isOpen(doi) ? { kind: 'open', status: 'green' } : { kind: 'closed', status: 'closed' });
+    }
+    expect(openalexRequests()).toBeGreaterThan(0);
+    expect(openalexRequests()).toBeLessThanOrEqual(3 + Math.ceil(COUNT / 100));
+    console.info(`[badges] ${COUNT + 2} DOIs scrolled: ${openalexRequests()} OpenAlex requests, ${server.requests({}).length} requests in all`);
+    expect(ext.errors).toEqual([]);
+  });
+
+  it('costs no request at all when the page is reloaded and scrolled again', async () => {
+    server.resetCounts();
+    await page.reload({ waitUntil: 'load' });
+    await scrollThrough(page);
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(COUNT + 2);
+    expect(openalexRequests()).toBe(0);
+  });
+
+  it('puts badges after links, never inside them, and leaves link text and targets unchanged', async () => {
+    const links = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('a.doi')).map((a) => ({
+        inside: a.querySelector('greenway-badge') !== null,
+        text: a.textContent,
+        href: a.getAttribute('href'),
+        next: a.nextElementSibling?.localName ?? null,
+      })),
+    );
+    expect(links).toHaveLength(COUNT);
+    links.forEach((link, i) => {
+      expect(link.inside).toBe(false);
+      expect(link.href).toBe(`https://doi.org/${syntheticDoi(i)}`);
+      expect(link.text).toBe(`https://doi.org/${syntheticDoi(i)}`);
+      expect(link.next).toBe('greenway-badge');
+    });
+  });
+
+  it('shows host, version and licence on hover; the badge opens the best copy; the copy button copies the repository link', async () => {
+    const badge = page.locator('#ref3 greenway-badge');
+    await badge.scrollIntoViewIfNeeded();
+    const tip = badge.locator('.tip');
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await badge.locator('a.main').hover();
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const words = await tip.locator('[data-text]').evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
+    expect(words).toEqual(['Free copy in a repository (green)', 'Example University Repository', 'Accepted manuscript', 'CC BY 4.0']);
+
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), badge.locator('a.main').click()]);
+    await opened.waitForLoadState('domcontentloaded').catch(() => undefined);
+    expect(opened.url()).toBe(`https://repository.example.ac.uk/files/${encodeURIComponent(syntheticDoi(3))}.pdf`);
+    await opened.close();
+    expect(page.url()).toBe(LIST_URL);
+
+    await badge.locator('button.copy').click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`https://repository.example.ac.uk/record/${encodeURIComponent(syntheticDoi(3))}`);
+  });
+
+  it('copying a reference leaves the badge text out', async () => {
+    const expected = await page.evaluate(() => document.getElementById('ref3')!.textContent);
+    const selected = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('ref3')!);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    });
+    expect(selected).toBe(expected);
+    await page.keyboard.press('Control+C');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    expect(expected).not.toMatch(/Free copy|Closed/);
+  });
+
+  it('keeps running text intact and the form working', async () => {
+    expect(await page.evaluate(() => document.getElementById('prose')!.textContent)).toBe(
+      `As shown by ${syntheticDoi(COUNT)} and doi:${syntheticDoi(COUNT + 1)} in earlier work, the effect holds.`,
+    );
+    await page.fill('#search input[name="q"]', 'greenway');
+    await Promise.all([page.waitForURL(/\/search\?q=greenway$/), page.click('#search button')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('greenway');
+  });
+});
