@@ -28,12 +28,11 @@ const NAMED: Record<string, Omit<Licence, 'id'>> = {
 const CC_ORDER = ['by-nc-sa', 'by-nc-nd', 'by-sa', 'by-nd', 'by-nc', 'by'];
 
 function ccLicence(kind: string, version: string | null): Licence {
-  const v = version ?? null;
   const base = CC_NAMES[kind] ?? 'CC';
-  const id = v ? `cc-${kind}-${v}` : `cc-${kind}`;
-  // Without a stated version the 4.0 deed is the current one and what the unversioned forms mean today.
-  const deedVersion = v ?? '4.0';
-  return { id, label: v ? `${base} ${v}` : base, url: `https://creativecommons.org/licenses/${kind}/${deedVersion}/` };
+  // The unversioned forms ("cc-by", OpenAlex's usual spelling) mean the current deed, 4.0: the reader
+  // is shown "CC BY 4.0" and the 4.0 deed, as the sources themselves link it.
+  const v = version ?? '4.0';
+  return { id: `cc-${kind}-${v}`, label: `${base} ${v}`, url: `https://creativecommons.org/licenses/${kind}/${v}/` };
 }
 
 const CC0: Licence = { id: 'cc0', label: 'CC0 1.0 (public domain dedication)', url: 'https://creativecommons.org/publicdomain/zero/1.0/' };

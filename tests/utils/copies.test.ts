@@ -67,7 +67,7 @@ describe('mergeCopies', () => {
     expect(merged[0]!.sources).toEqual(['openalex', 'europepmc', 'semanticscholar']);
     expect(merged[0]!.version).toBe('accepted');
     expect(merged[0]!.hostName).toBe('Europe PMC');
-    expect(merged[0]!.licence?.label).toBe('CC BY');
+    expect(merged[0]!.licence?.label).toBe('CC BY 4.0');
   });
 
   it('merges http/https and trailing-slash duplicates', () => {

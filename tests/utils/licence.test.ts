@@ -3,17 +3,17 @@ import { isOpenLicence, licenceLabel, moreSpecificLicence, normaliseLicence } fr
 
 describe('normaliseLicence', () => {
   it.each([
-    ['cc-by', 'cc-by', 'CC BY', 'https://creativecommons.org/licenses/by/4.0/'],
+    ['cc-by', 'cc-by-4.0', 'CC BY 4.0', 'https://creativecommons.org/licenses/by/4.0/'],
     ['CC-BY-4.0', 'cc-by-4.0', 'CC BY 4.0', 'https://creativecommons.org/licenses/by/4.0/'],
-    ['cc by', 'cc-by', 'CC BY', 'https://creativecommons.org/licenses/by/4.0/'],
-    ['cc by-nc-nd', 'cc-by-nc-nd', 'CC BY-NC-ND', 'https://creativecommons.org/licenses/by-nc-nd/4.0/'],
+    ['cc by', 'cc-by-4.0', 'CC BY 4.0', 'https://creativecommons.org/licenses/by/4.0/'],
+    ['cc by-nc-nd', 'cc-by-nc-nd-4.0', 'CC BY-NC-ND 4.0', 'https://creativecommons.org/licenses/by-nc-nd/4.0/'],
     ['CC BY-NC 3.0', 'cc-by-nc-3.0', 'CC BY-NC 3.0', 'https://creativecommons.org/licenses/by-nc/3.0/'],
     ['https://creativecommons.org/licenses/by/4.0/', 'cc-by-4.0', 'CC BY 4.0', 'https://creativecommons.org/licenses/by/4.0/'],
     ['http://creativecommons.org/licenses/by-sa/3.0/legalcode', 'cc-by-sa-3.0', 'CC BY-SA 3.0', 'https://creativecommons.org/licenses/by-sa/3.0/'],
-    ['https://openalex.org/licenses/cc-by-nc', 'cc-by-nc', 'CC BY-NC', 'https://creativecommons.org/licenses/by-nc/4.0/'],
+    ['https://openalex.org/licenses/cc-by-nc', 'cc-by-nc-4.0', 'CC BY-NC 4.0', 'https://creativecommons.org/licenses/by-nc/4.0/'],
     ['cc0', 'cc0', 'CC0 1.0 (public domain dedication)', 'https://creativecommons.org/publicdomain/zero/1.0/'],
     ['https://creativecommons.org/publicdomain/zero/1.0/', 'cc0', 'CC0 1.0 (public domain dedication)', 'https://creativecommons.org/publicdomain/zero/1.0/'],
-    ['CCBYNCND', 'cc-by-nc-nd', 'CC BY-NC-ND', 'https://creativecommons.org/licenses/by-nc-nd/4.0/'],
+    ['CCBYNCND', 'cc-by-nc-nd-4.0', 'CC BY-NC-ND 4.0', 'https://creativecommons.org/licenses/by-nc-nd/4.0/'],
     ['public-domain', 'public-domain', 'Public domain', 'https://creativecommons.org/publicdomain/mark/1.0/'],
   ])('%s → %s', (input, id, label, url) => {
     expect(normaliseLicence(input)).toEqual({ id, label, url });
@@ -39,7 +39,7 @@ describe('normaliseLicence', () => {
   });
 
   it('orders the CC elements canonically', () => {
-    expect(normaliseLicence('CC-BY-ND-NC')?.id).toBe('cc-by-nc-nd');
+    expect(normaliseLicence('CC-BY-ND-NC')?.id).toBe('cc-by-nc-nd-4.0');
   });
 });
 

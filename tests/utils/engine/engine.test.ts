@@ -49,8 +49,8 @@ describe('lookup engine', () => {
     const r = await settle(engine.lookup(GREEN), clock);
     expect(r.status).toBe('green');
     expect(r.copies.map((c) => [c.hostName, c.institution, c.version, c.licence?.label ?? null])).toEqual([
-      ['Example Eprints', 'University of Example', 'accepted', 'CC BY'],
-      ['Europe PMC', 'EMBL-EBI', 'accepted', 'CC BY'],
+      ['Example Eprints', 'University of Example', 'accepted', 'CC BY 4.0'],
+      ['Europe PMC', 'EMBL-EBI', 'accepted', 'CC BY 4.0'],
       ['arXiv', 'Cornell University', 'submitted', null],
       ['Other Repository', 'Other University', 'submitted', null],
     ]);

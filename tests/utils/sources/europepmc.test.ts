@@ -29,7 +29,7 @@ describe('Europe PMC', () => {
       version: 'accepted',
       landingUrl: 'https://europepmc.org/articles/PMC1234567',
       pdfUrl: 'https://europepmc.org/articles/PMC1234567?pdf=render',
-      licence: { id: 'cc-by', label: 'CC BY', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      licence: { id: 'cc-by-4.0', label: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
     });
     expect(out.answers.get('10.9999/other')!.copies).toEqual([]);
   });

@@ -24,7 +24,7 @@ describe('Unpaywall', () => {
     const a = out.answers.get('10.1234/green.1')!;
     expect(a.status).toBe('green');
     expect(a.copies.map((c) => [c.hostName, c.institution, c.version, c.licence?.id ?? null, c.pdfUrl !== null])).toEqual([
-      ['Example Eprints', 'University of Example', 'accepted', 'cc-by', true],
+      ['Example Eprints', 'University of Example', 'accepted', 'cc-by-4.0', true],
       ['Other Repository', 'Other University', 'submitted', null, false],
     ]);
     // "deprecated" evidence says nothing and is left out of the reason.
