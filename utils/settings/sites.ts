@@ -1,6 +1,6 @@
 /**
- * The per-site badge list: sites the user typed (host names or whole URLs) and the rule the content
- * script uses to decide whether badges are off on a page.
+ * The per-site badge list as the user types it (host names or whole URLs, one per line), read into
+ * host names. Matching a page against the list is the badges' job (utils/badges/settings.ts).
  */
 import { SiteName } from './schema';
 
@@ -29,10 +29,4 @@ export function parseSiteList(text: string): { sites: string[]; rejected: string
     else if (!sites.includes(site)) sites.push(site);
   }
   return { sites, rejected };
-}
-
-/** Whether `hostname` is one of the listed sites or a subdomain of one. */
-export function isSiteDisabled(disabledSites: readonly string[], hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
 }
