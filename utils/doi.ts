@@ -109,6 +109,8 @@ const ARXIV_VERSION = /^(10\.48550\/arxiv\.(?:\d{4}\.\d{4,5}|[a-z\-.]+\/\d{7}))v
 const VIEW_SUFFIX =
   /\/(?:full|abstract|abs|summary|pdf|epdf|pdfdirect|pdfplus|full-text|fulltext|html|references|citedby|figures|tables|suppinfo|supplemental|info|metrics|reader|epub|meta|toc|issuetoc)$/i;
 const FILE_SUFFIX = /\.(?:pdf|html?|xml|epub)$/i;
+/** Atypon supplement paths: /doi/suppl/10.1021/x/suppl_file/y.pdf */
+const SUPPL_FILE = /\/suppl_file\/.*$/is;
 /** A "DOI" that names an asset (`10.2019/x.jpg`) is a path, not an identifier. */
 const ASSET = /\.(?:jpe?g|png|gif|svg|webp|ico|css|js|mjs|woff2?|ttf|mp4|mp3)$/i;
 
@@ -117,7 +119,7 @@ function stripPublisherSuffix(doi: string): string {
     let next = doi;
     if (/^10\.1101\//.test(next)) next = next.replace(BIORXIV_VIEW, '');
     next = next.replace(BIORXIV_VERSION, '$1').replace(ARXIV_VERSION, '$1');
-    next = next.replace(VIEW_SUFFIX, '').replace(FILE_SUFFIX, '');
+    next = next.replace(SUPPL_FILE, '').replace(VIEW_SUFFIX, '').replace(FILE_SUFFIX, '');
     next = trimTrailing(next);
     if (next === doi) return doi;
     doi = next;

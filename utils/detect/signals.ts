@@ -140,7 +140,7 @@ const repositorySignal: ArticleSignal = ({ doc }) => {
  * Sites that give nothing machine-readable about their own DOI. arXiv registers 10.48550/arXiv.<id>
  * for every paper but its abstract pages carry no DOI meta tag.
  */
-const siteRuleSignal: ArticleSignal = ({ doc, url }) => {
+const arxivRule: ArticleSignal = ({ doc, url }) => {
   const arxivMeta = metaValues(doc, ['citation_arxiv_id'])[0]?.value;
   let id = arxivMeta ? parseArxivId(arxivMeta) : null;
   if (!id && url && /(?:^|\.)arxiv\.org$/i.test(url.hostname) && /^\/(?:abs|html)\//.test(url.pathname)) {
@@ -148,6 +148,30 @@ const siteRuleSignal: ArticleSignal = ({ doc, url }) => {
   }
   return id ? { doi: arxivDoi(id), evidence: 'site[arxiv]', label: 'arXiv identifier' } : null;
 };
+
+/**
+ * IEEE Xplore renders its metadata from an inline `xplGlobal.document.metadata = {…}` object; the
+ * saved or not-yet-rendered page has the DOI nowhere else.
+ */
+const ieeeRule: ArticleSignal = ({ doc, url }) => {
+  if (!url || !/(?:^|\.)ieeexplore\.ieee\.org$/i.test(url.hostname)) return null;
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+    const text = script.textContent ?? '';
+    if (!text.includes('xplGlobal.document.metadata')) continue;
+    const doi = parseDoi(/"doi"\s*:\s*"([^"]{6,300})"/.exec(text)?.[1] ?? '');
+    if (doi) return { doi, evidence: 'site[ieee]', label: 'IEEE Xplore page data' };
+  }
+  return null;
+};
+
+/** SSRN registers 10.2139/ssrn.<abstract id> for every paper it hosts. */
+const ssrnRule: ArticleSignal = ({ url }) => {
+  if (!url || !/(?:^|\.)ssrn\.com$/i.test(url.hostname)) return null;
+  const id = url.searchParams.get('abstract_id') ?? url.searchParams.get('abstractid') ?? /\/abstract=(\d+)/.exec(url.pathname)?.[1];
+  return id && /^\d{3,9}$/.test(id) ? { doi: `10.2139/ssrn.${id}`, evidence: 'site[ssrn]', label: 'SSRN abstract id' } : null;
+};
+
+const siteRuleSignal: ArticleSignal = (ctx) => arxivRule(ctx) ?? ieeeRule(ctx) ?? ssrnRule(ctx);
 
 /**
  * COinS (`<span class="Z3988" title="…rft_id=info:doi/…">`), the OpenURL citation Zotero reads.
@@ -207,7 +231,8 @@ const labelledTextSignal: ArticleSignal = ({ doc }) => {
       const block = blockOf(parent);
       const before = labelBefore(data, hit.index, node as Text, block);
       if (!LABEL.test(before) || isProse(data, block) || inCitingContext(parent)) continue;
-      found.set(hit.doi.toLowerCase(), hit.doi);
+      // Figure and table DOIs of the same article are the same article.
+      found.set(articleDoiOf(hit.doi).toLowerCase(), hit.doi);
       if (found.size > 1) return null;
     }
   }

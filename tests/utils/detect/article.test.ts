@@ -156,3 +156,27 @@ describe('detectArticleDoi: sub-DOIs and robustness', () => {
     expect(detectArticleDoi(page(''), undefined as unknown as string)).toBeNull();
   });
 });
+
+describe('detectArticleDoi: site rules', () => {
+  it('reads IEEE Xplore page data', () => {
+    const doc = page('', '<script>xplGlobal.document.metadata={"title":"X","doi":"10.1109/5.771073","articleNumber":"771073"};</script>');
+    expect(detectArticleDoi(doc, 'https://ieeexplore.ieee.org/document/771073')).toMatchObject({ doi: '10.1109/5.771073', evidence: 'site[ieee]' });
+    expect(detectArticleDoi(doc, 'https://other.example/document/771073')).toBeNull();
+  });
+
+  it('derives the SSRN DOI from the abstract id', () => {
+    expect(detectArticleDoi(page(''), 'https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3339590')).toMatchObject({
+      doi: '10.2139/ssrn.3339590',
+      evidence: 'site[ssrn]',
+    });
+  });
+
+  it('takes the article, not the supplement file, from an Atypon supplement URL', () => {
+    expect(detectArticleDoi(page(''), 'https://pubs.acs.org/doi/suppl/10.1021/jp003647e/suppl_file/jp003647e_si.pdf')?.doi).toBe('10.1021/jp003647e');
+  });
+
+  it('counts figure DOIs of one article as that article in labelled text', () => {
+    const doc = page('', '<div>doi:10.1371/journal.pone.0000001</div><div class="fig">doi:10.1371/journal.pone.0000001.g001</div>');
+    expect(detectArticleDoi(doc, URL_NONE)?.doi).toBe('10.1371/journal.pone.0000001');
+  });
+});
