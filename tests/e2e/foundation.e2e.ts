@@ -18,6 +18,12 @@ import {
   type LaunchedExtension,
 } from './harness';
 
+/** The `chrome` global as seen inside serviceWorker.evaluate callbacks (they run in the browser). */
+declare const chrome: {
+  action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+};
+
 let server: FixtureServer;
 let ext: LaunchedExtension;
 
