@@ -7,10 +7,12 @@ interface Props {
   copy(text: string): Promise<void>;
   /** Accessible name, when the visible label alone is ambiguous in a list of copies. */
   ariaLabel?: string;
+  /** A popup keyboard shortcut that presses this button (announced via aria-keyshortcuts). */
+  shortcut?: string;
 }
 
 /** A button that copies `text` and says "Copied" (in text and to screen readers) for two seconds. */
-export function CopyButton({ text, label, copy, ariaLabel }: Props) {
+export function CopyButton({ text, label, copy, ariaLabel, shortcut }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -27,7 +29,15 @@ export function CopyButton({ text, label, copy, ariaLabel }: Props) {
   };
 
   return (
-    <button type="button" class="action" onClick={onClick} aria-label={ariaLabel} data-state={state}>
+    <button
+      type="button"
+      class="action"
+      onClick={onClick}
+      aria-label={ariaLabel}
+      aria-keyshortcuts={shortcut}
+      data-shortcut={shortcut?.toLowerCase()}
+      data-state={state}
+    >
       {label}
       <span class="copy-status" role="status" aria-live="polite">
         {state === 'copied' ? ` — ${t('copied')}` : state === 'failed' ? ` — ${t('copyFailed')}` : ''}

@@ -1,76 +1,79 @@
-import type { Copy } from '@/utils/model';
-import { SOURCE_LABELS } from '@/utils/model';
-import { copyHostName, versionLabel } from '@/utils/labels';
-import { safeHttpUrl } from '@/utils/url';
+import type { CopyView } from '@/utils/popup/result-model';
+import type { PdfCheckState } from '@/utils/popup/pdf-checks';
+import { SHORTCUT_KEYS } from '@/utils/popup/shortcuts';
 import { t } from '@/utils/i18n';
 import { CopyButton } from './CopyButton';
 import { ExternalLink } from './ExternalLink';
+import { PdfCheck } from './PdfCheck';
 
 interface Props {
-  copy: Copy;
+  view: CopyView;
+  /** The best copy: larger, and the popup's keyboard shortcuts act on it. */
   best?: boolean;
+  check?: PdfCheckState;
   copyText(text: string): Promise<void>;
 }
 
-function hostKind(copy: Copy): string {
-  return copy.hostType === 'repository' ? t('hostRepository') : copy.hostType === 'preprint' ? t('hostPreprint') : t('hostPublisher');
-}
-
 /** One free copy: where it is, which version, under which licence, and what to do with it. */
-export function CopyCard({ copy, best = false, copyText }: Props) {
-  const host = copyHostName(copy);
-  const pdf = safeHttpUrl(copy.pdfUrl);
-  const landing = safeHttpUrl(copy.landingUrl);
-  const licenceUrl = safeHttpUrl(copy.licence?.url);
-  const isRecord = copy.hostType !== 'publisher';
-  const via = copy.sources.map((s) => SOURCE_LABELS[s]).join(', ');
+export function CopyCard({ view, best = false, check, copyText }: Props) {
+  const { host } = view;
+  const key = (name: keyof typeof SHORTCUT_KEYS) => (best ? SHORTCUT_KEYS[name].toUpperCase() : undefined);
+  const recordLabel = view.isRecord ? t('openRecord') : t('openPage');
   return (
-    <article class={best ? 'copy copy-best' : 'copy'} aria-label={`${host}, ${versionLabel(copy.version)}`} data-host-type={copy.hostType}>
+    <article class={best ? 'copy copy-best' : 'copy copy-compact'} aria-label={`${host}, ${view.version}`} data-kind={view.kind}>
       <header class="copy-head">
         <h3 class="copy-host">{host}</h3>
         <span class="copy-kind">
-          {hostKind(copy)}
-          {copy.institution && copy.institution !== host ? ` · ${copy.institution}` : ''}
+          {view.kindLabel}
+          {view.institution ? ` · ${view.institution}` : ''}
         </span>
       </header>
       <ul class="facts">
-        <li class="fact-version">{versionLabel(copy.version)}</li>
+        <li class="fact-version">{view.version}</li>
         <li class="fact-licence">
-          {copy.licence ? (
-            licenceUrl ? (
-              <ExternalLink href={licenceUrl} ariaLabel={t('licenceLinkLabel', copy.licence.label)}>
-                {copy.licence.label}
+          {view.licence ? (
+            view.licence.url ? (
+              <ExternalLink href={view.licence.url} ariaLabel={t('licenceLinkLabel', view.licence.label)}>
+                {view.licence.label}
               </ExternalLink>
             ) : (
-              copy.licence.label
+              view.licence.label
             )
           ) : (
             t('noLicence')
           )}
         </li>
+        {view.pdfUrl && check && <PdfCheck state={check} />}
       </ul>
-      {via && (
-        <p class="via" title={copy.reasons?.join('\n')}>
-          {t('foundVia', via)}
-        </p>
+      {view.via && (
+        <div class="via">
+          <p>{t('foundVia', view.via)}</p>
+          {view.reasons.length > 0 && <p class="reason">{t('foundViaReason', view.reasons.join('; '))}</p>}
+        </div>
       )}
       <div class="actions">
-        {pdf && (
-          <ExternalLink href={pdf} class="action primary" ariaLabel={`${t('openPdf')} — ${host}`}>
+        {view.pdfUrl && (
+          <ExternalLink
+            href={view.pdfUrl}
+            class="action primary"
+            ariaLabel={`${t('openPdf')} — ${host}`}
+            shortcut={key('pdf')}
+          >
             {t('openPdf')}
           </ExternalLink>
         )}
-        {landing && (
-          <ExternalLink href={landing} class="action" ariaLabel={`${isRecord ? t('openRecord') : t('openPage')} — ${host}`}>
-            {isRecord ? t('openRecord') : t('openPage')}
+        {view.landingUrl && (
+          <ExternalLink href={view.landingUrl} class="action" ariaLabel={`${recordLabel} — ${host}`} shortcut={key('record')}>
+            {recordLabel}
           </ExternalLink>
         )}
-        {landing && isRecord && (
+        {view.landingUrl && view.isRecord && (
           <CopyButton
-            text={landing}
+            text={view.landingUrl}
             label={t('copyRepositoryLink')}
             ariaLabel={`${t('copyRepositoryLink')} — ${host}`}
             copy={copyText}
+            shortcut={key('copy')}
           />
         )}
       </div>

@@ -2,13 +2,24 @@ import { useState } from 'preact/hooks';
 import { parseDoi } from '@/utils/doi';
 import { t } from '@/utils/i18n';
 
-/** Shown when the page has no DOI: takes a DOI, a doi.org URL, or any text that contains one. */
-export function ManualDoiForm({ onSubmit, initial = '' }: { onSubmit(doi: string): void; initial?: string }) {
+interface Props {
+  onSubmit(doi: string): void;
+  /** Text to start with (e.g. a selection sent from the context menu). */
+  initial?: string;
+  /** Show the "no DOI in that" message at once (the context menu sent text without a DOI). */
+  initialInvalid?: boolean;
+  /** The heading: "No article DOI on this page" on its own, omitted under a result. */
+  heading?: boolean;
+  autoFocus?: boolean;
+}
+
+/** Takes a DOI, a doi.org URL, or any URL/text that contains one, and looks it up. */
+export function ManualDoiForm({ onSubmit, initial = '', initialInvalid = false, heading = true, autoFocus = true }: Props) {
   const [value, setValue] = useState(initial);
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState(initialInvalid);
   return (
-    <section class="no-doi">
-      <h2>{t('noDoiTitle')}</h2>
+    <section class="no-doi" data-view-part="manual">
+      {heading && <h2>{t('noDoiTitle')}</h2>}
       <p id="doi-help">{t('noDoiHelp')}</p>
       <form
         onSubmit={(event) => {
@@ -24,8 +35,10 @@ export function ManualDoiForm({ onSubmit, initial = '' }: { onSubmit(doi: string
             id="doi-input"
             type="text"
             value={value}
-            autoFocus
+            autoFocus={autoFocus}
             spellcheck={false}
+            autocomplete="off"
+            aria-keyshortcuts="/"
             aria-describedby={invalid ? 'doi-help doi-error' : 'doi-help'}
             aria-invalid={invalid}
             onInput={(event) => setValue((event.target as HTMLInputElement).value)}

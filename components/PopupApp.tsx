@@ -1,21 +1,43 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LookupResult } from '@/utils/model';
 import type { ArticleSignal, TabState } from '@/utils/messages';
+import type { VerifyResult } from '@/utils/verify';
+import type { DiscoveryService, Settings } from '@/utils/settings/schema';
+import { defaultSettings } from '@/utils/settings/schema';
+import { parseDoi } from '@/utils/doi';
+import { SHORTCUT_KEYS, shortcutFor } from '@/utils/popup/shortcuts';
 import { t } from '@/utils/i18n';
 import { ResultView } from './ResultView';
 import { ManualDoiForm } from './ManualDoiForm';
 import { LookingUp } from './LookingUp';
+import { ErrorBoundary } from './ErrorBoundary';
+
+/** The settings the popup uses: which search services to offer, the library's links. */
+export interface PopupPreferences {
+  discovery: DiscoveryService[];
+  library: Settings['library'];
+}
 
 /** What the popup needs from the outside world; the entrypoint passes the real one, tests a fake. */
 export interface PopupClient {
   getTab(tabId: number): Promise<TabState | null>;
   lookup(doi: string, options: { tabId?: number; force?: boolean }): Promise<LookupResult>;
   copyText(text: string): Promise<void>;
+  /** Checks a PDF link (background `verify:pdf`); without it no check is shown. */
+  verifyPdf?(url: string): Promise<VerifyResult>;
+  preferences?(): Promise<PopupPreferences>;
+  isOnline?(): boolean;
 }
 
-type View =
+/** What the popup was opened for, from its URL: a DOI (`?doi=`) or text to search (`?q=`, context menu). */
+export interface PopupRequest {
+  doi?: string | null;
+  text?: string | null;
+}
+
+export type View =
   | { kind: 'starting' }
-  | { kind: 'no-doi' }
+  | { kind: 'no-doi'; text: string; invalid: boolean }
   | { kind: 'loading'; doi: string; article: ArticleSignal | null }
   | { kind: 'result'; result: LookupResult; article: ArticleSignal | null }
   | { kind: 'error'; doi: string; error: string; article: ArticleSignal | null };
@@ -24,8 +46,39 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function PopupApp({ tabId, client }: { tabId: number | null; client: PopupClient }) {
-  const [view, setView] = useState<View>({ kind: 'starting' });
+/** The view a known tab state gives at once, or null when a lookup has to run first. */
+export function viewFromTab(tab: TabState | null): View | null {
+  const article = tab?.article ?? null;
+  if (!article) return { kind: 'no-doi', text: '', invalid: false };
+  if (tab?.lookup.state === 'done') return { kind: 'result', result: tab.lookup.result, article };
+  return null;
+}
+
+interface Props {
+  tabId: number | null;
+  client: PopupClient;
+  request?: PopupRequest;
+  /** The tab state read before the first render, so a cached result paints in the first frame. */
+  initialTab?: { tab: TabState | null };
+}
+
+export function PopupApp(props: Props) {
+  const [generation, setGeneration] = useState(0);
+  return (
+    <main class="popup">
+      <h1 class="brand">{t('popupTitle')}</h1>
+      <ErrorBoundary onReset={() => setGeneration((g) => g + 1)}>
+        <PopupBody key={generation} {...props} initialTab={generation === 0 ? props.initialTab : undefined} />
+      </ErrorBoundary>
+    </main>
+  );
+}
+
+function PopupBody({ tabId, client, request, initialTab }: Props) {
+  const [view, setView] = useState<View>(() => (initialTab && !request?.doi && !request?.text ? viewFromTab(initialTab.tab) : null) ?? { kind: 'starting' });
+  const [preferences, setPreferences] = useState<PopupPreferences | null>(null);
+  const [manualOpen, setManualOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
 
   const runLookup = useCallback(
     async (doi: string, article: ArticleSignal | null, force = false) => {
@@ -43,41 +96,103 @@ export function PopupApp({ tabId, client }: { tabId: number | null; client: Popu
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const state = tabId === null ? null : await client.getTab(tabId).catch(() => null);
+      if (request?.doi || request?.text) {
+        const doi = request.doi ? parseDoi(request.doi) : parseDoi(request.text ?? '');
+        if (doi) return runLookup(doi, null);
+        return setView({ kind: 'no-doi', text: request.text ?? request.doi ?? '', invalid: true });
+      }
+      let tab = initialTab?.tab ?? null;
+      if (!initialTab) tab = tabId === null ? null : await client.getTab(tabId).catch(() => null);
       if (cancelled) return;
-      const article = state?.article ?? null;
-      if (!article) return setView({ kind: 'no-doi' });
-      // A finished lookup in the tab state renders at once, without a round trip to the sources.
-      if (state?.lookup.state === 'done') return setView({ kind: 'result', result: state.lookup.result, article });
-      await runLookup(article.doi, article);
-    })();
+      const known = viewFromTab(tab);
+      if (known) return setView(known);
+      if (tab?.article) await runLookup(tab.article.doi, tab.article);
+    })().catch((error: unknown) => {
+      if (!cancelled) setView({ kind: 'error', doi: '', error: message(error), article: null });
+    });
     return () => {
       cancelled = true;
     };
+    // Runs once per mount: the initial data are read-once inputs.
   }, [client, tabId, runLookup]);
 
+  // Settings matter only for "nothing found"; they load alongside and never hold the first paint.
+  useEffect(() => {
+    if (!client.preferences) return;
+    let live = true;
+    client.preferences().then(
+      (p) => live && setPreferences(p),
+      () => live && setPreferences({ discovery: defaultSettings().discovery, library: defaultSettings().library }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const shortcut = shortcutFor(event);
+      if (!shortcut || !root.current) return;
+      if (shortcut === 'doi') {
+        event.preventDefault();
+        setManualOpen(true);
+        // The form may only render on the next frame (under a result it is folded away).
+        requestAnimationFrame(() => root.current?.querySelector<HTMLInputElement>('#doi-input')?.focus());
+        return;
+      }
+      const target = root.current.querySelector<HTMLElement>(`[data-shortcut="${SHORTCUT_KEYS[shortcut]}"]`);
+      if (target) {
+        event.preventDefault();
+        target.click();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  // The bench and the e2e tests time "open → content" with this mark.
+  useLayoutEffect(() => {
+    if (view.kind !== 'starting' && view.kind !== 'loading') performance.mark?.('greenway:content');
+  }, [view.kind]);
+
+  const offline = client.isOnline ? !client.isOnline() : false;
+  const lookupTyped = (doi: string) => {
+    setManualOpen(false);
+    return runLookup(doi, null);
+  };
+  const busy = view.kind === 'starting' || view.kind === 'loading';
   return (
-    <main class="popup" aria-busy={view.kind === 'loading' || view.kind === 'starting'}>
-      <h1 class="brand">{t('popupTitle')}</h1>
+    <div ref={root} class="popup-body" data-view={view.kind} aria-busy={busy}>
       {view.kind === 'starting' && <LookingUp doi={null} />}
       {view.kind === 'loading' && <LookingUp doi={view.doi} />}
-      {view.kind === 'no-doi' && <ManualDoiForm onSubmit={(doi) => runLookup(doi, null)} />}
+      {view.kind === 'no-doi' && <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} onSubmit={lookupTyped} />}
       {view.kind === 'result' && (
         <ResultView
           result={view.result}
           article={view.article}
+          preferences={preferences}
+          offline={offline}
           copyText={client.copyText}
+          verifyPdf={client.verifyPdf}
           onRetry={() => runLookup(view.result.doi, view.article, true)}
         />
       )}
       {view.kind === 'error' && (
         <section class="notice notice-error" role="alert">
-          <p>{t('lookupFailed', view.error)}</p>
-          <button type="button" class="action" onClick={() => runLookup(view.doi, view.article, true)}>
-            {t('retry')}
-          </button>
+          <p>{offline ? t('offline') : t('lookupFailed', view.error)}</p>
+          {view.doi && (
+            <button type="button" class="action" onClick={() => runLookup(view.doi, view.article, true)}>
+              {t('retry')}
+            </button>
+          )}
         </section>
       )}
-    </main>
+      {(view.kind === 'result' || view.kind === 'error') && (
+        <details class="another" open={manualOpen} onToggle={(e) => setManualOpen((e.currentTarget as HTMLDetailsElement).open)}>
+          <summary>{t('checkAnotherDoi')}</summary>
+          {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} />}
+        </details>
+      )}
+    </div>
   );
 }

@@ -1,115 +1,85 @@
+import { useMemo } from 'preact/hooks';
 import type { LookupResult } from '@/utils/model';
-import { SOURCE_LABELS, type SourceName } from '@/utils/model';
 import type { ArticleSignal } from '@/utils/messages';
-import { statusLabel } from '@/utils/labels';
+import type { VerifyResult } from '@/utils/verify';
+import { resultModel, type CopyView } from '@/utils/popup/result-model';
+import { usePdfChecks } from '@/utils/popup/pdf-checks';
 import { t } from '@/utils/i18n';
-import { safeHttpUrl } from '@/utils/url';
 import { CopyCard } from './CopyCard';
-import { ExternalLink } from './ExternalLink';
+import { NothingFound } from './NothingFound';
+import { RetractionNotice } from './RetractionNotice';
+import { SourceReport } from './SourceReport';
+import { StatusLine } from './StatusLine';
+import type { PopupPreferences } from './PopupApp';
 
 interface Props {
   result: LookupResult;
   article: ArticleSignal | null;
+  preferences: PopupPreferences | null;
+  offline: boolean;
   copyText(text: string): Promise<void>;
+  verifyPdf?(url: string): Promise<VerifyResult>;
   onRetry(): void;
 }
 
-const STATUS_ICONS: Record<LookupResult['status'], string> = {
-  diamond: '◆',
-  gold: '●',
-  hybrid: '●',
-  bronze: '●',
-  green: '✔',
-  closed: '✕',
-  unknown: '?',
-};
-
-export function ResultView({ result, article, copyText, onRetry }: Props) {
-  const failed = Object.entries(result.sources).filter(([, o]) => o && !o.ok) as Array<[SourceName, { ok: false; error: string }]>;
-  const answered = Object.values(result.sources).some((o) => o?.ok);
-  const others = result.copies.filter((c) => c !== result.best && !sameCopy(c, result.best));
-  const repositories = others.filter((c) => c.hostType === 'repository');
-  const rest = others.filter((c) => c.hostType !== 'repository');
-  const noticeUrl = safeHttpUrl(result.retraction?.noticeUrl);
+export function ResultView({ result, article, preferences, offline, copyText, verifyPdf, onRetry }: Props) {
+  const model = useMemo(() => resultModel(result), [result]);
+  const shown = [model.best, ...model.repositoryCopies, ...model.otherCopies].filter((c): c is CopyView => c !== null);
+  const checks = usePdfChecks(
+    shown.map((c) => c.pdfUrl),
+    verifyPdf,
+  );
+  const card = (view: CopyView, best = false) => (
+    <CopyCard key={view.key} view={view} best={best} check={view.pdfUrl ? checks.get(view.pdfUrl) : undefined} copyText={copyText} />
+  );
+  const othersCount = model.repositoryCopies.length + model.otherCopies.length;
   return (
-    <div class="result" data-status={result.status}>
-      <p class="doi-line">{article ? t('detectedBy', [result.doi, article.label]) : `DOI ${result.doi}`}</p>
-      {result.work?.title && (
+    <div class="result" data-status={model.status}>
+      <p class="doi-line">{article ? t('detectedBy', [model.doi, article.label]) : t('typedDoi', model.doi)}</p>
+      {model.work && (
         <p class="work">
-          <span class="work-title">{result.work.title}</span>
-          {(result.work.journal || result.work.year) && (
-            <span class="work-meta"> — {[result.work.journal, result.work.year].filter(Boolean).join(', ')}</span>
+          {model.work.title && <span class="work-title">{model.work.title}</span>}
+          {model.work.meta && (
+            <span class="work-meta">
+              {model.work.title ? ' — ' : ''}
+              {model.work.meta}
+            </span>
           )}
         </p>
       )}
-      {result.retracted && (
-        <section class="notice notice-retracted" role="alert">
-          <strong>⚠ {t('retractedTitle')}</strong>
-          {noticeUrl && (
-            <p>
-              <ExternalLink href={noticeUrl}>{t('retractionNotice')}</ExternalLink>
-            </p>
-          )}
-        </section>
-      )}
-      <p class={`status status-${result.status}`}>
-        <span class="status-icon" aria-hidden="true">
-          {STATUS_ICONS[result.status]}
-        </span>{' '}
-        {statusLabel(result.status)}
-      </p>
-      {failed.length > 0 && (
-        <section class="notice notice-warn" role="status">
-          {answered ? (
-            failed.map(([name, outcome]) => <p key={name}>{t('sourceFailed', [SOURCE_LABELS[name], outcome.error])}</p>)
-          ) : (
-            <p>{t('allSourcesFailed')}</p>
-          )}
-          <button type="button" class="action" onClick={onRetry}>
-            {t('retry')}
-          </button>
-        </section>
-      )}
-      {result.best ? (
+      {model.retraction && <RetractionNotice noticeUrl={model.retraction.noticeUrl} />}
+      <StatusLine status={model.status} label={model.statusLabel} />
+      <SourceReport failures={model.failures} answered={model.answered} offline={offline} onRetry={onRetry} />
+      {model.best ? (
         <section aria-labelledby="best-heading">
           <h2 id="best-heading" class="section-heading">
             {t('bestCopy')}
           </h2>
-          <CopyCard copy={result.best} best copyText={copyText} />
+          {card(model.best, true)}
+          <p class="shortcuts" aria-hidden="true">
+            {t('shortcutsHint')}
+          </p>
         </section>
       ) : (
-        answered && (
-          <section class="nothing">
-            <h2>{t('nothingFoundTitle')}</h2>
-            <p>{t('nothingFoundHelp')}</p>
-          </section>
-        )
+        model.answered && <NothingFound doi={model.doi} work={result.work ?? null} preferences={preferences} />
       )}
-      {others.length > 0 && (
+      {othersCount > 0 && (
         <section aria-labelledby="others-heading">
           <h2 id="others-heading" class="section-heading">
-            {t('otherCopies', String(others.length))}
+            {t('otherCopies', String(othersCount))}
           </h2>
-          {repositories.length > 0 && (
+          {model.repositoryCopies.length > 0 && (
             <div class="group" role="group" aria-label={t('repositoryCopies')}>
-              {repositories.map((copy, i) => (
-                <CopyCard key={`r${i}`} copy={copy} copyText={copyText} />
-              ))}
+              {model.repositoryCopies.map((view) => card(view))}
             </div>
           )}
-          {rest.length > 0 && (
+          {model.otherCopies.length > 0 && (
             <div class="group" role="group" aria-label={t('otherHosts')}>
-              {rest.map((copy, i) => (
-                <CopyCard key={`o${i}`} copy={copy} copyText={copyText} />
-              ))}
+              {model.otherCopies.map((view) => card(view))}
             </div>
           )}
         </section>
       )}
     </div>
   );
-}
-
-function sameCopy(a: LookupResult['best'], b: LookupResult['best']): boolean {
-  return !!a && !!b && a.pdfUrl === b.pdfUrl && a.landingUrl === b.landingUrl;
 }
