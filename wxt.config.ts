@@ -36,6 +36,10 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // Institutions preset and lock settings through chrome.storage.managed (policy). Firefox
+          // reads the same keys from policies.json ("3rdparty" → extensions) and has no such key.
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
   }),
 });

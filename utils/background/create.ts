@@ -10,10 +10,16 @@ import { createHandlers } from './handlers';
 import { showTabState } from './toolbar';
 import { createLookupEngine, realClock } from '../engine';
 import { createPdfChecker } from './pdf-check';
+import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../settings';
 
 type ExtensionBrowser = typeof extensionBrowser;
 
 export function createBackground(browser: ExtensionBrowser) {
+  // Registered first and synchronously: MV3 only delivers onInstalled to listeners added at start-up.
+  browser.runtime.onInstalled.addListener((details) => {
+    handleInstalled(details, browser).catch(() => undefined);
+  });
+  const settings = createSettingsStore(browser.storage);
   const engine = createLookupEngine(
     {
       // No Referer and no credentials: the sources learn the DOI and nothing about the page.
@@ -23,12 +29,24 @@ export function createBackground(browser: ExtensionBrowser) {
     },
     {},
   );
+  // The worker is restarted often: no lookup may start before the user's settings (email, keys,
+  // sources, ranking) are in the engine, or a woken worker would ask with the defaults.
+  const configured = settings
+    .get()
+    .then((loaded) => engine.updateConfig(engineConfigFromSettings(loaded.settings)))
+    .catch(() => undefined);
+  settings.subscribe((loaded) => engine.updateConfig(engineConfigFromSettings(loaded.settings)));
+  const readyEngine = {
+    lookup: async (doi: string, options?: { force?: boolean }) => (await configured, engine.lookup(doi, options)),
+    lookupMany: async (dois: string[]) => (await configured, engine.lookupMany(dois)),
+    peekCached: async (doi: string) => (await configured, engine.peekCached(doi)),
+  };
   const tabs = createTabStore(browser.storage.session);
   const handlers = createHandlers({
-    engine,
+    engine: readyEngine,
     tabs,
     showTabState,
-    autoLookup: async () => true,
+    autoLookup: async () => (await settings.get()).settings.privacy.autoLookup,
     verifyPdf: createPdfChecker({ fetch: (url, init) => fetch(url, init), sleep: realClock.sleep }),
   });
   const route = createMessageRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));

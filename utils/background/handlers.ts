@@ -12,6 +12,8 @@ import type { VerifyResult } from '../verify';
 export interface LookupPort {
   lookup(doi: string, options?: { force?: boolean }): Promise<LookupResult>;
   lookupMany(dois: string[]): Promise<Map<string, LookupResult>>;
+  /** The cached result, if fresh; never touches the network. */
+  peekCached(doi: string): Promise<LookupResult | null>;
 }
 
 export interface BackgroundDeps {
@@ -61,7 +63,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       return null;
     },
-    async 'lookup:many'(message) {
+    async 'lookup:many'(message, sender) {
+      // In privacy mode a page (badges) gets only what is already cached: no request leaves the
+      // browser until the user opens the popup.
+      if (sender.kind === 'content' && !(await deps.autoLookup())) {
+        const cached = await Promise.all(message.dois.map(async (doi) => [doi, await engine.peekCached(doi)] as const));
+        return Object.fromEntries(cached.filter((entry): entry is readonly [string, LookupResult] => entry[1] !== null));
+      }
       const results = await engine.lookupMany(message.dois);
       return Object.fromEntries(results);
     },

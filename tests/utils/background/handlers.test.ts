@@ -9,7 +9,11 @@ const content = { kind: 'content' as const, tabId: 4, frameId: 0 };
 const popup = { kind: 'extension-page' as const, tabId: null, frameId: 0 };
 
 function setup(auto = true) {
-  const engine = { lookup: vi.fn(async (doi: string) => foundResult({ doi })), lookupMany: vi.fn(async () => new Map()) };
+  const engine = {
+    lookup: vi.fn(async (doi: string) => foundResult({ doi })),
+    lookupMany: vi.fn(async (dois: string[]) => new Map(dois.map((d) => [d, foundResult({ doi: d })]))),
+    peekCached: vi.fn(async (doi: string) => (doi === '10.1/cached' ? foundResult({ doi }) : null)),
+  };
   const shown: string[] = [];
   const deps: BackgroundDeps = {
     engine,
@@ -60,5 +64,17 @@ describe('background handlers', () => {
     const result = await handlers['lookup:doi']({ type: 'lookup:doi', doi: '10.9/other', tabId: 4 }, popup);
     expect(result.doi).toBe('10.9/other');
     expect(await deps.tabs.get(4)).toBeNull();
+  });
+
+  it('answers badge lookups from the network normally, but only from the cache in privacy mode', async () => {
+    const open = setup(true);
+    const live = await open.handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/cached', '10.1/new'] }, content);
+    expect(Object.keys(live)).toEqual(['10.1/cached', '10.1/new']);
+    expect(open.engine.lookupMany).toHaveBeenCalledOnce();
+
+    const privateMode = setup(false);
+    const cachedOnly = await privateMode.handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/cached', '10.1/new'] }, content);
+    expect(Object.keys(cachedOnly)).toEqual(['10.1/cached']);
+    expect(privateMode.engine.lookupMany).not.toHaveBeenCalled();
   });
 });
