@@ -26,6 +26,10 @@ export default defineConfig({
       'https://api.crossref.org/*',
     ],
     action: { default_title: 'Greenway' },
+    // Opens the popup from the keyboard; users can change the keys at chrome://extensions/shortcuts.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_commandOpenPopup__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,9 +1,15 @@
 /**
  * What the toolbar icon says for a tab: badge text, colour and tooltip. Colour is never the only
  * signal: the text and the tooltip say the same thing in words.
+ *
+ * Text by status: "OA" for a free copy (green when the best copy is in a repository or on a preprint
+ * server, amber when it is at the publisher), "✕" nothing free, "!" retracted, "…" looking up,
+ * "?" failed; blank when the page has no article DOI.
  */
 import type { TabState } from './messages';
+import type { Copy } from './model';
 import { copyHostName, versionLabel } from './labels';
+import { t } from './i18n';
 
 export interface BadgeLook {
   text: string;
@@ -18,28 +24,32 @@ export const BADGE_COLORS = {
   retracted: '#cf222e',
 } as const;
 
+function bestCopyTitle(best: Copy): string {
+  return t('badgeFound', [copyHostName(best), versionLabel(best.version)]);
+}
+
 export function badgeFor(state: TabState | null): BadgeLook {
-  if (!state?.article) return { text: '', color: BADGE_COLORS.none, title: 'Greenway: no article DOI on this page' };
+  if (!state?.article) return { text: '', color: BADGE_COLORS.none, title: t('badgeNoArticle') };
   const doi = state.article.doi;
   const lookup = state.lookup;
   switch (lookup.state) {
     case 'idle':
-      return { text: '', color: BADGE_COLORS.none, title: `Greenway: ${doi} — open to look it up` };
+      return { text: '', color: BADGE_COLORS.none, title: t('badgeIdle', doi) };
     case 'loading':
-      return { text: '…', color: BADGE_COLORS.none, title: `Greenway: looking up ${doi}` };
+      return { text: '…', color: BADGE_COLORS.none, title: t('badgeLoading', doi) };
     case 'error':
-      return { text: '?', color: BADGE_COLORS.none, title: `Greenway: lookup failed — ${lookup.error}` };
+      return { text: '?', color: BADGE_COLORS.none, title: t('badgeError', lookup.error) };
     case 'done': {
       const { result } = lookup;
-      if (result.retracted) return { text: '!', color: BADGE_COLORS.retracted, title: `Greenway: ${doi} has been retracted` };
       const best = result.best;
-      if (!best) return { text: '✕', color: BADGE_COLORS.none, title: `Greenway: no free copy found for ${doi}` };
+      if (result.retracted) {
+        // Still name the copy: the reader may need the retracted text, knowingly.
+        const title = t('badgeRetracted', doi);
+        return { text: '!', color: BADGE_COLORS.retracted, title: best ? `${title}\n${bestCopyTitle(best)}` : title };
+      }
+      if (!best) return { text: '✕', color: BADGE_COLORS.none, title: t('badgeClosed', doi) };
       const color = best.hostType === 'publisher' ? BADGE_COLORS.publisher : BADGE_COLORS.repository;
-      return {
-        text: 'OA',
-        color,
-        title: `Greenway: free copy at ${copyHostName(best)} — ${versionLabel(best.version)}`,
-      };
+      return { text: 'OA', color, title: bestCopyTitle(best) };
     }
   }
 }

@@ -10,6 +10,7 @@ import { createHandlers } from './handlers';
 import { showTabState } from './toolbar';
 import { createLookupEngine, realClock } from '../engine';
 import { createPdfChecker } from './pdf-check';
+import { registerFindMenu, type MenuBrowser } from './context-menu';
 import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../settings';
 
 type ExtensionBrowser = typeof extensionBrowser;
@@ -61,5 +62,7 @@ export function createBackground(browser: ExtensionBrowser) {
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.clear(tabId).catch(() => undefined);
   });
+  // Firefox names the API `menus` and keeps `contextMenus` as an alias; both fit MenuBrowser.
+  if (browser.contextMenus) registerFindMenu(browser as unknown as MenuBrowser);
   return { engine, tabs, handlers };
 }
