@@ -114,7 +114,11 @@ const SUPPL_FILE = /\/suppl_file\/.*$/is;
 /** A "DOI" that names an asset (`10.2019/x.jpg`) is a path, not an identifier. */
 const ASSET = /\.(?:jpe?g|png|gif|svg|webp|ico|css|js|mjs|woff2?|ttf|mp4|mp3)$/i;
 
+/** Cheap pre-test: only DOIs ending like a version, a view path or a file extension need stripping. */
+const MAYBE_SUFFIX = /(?:v\d{1,3}|\/[a-z_-]+|\.[a-z+]+)$|\/suppl_file\//i;
+
 function stripPublisherSuffix(doi: string): string {
+  if (!MAYBE_SUFFIX.test(doi)) return doi;
   for (;;) {
     let next = doi;
     if (/^10\.1101\//.test(next)) next = next.replace(BIORXIV_VIEW, '');

@@ -118,6 +118,13 @@ const suite: BenchSuite = {
       while (!scanner.step(performance.now() + 8));
     }, 5);
     const articleBig = timeIt(() => detectArticleDoi(big.document, 'https://example.org/article/big'), 5);
+    // Worst case for article detection: no metadata, so every signal runs down to the page text.
+    const bare = parseHtml(referencesPage(5000).replace(/<meta name="citation_doi"[^>]*>/, ''), 'https://example.org/article/big');
+    let bareDoi: string | null = null;
+    const articleBare = timeIt(() => {
+      bareDoi = detectArticleDoi(bare.document, 'https://example.org/article/big')?.doi ?? null;
+    }, 5);
+    await bare.close();
     await big.close();
     const browser = await chromiumScan(referencesPage(5000)).catch((error: unknown) => {
       console.log(`  (no Chromium figure: ${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
@@ -134,6 +141,7 @@ const suite: BenchSuite = {
       { name: `5,000-reference page, happy-dom, full page-DOI scan (${found} DOIs)`, value: full, unit: 'ms', ...(browser ? {} : { target: '≤ 50 ms', ok: full <= 50 && found === 5001 }) },
       { name: '5,000-reference page, happy-dom, chunked scan, main-thread total', value: chunked, unit: 'ms' },
       { name: '5,000-reference page, article detection', value: articleBig, unit: 'ms' },
+      { name: `5,000-reference page without metadata, article detection (${bareDoi ?? 'none'})`, value: articleBare, unit: 'ms' },
     );
     return rows;
   },

@@ -30,12 +30,18 @@ const DEFAULT_MAX_NODES = 500_000;
 const MAX_TEXT = 200_000;
 
 /** Elements whose content is not page text, or belongs to the user. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE']);
+const SKIP_TAGS = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE'];
+/** Both cases: HTML elements report upper-case tag names, SVG/MathML and XHTML lower-case ones. */
+const SKIP = new Set([...SKIP_TAGS, ...SKIP_TAGS.map((t) => t.toLowerCase())]);
 
 /** Help texts show made-up DOIs ("e.g., 10.9999/123XYZ456"): a DOI introduced as an example is not one. */
 const EXAMPLE = /(?:\be\.\s?g\.|\bfor example|\bexample|\bsuch as|\bformat|\blike)[\s,:]*$/i;
+const EXAMPLE_WORD = /e\.\s?g\.|example|such as|format|like/i;
 function isExample(text: string, index: number): boolean {
-  return EXAMPLE.test(text.slice(Math.max(0, index - 24), index));
+  if (index === 0) return false;
+  const before = text.slice(Math.max(0, index - 24), index);
+  // The unanchored word test fails fast on the usual "doi:" / "https://doi.org/" prefixes.
+  return EXAMPLE_WORD.test(before) && EXAMPLE.test(before);
 }
 
 const ELEMENT = 1;
@@ -118,7 +124,7 @@ export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner
       }
       return true;
     }
-    return !SKIP.has(tag.toUpperCase()) && !editable.has(el);
+    return !SKIP.has(tag) && !editable.has(el);
   };
 
   const step = (deadline: number): boolean => {

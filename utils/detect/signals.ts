@@ -227,10 +227,13 @@ const labelledTextSignal: ArticleSignal = ({ doc }) => {
     if (!data.includes('10.')) continue;
     const parent = node.parentElement;
     if (!parent) continue;
-    for (const hit of findDoisInText(data)) {
-      const block = blockOf(parent);
-      const before = labelBefore(data, hit.index, node as Text, block);
-      if (!LABEL.test(before) || isProse(data, block) || inCitingContext(parent)) continue;
+    const hits = findDoisInText(data);
+    // Cheapest tests first: on a reference-heavy page most hits fall to the citing-context check.
+    if (hits.length === 0 || inCitingContext(parent)) continue;
+    const block = blockOf(parent);
+    if (isProse(data, block)) continue;
+    for (const hit of hits) {
+      if (!LABEL.test(labelBefore(data, hit.index, node as Text, block))) continue;
       // Figure and table DOIs of the same article are the same article.
       found.set(articleDoiOf(hit.doi).toLowerCase(), hit.doi);
       if (found.size > 1) return null;
