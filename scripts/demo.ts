@@ -40,9 +40,11 @@ async function run(server: FixtureServer, ext: LaunchedExtension): Promise<boole
 
   step('Opening the popup for that tab');
   const popup = await ext.openPopup(article);
-  // The popup marks itself busy while the lookup runs; a settled popup is what a reader would see.
+  // The popup marks itself aria-busy while the lookup runs; a settled popup is what a reader would see.
   const settled = await popup
-    .waitForSelector('main[aria-busy="false"]', { timeout: SETTLE_TIMEOUT_MS })
+    .waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('[aria-busy="false"]') !== null, undefined, {
+      timeout: SETTLE_TIMEOUT_MS,
+    })
     .then(() => true)
     .catch(() => false);
   await popup.screenshot({ path: join(OUT_DIR, 'popup.png'), fullPage: true });

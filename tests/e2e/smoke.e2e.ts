@@ -7,6 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import type { Page } from 'playwright-core';
 import { BMC_ARTICLE_URL, BMC_DOI, launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
 
+/** expect.poll gives up after 1 s by default; a lookup through six sources may take longer. */
+const LOOKUP = { timeout: 20_000 };
+
 let server: FixtureServer;
 let ext: LaunchedExtension;
 let article: Page;
@@ -53,7 +56,7 @@ describe('harness', () => {
   });
 
   it('the extension looks the article up at api.openalex.org, and the server records it', async () => {
-    await expect.poll(() => server.count('api.openalex.org', '/works')).toBeGreaterThan(0);
+    await expect.poll(() => server.count('api.openalex.org', '/works'), LOOKUP).toBeGreaterThan(0);
     const sent = server.requests({ host: 'api.openalex.org' });
     expect(sent.some((r) => decodeURIComponent(r.path).includes(BMC_DOI))).toBe(true);
   });
@@ -127,7 +130,7 @@ describe('harness', () => {
     const tabId = await ext.tabIdOf(article);
     const popup = await ext.openPopup(article);
     expect(popup.url()).toBe(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
-    await expect.poll(() => popup.locator('body').innerText()).toContain('UCL Discovery');
+    await expect.poll(() => popup.locator('body').innerText(), LOOKUP).toContain('UCL Discovery');
     await popup.close();
   });
 

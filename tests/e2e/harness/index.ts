@@ -7,4 +7,4 @@ export type { FaultSpec } from './faults';
 export type { PathMatcher } from './matchers';
 export type { Handler, RecordedRequest, Reply } from './reply';
 export { bareDoi, loadOpenAlexWorks, openAlexHandler, type WorkTable } from './openalex';
-export { BMC_ARTICLE_URL, BMC_DOI, UCL_LANDING_URL, UCL_PDF_URL } from './recorded-site';
+export { BMC_ARTICLE_URL, BMC_DOI, BMC_PDF_URL, UCL_LANDING_URL, UCL_PDF_URL } from './recorded-site';
