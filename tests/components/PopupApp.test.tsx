@@ -1,25 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent, waitFor } from '@testing-library/preact';
-import { PopupApp, type PopupClient } from '@/components/PopupApp';
-import type { TabState } from '@/utils/messages';
+import { PopupApp } from '@/components/PopupApp';
 import { BMC_DOI, closedResult, foundResult, uclCopy } from '../fixtures/results';
-
-const article = { doi: BMC_DOI, evidence: 'meta[citation_doi]', label: 'citation_doi meta tag' };
-
-function client(state: TabState | null, overrides: Partial<PopupClient> = {}): PopupClient & { copied: string[] } {
-  const copied: string[] = [];
-  return {
-    copied,
-    getTab: vi.fn(async () => state),
-    lookup: vi.fn(async (doi: string) => foundResult({ doi })),
-    copyText: vi.fn(async (text: string) => {
-      copied.push(text);
-    }),
-    ...overrides,
-  };
-}
-
-const tabState = (lookup: TabState['lookup']): TabState => ({ tabId: 3, article, pageDoiCount: 1, lookup, updatedAt: 0 });
+import { fakeClient as client, tabState } from './popup-world';
 
 describe('PopupApp', () => {
   it('renders a finished lookup from the tab state without asking the sources again', async () => {

@@ -1,0 +1,216 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { PopupApp } from '@/components/PopupApp';
+import type { LookupResult } from '@/utils/model';
+import { BMC_DOI, closedResult, foundResult, publisherCopy, uclCopy } from '../fixtures/results';
+import { fakeClient, noPreferences, tabState, verifier } from './popup-world';
+
+const done = (result: LookupResult) => tabState({ state: 'done', result });
+
+describe('popup: looking up', () => {
+  it('shows a skeleton with the DOI while the sources answer, and no result yet', async () => {
+    let answer!: (r: LookupResult) => void;
+    const lookup = vi.fn(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
+    const { container } = render(<PopupApp tabId={3} client={fakeClient(tabState({ state: 'idle' }), { lookup })} />);
+    expect(await screen.findByText(`Looking up ${BMC_DOI}…`)).toBeTruthy();
+    expect(container.querySelector('.skeleton')).toBeTruthy();
+    expect(container.querySelector('[aria-busy="true"]')).toBeTruthy();
+    await act(async () => answer(foundResult()));
+    expect(await screen.findByRole('heading', { name: 'UCL Discovery' })).toBeTruthy();
+    expect(container.querySelector('.skeleton')).toBeNull();
+  });
+
+  it('paints a cached result given before the first render without reading the tab again', () => {
+    const client = fakeClient(null);
+    render(<PopupApp tabId={3} client={client} initialTab={{ tab: done(foundResult()) }} />);
+    // Synchronously, in the very first render: no await before this line.
+    expect(screen.getByRole('heading', { name: 'UCL Discovery' })).toBeTruthy();
+    expect(client.getTab).not.toHaveBeenCalled();
+    expect(client.lookup).not.toHaveBeenCalled();
+  });
+});
+
+describe('popup: found', () => {
+  it('gives title, journal and year, and the status in words with an icon', async () => {
+    const { container } = render(<PopupApp tabId={3} client={fakeClient(done(foundResult({ status: 'green' })))} />);
+    expect(await screen.findByText('Access to primary care')).toBeTruthy();
+    expect(screen.getByText(/BMC Health Services Research, 2023/)).toBeTruthy();
+    const status = container.querySelector('.status')!;
+    expect(status.textContent).toContain('Free copy in a repository (green)');
+    expect(status.querySelector('[aria-hidden="true"]')?.textContent).toBe('✔');
+  });
+
+  it('names the kind of host from host data: institutional, subject repository, publisher', async () => {
+    const pmc = { ...uclCopy, hostName: 'PubMed Central', institution: null, landingUrl: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC1/', pdfUrl: null };
+    render(<PopupApp tabId={3} client={fakeClient(done(foundResult({ copies: [uclCopy, pmc, publisherCopy] })))} />);
+    const best = await screen.findByRole('article', { name: 'UCL Discovery, Published version' });
+    expect(best.textContent).toContain('Institutional repository · University College London');
+    expect(screen.getByRole('article', { name: 'PubMed Central, Published version' }).textContent).toContain('Subject repository');
+    expect(screen.getByRole('article', { name: 'BMC Health Services Research, Published version' }).textContent).toContain('Publisher');
+  });
+
+  it('groups repository copies apart from publisher and preprint copies', async () => {
+    render(<PopupApp tabId={3} client={fakeClient(done(foundResult()))} />);
+    const repos = await screen.findByRole('group', { name: 'Repository copies' });
+    expect(repos.querySelectorAll('article')).toHaveLength(1);
+    expect(repos.textContent).toContain('White Rose Research Online');
+    expect(screen.getByRole('group', { name: 'Publisher and preprint copies' }).textContent).toContain('BMC Health Services Research');
+  });
+
+  it('says why a copy was matched when the source said so', async () => {
+    const best = { ...uclCopy, reasons: ['OpenAlex: repository location (oa_status green)'] };
+    render(<PopupApp tabId={3} client={fakeClient(done(foundResult({ best, copies: [best] })))} />);
+    expect(await screen.findByText('Why: OpenAlex: repository location (oa_status green)')).toBeTruthy();
+  });
+
+  it('checks each PDF link and says what came back', async () => {
+    const verifyPdf = verifier({ [uclCopy.pdfUrl!]: 'verified', [publisherCopy.pdfUrl!]: 'not-pdf' });
+    render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { verifyPdf })} />);
+    const best = await screen.findByRole('article', { name: 'UCL Discovery, Published version' });
+    await waitFor(() => expect(best.textContent).toContain('PDF checked'));
+    const publisher = screen.getByRole('article', { name: 'BMC Health Services Research, Published version' });
+    await waitFor(() => expect(publisher.textContent).toContain('Not a PDF (login page?)'));
+    // The White Rose copy has no PDF link: nothing to check, nothing said.
+    expect(screen.getByRole('article', { name: 'White Rose Research Online, Accepted manuscript' }).querySelector('.fact-check')).toBeNull();
+    expect(verifyPdf).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows "Checking PDF…" until the check answers, and the other outcomes in words', async () => {
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    const verifyPdf = vi.fn(async (url: string) => {
+      await gate;
+      return { state: url === uclCopy.pdfUrl ? ('unreachable' as const) : ('unknown' as const), detail: '' };
+    });
+    render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { verifyPdf })} />);
+    const best = await screen.findByRole('article', { name: 'UCL Discovery, Published version' });
+    await waitFor(() => expect(best.textContent).toContain('Checking PDF…'));
+    await act(async () => finish());
+    await waitFor(() => expect(best.textContent).toContain('Link unreachable'));
+    expect(screen.getByRole('article', { name: 'BMC Health Services Research, Published version' }).textContent).toContain('Could not check');
+  });
+
+  it('offers keyboard shortcuts for the best copy: C copies the record link, P and R open links', async () => {
+    const client = fakeClient(done(foundResult()));
+    render(<PopupApp tabId={3} client={client} />);
+    const pdf = await screen.findByRole('link', { name: 'Open PDF — UCL Discovery' });
+    expect(pdf.getAttribute('aria-keyshortcuts')).toBe('P');
+    const opened: string[] = [];
+    document.addEventListener('click', (e) => {
+      const a = (e.target as HTMLElement).closest('a');
+      if (a) {
+        opened.push(a.getAttribute('href')!);
+        e.preventDefault();
+      }
+    });
+    fireEvent.keyDown(document.body, { key: 'p' });
+    fireEvent.keyDown(document.body, { key: 'r' });
+    fireEvent.keyDown(document.body, { key: 'c' });
+    expect(opened).toEqual([uclCopy.pdfUrl, uclCopy.landingUrl]);
+    await waitFor(() => expect(client.copied).toEqual([uclCopy.landingUrl]));
+    // Modified keys belong to the browser.
+    fireEvent.keyDown(document.body, { key: 'p', ctrlKey: true });
+    expect(opened).toHaveLength(2);
+  });
+
+  it('lets the reader look up another DOI from a result; "/" opens the field', async () => {
+    const client = fakeClient(done(foundResult()));
+    render(<PopupApp tabId={3} client={client} />);
+    await screen.findByRole('heading', { name: 'UCL Discovery' });
+    fireEvent.keyDown(document.body, { key: '/' });
+    const input = await screen.findByLabelText('DOI or link');
+    fireEvent.input(input, { target: { value: 'doi:10.1038/nature12373' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find a free copy' }));
+    await waitFor(() => expect(client.lookup).toHaveBeenCalledWith('10.1038/nature12373', { tabId: undefined, force: false }));
+    expect(await screen.findByText('DOI 10.1038/nature12373')).toBeTruthy();
+  });
+});
+
+describe('popup: nothing found', () => {
+  it('offers the chosen discovery services with the title, and the library links when configured', async () => {
+    const preferences = vi.fn(async () => ({
+      discovery: ['google-scholar' as const, 'base' as const],
+      library: { openUrlBase: 'https://resolver.example.edu/openurl', illUrlTemplate: 'https://ill.example.edu/request?doi={doi}', preferredInstitution: '' },
+    }));
+    const result = closedResult({ work: { title: 'A closed paper', journal: 'J', year: 2020 } });
+    render(<PopupApp tabId={3} client={fakeClient(done(result), { preferences })} />);
+    expect(await screen.findByRole('heading', { name: 'No free copy found' })).toBeTruthy();
+    const scholar = await screen.findByRole('link', { name: 'Search the title in Google Scholar' });
+    expect(scholar.getAttribute('href')).toBe('https://scholar.google.com/scholar?q=%22A%20closed%20paper%22');
+    expect(screen.getByRole('link', { name: 'Search the title in BASE' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /Semantic Scholar/ })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Find it through your library' }).getAttribute('href')).toContain('rft_id=info%3Adoi%2F10.1186');
+    expect(screen.getByRole('link', { name: 'Request it by inter-library loan' }).getAttribute('href')).toBe(
+      `https://ill.example.edu/request?doi=${encodeURIComponent(BMC_DOI)}`,
+    );
+  });
+
+  it('searches by DOI when the title is unknown, and points to the options when nothing is configured', async () => {
+    const { unmount } = render(
+      <PopupApp tabId={3} client={fakeClient(done(closedResult()), { preferences: async () => ({ ...noPreferences, discovery: ['core'] }) })} />,
+    );
+    expect((await screen.findByRole('link', { name: 'Search the DOI in CORE' })).getAttribute('href')).toBe(
+      `https://core.ac.uk/search/?q=${encodeURIComponent(BMC_DOI)}`,
+    );
+    unmount();
+    render(<PopupApp tabId={3} client={fakeClient(done(closedResult()), { preferences: async () => noPreferences })} />);
+    expect(await screen.findByText(/Choose search services/)).toBeTruthy();
+  });
+});
+
+describe('popup: no DOI on the page', () => {
+  it('takes a URL that contains a DOI', async () => {
+    const client = fakeClient(tabState({ state: 'idle' }));
+    render(<PopupApp tabId={3} client={{ ...client, getTab: async () => ({ ...tabState({ state: 'idle' }), article: null }) }} />);
+    expect(await screen.findByRole('heading', { name: 'No article DOI on this page' })).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('DOI or link'), { target: { value: 'https://pubs.acs.org/doi/abs/10.1021/acs.jpcc.0c01234?src=x' } });
+    fireEvent.submit(screen.getByLabelText('DOI or link').closest('form')!);
+    await waitFor(() => expect(client.lookup).toHaveBeenCalledWith('10.1021/acs.jpcc.0c01234', { tabId: undefined, force: false }));
+  });
+
+  it('looks up a DOI sent by the context menu, or shows text without one in the field with the reason', async () => {
+    const client = fakeClient(null);
+    const { unmount } = render(<PopupApp tabId={null} client={client} request={{ doi: '10.1038/nature12373' }} />);
+    await screen.findByText('Best free copy');
+    expect(client.lookup).toHaveBeenCalledWith('10.1038/nature12373', { tabId: undefined, force: false });
+    unmount();
+    render(<PopupApp tabId={null} client={fakeClient(null)} request={{ text: 'some words' }} />);
+    expect(((await screen.findByLabelText('DOI or link')) as HTMLInputElement).value).toBe('some words');
+    expect(screen.getByRole('alert').textContent).toMatch(/does not contain a DOI/);
+  });
+});
+
+describe('popup: errors', () => {
+  it('says which sources failed when none answered', async () => {
+    const result = closedResult({ sources: { openalex: { ok: false, error: 'HTTP 503' }, unpaywall: { ok: false, error: 'timed out' } } });
+    render(<PopupApp tabId={3} client={fakeClient(done(result))} />);
+    expect(await screen.findByText('No source answered: OpenAlex (HTTP 503), Unpaywall (timed out). Check your connection and try again.')).toBeTruthy();
+    // An outage is not an answer: no "nothing found" claim.
+    expect(screen.queryByRole('heading', { name: 'No free copy found' })).toBeNull();
+  });
+
+  it('says the browser is offline instead of blaming the sources', async () => {
+    const result = closedResult({ sources: { openalex: { ok: false, error: 'Failed to fetch' } } });
+    render(<PopupApp tabId={3} client={fakeClient(done(result), { isOnline: () => false })} />);
+    expect(await screen.findByText('You are offline, so no source could be asked.')).toBeTruthy();
+  });
+
+  it('never blanks: a malformed result renders an error state with a way out', async () => {
+    const broken = { ...foundResult(), copies: null } as unknown as LookupResult;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const client = fakeClient(done(broken));
+    render(<PopupApp tabId={3} client={client} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Something went wrong in Greenway/);
+    client.getTab = vi.fn(async () => done(foundResult()));
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'UCL Discovery' })).toBeTruthy();
+    errors.mockRestore();
+  });
+
+  it('builds the retraction link from the notice DOI when no URL is given', async () => {
+    const result = foundResult({ retracted: true, retraction: { kind: 'retraction', noticeUrl: null, noticeDoi: '10.1186/notice' } });
+    render(<PopupApp tabId={3} client={fakeClient(done(result))} />);
+    expect((await screen.findByRole('link', { name: 'Read the retraction notice' })).getAttribute('href')).toBe('https://doi.org/10.1186/notice');
+    expect(screen.getByRole('heading', { name: /This article has been retracted/ })).toBeTruthy();
+  });
+});
