@@ -56,8 +56,10 @@ function metaSignal(key: string, label: string): ArticleSignal {
 
 /** schema.org JSON-LD: the main entity's `identifier`, `@id` or `sameAs` (not its citations). */
 const jsonLdSignal: ArticleSignal = ({ doc }) => {
-  const doi = jsonLdDois(doc)[0];
-  return doi ? { doi, evidence: 'json-ld', label: 'schema.org JSON-LD' } : null;
+  const dois = jsonLdDois(doc);
+  // Several works described side by side (a results page's graph) are not the page's own.
+  const distinct = new Set(dois.map((doi) => articleDoiOf(doi).toLowerCase()));
+  return distinct.size === 1 && dois[0] ? { doi: dois[0], evidence: 'json-ld', label: 'schema.org JSON-LD' } : null;
 };
 
 /** `<link rel="canonical">` or `rel="cite-as"` pointing at doi.org (Ghost, Hugo, DataCite blogs). */

@@ -180,3 +180,20 @@ describe('detectArticleDoi: site rules', () => {
     expect(detectArticleDoi(doc, URL_NONE)?.doi).toBe('10.1371/journal.pone.0000001');
   });
 });
+
+describe('detectArticleDoi: metadata of other works', () => {
+  it('ignores microdata of related articles in the body', () => {
+    const doc = page('', '<aside class="related"><div itemscope><meta itemprop="doi" content="10.1000/related"></div></aside>');
+    expect(detectArticleDoi(doc, URL_NONE)).toBeNull();
+  });
+
+  it('gives nothing when one meta key lists several works', () => {
+    const doc = page('', '<div><meta name="citation_doi" content="10.1000/a"></div><div><meta name="citation_doi" content="10.1000/b"></div>');
+    expect(detectArticleDoi(doc, URL_NONE)).toBeNull();
+  });
+
+  it('gives nothing when JSON-LD describes several works', () => {
+    const graph = { '@graph': [1, 2, 3].map((i) => ({ '@type': 'ScholarlyArticle', identifier: `doi:10.1000/hit.${i}` })) };
+    expect(detectArticleDoi(page(`<script type="application/ld+json">${JSON.stringify(graph)}</script>`), URL_NONE)).toBeNull();
+  });
+});
