@@ -1,8 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { startBadges } from '@/components/badge/start';
-import { reportPage } from '@/utils/content/report-page';
-import { watchPage } from '@/utils/detect/watch';
+import { buildReport, reportPage } from '@/utils/content/report-page';
+import { watchPage, type WatchReason } from '@/utils/detect/watch';
 import { sendRequest } from '@/utils/send';
 
 // Runs on every page (DOIs live anywhere: publisher sites, repositories, Wikipedia, search results).
@@ -19,10 +19,13 @@ export default defineContentScript({
       send: (dois) => sendRequest({ type: 'lookup:many', dois }),
       copyText: (text) => navigator.clipboard.writeText(text),
     });
-    const report = (reason: Parameters<typeof badges.onPageChange>[0]) => {
+    const report = (reason: WatchReason) => {
       if (!ctx.isValid) return;
-      reportPage(document, window.location.href).catch(() => undefined);
-      badges.onPageChange(reason);
+      const url = window.location.href;
+      // Detection walks the whole page: run it once and give its article DOI to the badges too.
+      const found = buildReport(document, url);
+      reportPage(document, url, found).catch(() => undefined);
+      badges.onPageChange(reason, found.article);
     };
     const stop = watchPage(window, report);
     ctx.onInvalidated(() => {

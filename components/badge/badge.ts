@@ -104,6 +104,38 @@ function content(doc: Document, view: BadgeView, actions: BadgeActions): HTMLEle
   return box;
 }
 
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * One parsed style sheet shared by every badge of the page (a page may hold thousands); where
+ * constructable sheets cannot be adopted (older engines, some isolated worlds) each root gets a
+ * `<style>` element instead.
+ */
+function adoptStyles(doc: Document, root: ShadowRoot): void {
+  let sheet = sheets.get(doc);
+  if (sheet === undefined) {
+    try {
+      const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+      sheet = new Sheet();
+      sheet.replaceSync(BADGE_CSS);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(doc, sheet);
+  }
+  if (sheet) {
+    try {
+      root.adoptedStyleSheets = [sheet];
+      if (root.adoptedStyleSheets.length === 1) return;
+    } catch {
+      /* fall through to a <style> element */
+    }
+  }
+  const style = doc.createElement('style');
+  style.textContent = BADGE_CSS;
+  root.append(style);
+}
+
 /**
  * A new badge host for `view`. Clicks inside are kept from the page's own handlers (a reference list
  * that opens something on click must not react to a click on our badge).
@@ -114,9 +146,8 @@ export function createBadge(doc: Document, view: BadgeView, actions: BadgeAction
   host.setAttribute('data-status', view.status);
   host.setAttribute('data-kind', view.kind);
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
-  root.append(style, content(doc, view, actions));
+  adoptStyles(doc, root);
+  root.append(content(doc, view, actions));
   for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'auxclick']) {
     root.addEventListener(type, (event) => event.stopPropagation());
   }

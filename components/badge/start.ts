@@ -3,7 +3,6 @@
  * badges are on, shows the article indicator, and follows settings changes and page changes. The
  * content script only supplies the browser parts.
  */
-import { detectArticleDoi } from '@/utils/detect/article';
 import type { WatchReason } from '@/utils/detect/watch';
 import type { LookupResult } from '@/utils/model';
 import type { StorageArea } from '@/utils/storage-area';
@@ -27,8 +26,11 @@ export interface BadgeRuntimeDeps {
 }
 
 export interface BadgeRuntime {
-  /** Call on every page change the watcher reports. */
-  onPageChange(reason?: WatchReason): void;
+  /**
+   * Call on every page change the watcher reports, with the page's article DOI as detected for the
+   * page report (detection walks the whole page, so it runs once for both).
+   */
+  onPageChange(reason: WatchReason, article: { doi: string } | null): void;
   stop(): void;
 }
 
@@ -51,17 +53,20 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
     indicatorDoi = null;
   }
 
+  /** The last article the watcher reported (the first report may come before the settings load). */
+  let article: { doi: string } | null = null;
+
   async function showIndicator(): Promise<void> {
     if (!settings?.enabled) return;
-    const article = detectArticleDoi(doc, win.location.href);
     if ((article?.doi ?? null) === indicatorDoi) return;
     indicator?.remove();
     indicator = null;
     indicatorDoi = article?.doi ?? null;
-    if (!article || (await isIndicatorDismissed(deps.local, site))) return;
-    const result = await queue.request(article.doi);
+    const doi = article?.doi;
+    if (!doi || (await isIndicatorDismissed(deps.local, site))) return;
+    const result = await queue.request(doi);
     const view = badgeView(result, { hideClosed: true });
-    if (stopped || !settings?.enabled || !view || indicatorDoi !== article.doi) return;
+    if (stopped || !settings?.enabled || !view || indicatorDoi !== doi) return;
     const host = createIndicator(doc, view, () => void dismissIndicator(deps.local, site));
     if (host) {
       (doc.body ?? doc.documentElement).append(host);
@@ -92,7 +97,8 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
   const unsubscribe = onSettingsChanged(deps.onChanged, () => void apply());
 
   return {
-    onPageChange() {
+    onPageChange(_reason, detected) {
+      article = detected;
       void ready.then(() => {
         if (stopped || !controller) return;
         void controller.scan();

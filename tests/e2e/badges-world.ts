@@ -148,3 +148,44 @@ export function recordLongTasks(): void {
 export async function longTasks(page: Page): Promise<Array<{ start: number; duration: number }>> {
   return page.evaluate(() => (window as unknown as { __longTasks?: Array<{ start: number; duration: number }> }).__longTasks ?? []);
 }
+
+export interface ResponsivenessRun {
+  badges: number;
+  /** Long tasks (> 50 ms) seen from navigation start until every badge was in place. */
+  tasks: Array<{ start: number; duration: number }>;
+  /** When the page's `load` event ended (ms since navigation start): tasks before it are page parsing. */
+  loadEnd: number;
+  supported: boolean;
+}
+
+/**
+ * Opens `url` (a big generated list), scrolls through it and waits until `expectedBadges` badges are
+ * in place (or 30 s), recording every long task on the way. The init script must be installed on the
+ * context first (`context.addInitScript(recordLongTasks)`).
+ */
+export async function measureResponsiveness(open: () => Promise<Page>, expectedBadges: number): Promise<ResponsivenessRun> {
+  const page = await open();
+  const count = () => page.evaluate(() => document.querySelectorAll('greenway-badge').length);
+  // A fast first pass (a reader flicking through), then slower passes: references scrolled past
+  // before the extension had even finished scanning are only asked for when they come back into view.
+  await scrollThrough(page, 60);
+  let badges = await count();
+  for (let pass = 0; pass < 3 && badges < expectedBadges; pass++) {
+    await scrollThrough(page, 250);
+    badges = await count();
+  }
+  const deadline = Date.now() + 20_000;
+  while (badges < expectedBadges && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    badges = await count();
+  }
+  // Let the last slices finish and the observer deliver.
+  await page.waitForTimeout(300);
+  const tasks = await longTasks(page);
+  const info = await page.evaluate(() => ({
+    loadEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0,
+    supported: PerformanceObserver.supportedEntryTypes.includes('longtask'),
+  }));
+  await page.close();
+  return { badges, tasks, ...info };
+}

@@ -15,8 +15,8 @@ export function buildReport(doc: Document, url: string): Extract<Request, { type
   return { type: 'page:detected', article, pageDoiCount };
 }
 
-export async function reportPage(doc: Document, url: string): Promise<void> {
-  const report = buildReport(doc, url);
+/** `report` may be built by the caller, who then shares the (costly) detection with the badges. */
+export async function reportPage(doc: Document, url: string, report = buildReport(doc, url)): Promise<void> {
   // The URL is part of the fingerprint (an SPA navigation is worth a fresh report even when the
   // DOI stays) but it never leaves this script.
   const fingerprint = `${url}\n${JSON.stringify(report)}`;

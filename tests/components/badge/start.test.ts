@@ -33,12 +33,21 @@ const send = async (dois: string[]) =>
   >;
 
 const REFS = '<ol><li><a href="https://doi.org/10.5555/open">A</a></li><li><a href="https://doi.org/10.5555/shut">B</a></li></ol>';
-const ARTICLE_HEAD = '<meta name="citation_doi" content="10.5555/open">';
+/** What the page report detected on an article page (the content script hands it over). */
+const ARTICLE = { doi: '10.5555/open' };
 
 describe('startBadges', () => {
   beforeEach(() => {
     document.head.innerHTML = '';
     document.body.innerHTML = REFS;
+  });
+
+  it('shows no indicator on a page without an article DOI', async () => {
+    const runtime = startBadges(pageWindow('https://example.org/list'), { local: memoryStorage(), onChanged: changeEvents(), send, copyText: async () => undefined });
+    runtime.onPageChange('initial', null);
+    await settle();
+    expect(document.querySelector('greenway-indicator')).toBeNull();
+    runtime.stop();
   });
 
   it('badges the page with the default settings', async () => {
@@ -75,9 +84,9 @@ describe('startBadges', () => {
   });
 
   it('shows the article indicator on an article page unless it was dismissed on this site', async () => {
-    document.head.innerHTML = ARTICLE_HEAD;
     const local = memoryStorage();
     const runtime = startBadges(pageWindow('https://journal.example/article/1'), { local, onChanged: changeEvents(), send, copyText: async () => undefined });
+    runtime.onPageChange('initial', ARTICLE);
     await settle();
     const indicator = document.querySelector('greenway-indicator')!;
     expect(indicator).not.toBeNull();
@@ -87,6 +96,7 @@ describe('startBadges', () => {
     runtime.stop();
 
     const again = startBadges(pageWindow('https://journal.example/article/2'), { local, onChanged: changeEvents(), send, copyText: async () => undefined });
+    again.onPageChange('initial', ARTICLE);
     await settle();
     expect(document.querySelector('greenway-indicator')).toBeNull();
     again.stop();
@@ -105,7 +115,7 @@ describe('startBadges', () => {
       },
       copyText: async () => undefined,
     });
-    runtime.onPageChange('mutation');
+    runtime.onPageChange('mutation', ARTICLE);
     await settle();
     expect(asked).toEqual([]);
     expect(document.querySelectorAll('greenway-badge')).toHaveLength(0);
