@@ -1,7 +1,8 @@
 /**
  * Starts Chromium with the built extension loaded, every host name mapped onto the fixture server,
  * and a fresh profile. Collects the errors a test should fail on: uncaught page errors, console
- * errors of extension pages, and console errors / unhandled rejections of the service worker.
+ * errors of extension pages and of the content script, and console errors / unhandled rejections of
+ * the service worker.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -77,9 +78,11 @@ async function watchWorker(worker: Worker, errors: string[]): Promise<void> {
 function watchPage(page: Page, errors: string[]): void {
   page.on('pageerror', (error) => errors.push(`page error (${page.url()}): ${error.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && isExtensionUrl(page.url()) && !NETWORK_NOISE.test(msg.text())) {
-      errors.push(`extension page console (${page.url()}): ${msg.text()}`);
-    }
+    if (msg.type() !== 'error' || NETWORK_NOISE.test(msg.text())) return;
+    // Extension pages (popup, options), and our content script on any page (its messages carry the
+    // script's chrome-extension:// location). A fixture page's own console is not the extension's.
+    if (isExtensionUrl(page.url())) errors.push(`extension page console (${page.url()}): ${msg.text()}`);
+    else if (isExtensionUrl(msg.location().url)) errors.push(`content script console (${page.url()}): ${msg.text()}`);
   });
 }
 
