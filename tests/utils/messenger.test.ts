@@ -11,6 +11,7 @@ function handlers(): Handlers {
     'lookup:many': vi.fn(async () => ({})),
     'tab:get': vi.fn(async () => null),
     'lookup:doi': vi.fn(async (m) => closedResult({ doi: m.doi })),
+    'verify:pdf': vi.fn(async () => ({ state: 'verified' as const, detail: 'application/pdf' })),
   };
 }
 
@@ -66,7 +67,9 @@ describe('createMessageRouter', () => {
     const route = createMessageRouter(h, ID, ORIGIN);
     expect(await route({ type: 'tab:get', tabId: 3 }, contentSender)).toMatchObject({ ok: false });
     expect(await route({ type: 'lookup:doi', doi: '10.1/x' }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'verify:pdf', url: 'https://x.example/a.pdf' }, contentSender)).toMatchObject({ ok: false });
     expect(h['tab:get']).not.toHaveBeenCalled();
+    expect(h['verify:pdf']).not.toHaveBeenCalled();
   });
 
   it('turns a handler failure into an error reply', async () => {
