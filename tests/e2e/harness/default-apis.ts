@@ -7,6 +7,16 @@
 import type { FixtureServer } from './fixture-server';
 import { loadOpenAlexWorks, openAlexHandler } from './openalex';
 
+/** The hosts the extension may talk to (its host_permissions): what a privacy test inspects. */
+export const API_HOSTS = [
+  'api.openalex.org',
+  'api.unpaywall.org',
+  'www.ebi.ac.uk',
+  'api.semanticscholar.org',
+  'api.core.ac.uk',
+  'api.crossref.org',
+] as const;
+
 export function registerDefaultApis(server: FixtureServer): void {
   server.api('api.openalex.org', '/works', openAlexHandler(loadOpenAlexWorks()));
 
