@@ -78,3 +78,18 @@ describe('background handlers', () => {
     expect(privateMode.engine.lookupMany).not.toHaveBeenCalled();
   });
 });
+
+describe('verify:pdf', () => {
+  it('answers with the checker, or "could not check" without one; content scripts may not ask', async () => {
+    const { createMessageRouter } = await import('@/utils/messenger');
+    const { deps } = setup();
+    const verifyPdf = vi.fn(async () => ({ state: 'verified' as const, detail: 'PDF' }));
+    const handlers = createHandlers({ ...deps, verifyPdf });
+    expect(await handlers['verify:pdf']({ type: 'verify:pdf', url: 'https://r.example/a.pdf' }, popup)).toEqual({ state: 'verified', detail: 'PDF' });
+    expect((await createHandlers(deps)['verify:pdf']({ type: 'verify:pdf', url: 'https://r.example/a.pdf' }, popup)).state).toBe('unknown');
+    const route = createMessageRouter(handlers, 'me', 'chrome-extension://me');
+    const reply = await route({ type: 'verify:pdf', url: 'https://r.example/a.pdf' }, { id: 'me', url: 'https://page.example/', tab: { id: 4 } });
+    expect(reply).toEqual({ ok: false, error: '"verify:pdf" is not allowed from this context' });
+    expect(verifyPdf).toHaveBeenCalledTimes(1);
+  });
+});
