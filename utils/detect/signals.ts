@@ -32,10 +32,12 @@ export type ArticleSignal = (ctx: SignalContext) => SignalHit | null;
 const DOI_META: ReadonlyArray<[key: string, label: string]> = [
   ['citation_doi', 'citation_doi meta tag'],
   ['dc.identifier', 'Dublin Core identifier meta tag'],
+  ['dcterms.identifier', 'Dublin Core identifier meta tag'],
   ['dc.identifier.doi', 'DC.Identifier.DOI meta tag'],
   ['prism.doi', 'PRISM DOI meta tag'],
   ['bepress_citation_doi', 'bepress citation_doi meta tag'],
   ['publication_doi', 'publication_doi meta tag'],
+  ['wkhealth_doi', 'Wolters Kluwer DOI meta tag'],
   ['doi', 'DOI meta tag'],
 ];
 
@@ -60,6 +62,28 @@ const jsonLdSignal: ArticleSignal = ({ doc }) => {
   // Several works described side by side (a results page's graph) are not the page's own.
   const distinct = new Set(dois.map((doi) => articleDoiOf(doi).toLowerCase()));
   return distinct.size === 1 && dois[0] ? { doi: dois[0], evidence: 'json-ld', label: 'schema.org JSON-LD' } : null;
+};
+
+/** schema.org types whose microdata describes a work the page may be about. */
+const WORK_TYPE = /schema\.org\/(?:ScholarlyArticle|Article|MedicalScholarlyArticle|Report|Thesis|Chapter|Book|Dataset|CreativeWork|BlogPosting|PublicationIssue)$/i;
+
+/**
+ * schema.org microdata (`itemprop="identifier|sameAs|doi"` on a work's itemscope) outside reference
+ * lists and related-article boxes; one distinct DOI only.
+ */
+const microdataSignal: ArticleSignal = ({ doc }) => {
+  const dois: string[] = [];
+  for (const el of Array.from(doc.querySelectorAll('[itemprop]'))) {
+    const prop = (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
+    if (!prop.some((p) => p === 'identifier' || p === 'sameas' || p === 'doi')) continue;
+    const scope = el.parentElement?.closest('[itemscope]');
+    if (!scope || !WORK_TYPE.test(scope.getAttribute('itemtype') ?? '') || inCitingContext(el)) continue;
+    const raw = el.getAttribute('content') ?? el.getAttribute('href') ?? el.textContent ?? '';
+    const doi = prop.includes('doi') || /doi/i.test(raw) ? parseDoi(raw.trim()) : null;
+    if (doi) dois.push(doi);
+  }
+  const distinct = new Set(dois.map((doi) => articleDoiOf(doi).toLowerCase()));
+  return distinct.size === 1 && dois[0] ? { doi: dois[0], evidence: 'microdata', label: 'schema.org microdata' } : null;
 };
 
 /** `<link rel="canonical">` or `rel="cite-as"` pointing at doi.org (Ghost, Hugo, DataCite blogs). */
@@ -100,16 +124,24 @@ export function articleDoiFromUrl(url: URL): string | null {
   return distinct.size === 1 ? (found[0] ?? null) : null;
 }
 
-const ogUrlSignal: ArticleSignal = ({ doc }) => {
-  for (const { value } of metaValues(doc, ['og:url'])) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      continue;
+/**
+ * The publisher's own address for the article: `og:url`, then the Highwire URL tags. A doi.org
+ * address there is the DOI itself; a publisher address counts like the page URL.
+ */
+const ARTICLE_URL_META = ['og:url', 'citation_abstract_html_url', 'citation_fulltext_html_url', 'citation_public_url'];
+
+const articleUrlSignal: ArticleSignal = ({ doc }) => {
+  for (const key of ARTICLE_URL_META) {
+    for (const { value } of metaValues(doc, [key])) {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        continue;
+      }
+      const doi = isResolverUrl(url) ? parseDoi(value) : articleDoiFromUrl(url);
+      if (doi) return { doi, evidence: `meta[${key}]`, label: key === 'og:url' ? 'og:url meta tag' : `${key} meta tag` };
     }
-    const doi = articleDoiFromUrl(url);
-    if (doi) return { doi, evidence: 'meta[og:url]', label: 'og:url meta tag' };
   }
   return null;
 };
@@ -271,8 +303,9 @@ function labelBefore(data: string, index: number, node: Text, block: Element): s
 export const ARTICLE_SIGNALS: readonly ArticleSignal[] = [
   ...DOI_META.map(([key, label]) => metaSignal(key, label)),
   jsonLdSignal,
+  microdataSignal,
   linkSignal,
-  ogUrlSignal,
+  articleUrlSignal,
   urlSignal,
   repositorySignal,
   siteRuleSignal,

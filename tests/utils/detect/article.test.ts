@@ -197,3 +197,32 @@ describe('detectArticleDoi: metadata of other works', () => {
     expect(detectArticleDoi(page(`<script type="application/ld+json">${JSON.stringify(graph)}</script>`), URL_NONE)).toBeNull();
   });
 });
+
+describe('detectArticleDoi: more publisher markup', () => {
+  it('reads DCTERMS and Wolters Kluwer DOI tags', () => {
+    expect(detectArticleDoi(page('<meta name="DCTERMS.identifier" content="doi:10.1000/dcterms">'), URL_NONE)?.doi).toBe('10.1000/dcterms');
+    expect(detectArticleDoi(page('<meta name="wkhealth_doi" content="10.1097/01.xyz.0000123">'), URL_NONE)).toMatchObject({
+      doi: '10.1097/01.xyz.0000123',
+      evidence: 'meta[wkhealth_doi]',
+    });
+  });
+
+  it('reads a doi.org og:url and Highwire article URLs', () => {
+    expect(detectArticleDoi(page('<meta property="og:url" content="https://doi.org/10.1000/og">'), URL_NONE)?.doi).toBe('10.1000/og');
+    const highwire = page('<meta name="citation_abstract_html_url" content="https://www.biorxiv.org/content/10.1101/696633v1.abstract">');
+    expect(detectArticleDoi(highwire, URL_NONE)).toMatchObject({ doi: '10.1101/696633', evidence: 'meta[citation_abstract_html_url]' });
+  });
+
+  it('reads schema.org microdata of the article, not of works it cites', () => {
+    const article = page(
+      '',
+      `<article itemscope itemtype="http://schema.org/ScholarlyArticle"><h1 itemprop="name">X</h1>
+        <meta itemprop="sameAs" content="https://doi.org/10.7717/peerj.4375">
+        <ol class="references"><li itemscope itemtype="http://schema.org/ScholarlyArticle"><a itemprop="sameAs" href="https://doi.org/10.1000/cited">c</a></li></ol>
+      </article>`,
+    );
+    expect(detectArticleDoi(article, URL_NONE)).toMatchObject({ doi: '10.7717/peerj.4375', evidence: 'microdata' });
+    const person = page('', '<div itemscope itemtype="http://schema.org/Person"><a itemprop="sameAs" href="https://doi.org/10.1000/p">x</a></div>');
+    expect(detectArticleDoi(person, URL_NONE)).toBeNull();
+  });
+});
