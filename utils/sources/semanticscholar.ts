@@ -55,6 +55,7 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
   const batch = Batch.safeParse(json);
   if (!batch.success) return { ok: false, error: 'unexpected response shape' };
   const answers = new Map<string, SourceAnswer>();
+  const wanted = new Set(requested);
   let invalid = 0;
   batch.data.forEach((item, index) => {
     if (item === null) return; // unknown to Semantic Scholar
@@ -63,8 +64,11 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
       invalid++;
       return;
     }
-    // The answer is aligned with the request; the DOI in the answer confirms it when present.
-    const doi = doiFromUrl(paper.data.externalIds?.DOI) ?? requested[index] ?? null;
+    // The answer is aligned with the request. The DOI in the answer is used only when it is one we
+    // asked for (it may differ in form); anything else would report a DOI nobody asked about and
+    // lose the answer for the one we did ask about.
+    const stated = doiFromUrl(paper.data.externalIds?.DOI);
+    const doi = stated !== null && (wanted.size === 0 || wanted.has(stated)) ? stated : (requested[index] ?? null);
     if (!doi) return;
     const copy = paperCopy(paper.data, seenAt);
     answers.set(doi, { copies: copy ? [copy] : [] });

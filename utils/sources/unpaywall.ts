@@ -55,7 +55,10 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
   const record = Record_.safeParse(json);
   if (!record.success) return { ok: false, error: 'unexpected response shape' };
   const r = record.data;
-  const doi = doiFromUrl(r.doi) ?? requested[0];
+  // One DOI per request: the answer is about the DOI we asked for; a different DOI stated in it must
+  // not turn into an answer about a work nobody asked about.
+  const stated = doiFromUrl(r.doi);
+  const doi = stated !== null && (requested.length === 0 || requested.includes(stated)) ? stated : requested[0];
   if (!doi) return { ok: false, error: 'answer without a DOI' };
   const copies = r.oa_locations
     .map((l) => Location.safeParse(l))

@@ -1,0 +1,163 @@
+/**
+ * Every source's mapper fed with mutated real-shaped answers (fields dropped, wrong types, huge
+ * strings, odd unicode, `javascript:` and script payloads in every string slot). Properties: nothing
+ * throws; every copy validates against the model; only http(s) URLs come out of the mappers, out of
+ * the merged result, out of the popup's and the badge's view models, and into the rendered DOM.
+ */
+import fc from 'fast-check';
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBadge } from '@/components/badge/badge';
+import { ResultView } from '@/components/ResultView';
+import { assembleResult, type SourceReport } from '@/utils/engine/assemble';
+import type { HttpResult } from '@/utils/engine/http';
+import { Copy, LookupResult, type SourceName } from '@/utils/model';
+import { badgeView } from '@/utils/badges/view';
+import { resultModel } from '@/utils/popup/result-model';
+import { readResponse } from '@/utils/sources/read-response';
+import { SOURCES } from '@/utils/sources';
+import type { Source, SourceAnswer } from '@/utils/sources/types';
+import { mutated } from './mutate';
+import { countCases } from './counts';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'api');
+const json = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+const openalexWork = JSON.parse(
+  readFileSync(join(__dirname, '..', 'e2e', 'fixtures', 'api', 'openalex', '10.1186_s12913-023-10058-w.json'), 'utf8'),
+) as unknown;
+
+const source = (name: SourceName): Source => SOURCES.find((s) => s.name === name)!;
+
+/** One real-shaped answer per source and the DOI keys it was asked for. */
+const CASES: Array<{ source: Source; base: unknown; dois: string[] }> = [
+  { source: source('openalex'), base: json('openalex-bmc-list.json'), dois: ['10.1186/s12913-023-10058-w', '10.1234/green.1'] },
+  { source: source('openalex'), base: json('openalex-green.json'), dois: ['10.1234/green.1'] },
+  { source: source('openalex'), base: openalexWork, dois: ['10.1186/s12913-023-10058-w'] },
+  { source: source('unpaywall'), base: json('unpaywall-green.json'), dois: ['10.1234/green.1'] },
+  { source: source('europepmc'), base: json('europepmc-manuscript.json'), dois: ['10.1234/green.1', '10.9999/other'] },
+  { source: source('semanticscholar'), base: json('s2-batch.json'), dois: ['10.1234/green.1', '10.1234/none', '10.1234/closed.2'] },
+  { source: source('core'), base: json('core-discover.json'), dois: ['10.1234/green.1'] },
+  { source: source('crossref'), base: json('crossref-retracted.json'), dois: ['10.1234/closed.2', '10.1186/s12913-023-10058-w'] },
+];
+
+const T = 1_700_000_000_000;
+const ok = (text: string, status = 200): HttpResult => ({ kind: 'response', status, headers: new Headers(), text });
+
+/** The one rule: a URL that reaches the UI is an absolute http(s) URL that the URL parser keeps as is. */
+function expectSafeUrl(url: string | null | undefined): void {
+  if (url === null || url === undefined) return;
+  expect(url).toMatch(/^https?:\/\//);
+  expect(new URL(url).href).toBe(url);
+}
+
+function expectSafeCopy(copy: unknown): void {
+  expect(Copy.safeParse(copy).success).toBe(true);
+  const c = copy as Copy;
+  expectSafeUrl(c.pdfUrl);
+  expectSafeUrl(c.landingUrl);
+  expectSafeUrl(c.licence?.url);
+}
+
+/** Renders the popup's result view and the inline badge for `result` and checks every link and attribute. */
+function expectSafeDom(result: LookupResult): void {
+  const root = document.createElement('div');
+  render(
+    <ResultView result={result} article={null} preferences={null} offline={false} copyText={async () => undefined} onRetry={() => undefined} />,
+    root,
+  );
+  const badge = badgeView(result, { hideClosed: false });
+  if (badge) {
+    expectSafeUrl(badge.openUrl);
+    expectSafeUrl(badge.repositoryUrl);
+    root.append(createBadge(document, badge, { copyText: async () => undefined }).shadowRoot!.cloneNode(true));
+  }
+  expect(root.querySelector('script, iframe, object, embed, img, style[src], link')).toBeNull();
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    for (const attr of Array.from(el.attributes)) {
+      // Event-handler attributes would be script; preact sets handlers as properties, never as attributes.
+      expect(attr.name.startsWith('on')).toBe(false);
+      if (attr.name === 'href' || attr.name === 'src' || attr.name === 'action') expectSafeUrl(attr.value);
+    }
+    if (el.tagName === 'A' && el.getAttribute('target') === '_blank') {
+      expect(el.getAttribute('rel')).toContain('noopener');
+      expect(el.getAttribute('rel')).toContain('noreferrer');
+    }
+  }
+  render(null, root);
+}
+
+function assembled(doi: string, name: SourceName, answer: SourceAnswer | undefined): LookupResult {
+  const reports = new Map<SourceName, SourceReport>([[name, { outcome: { ok: true }, answer }]]);
+  return assembleResult(doi, reports, { preferRepository: true, preferredInstitution: null }, T);
+}
+
+describe('source mappers under mutated answers', () => {
+  it('sanity: the unmutated fixtures give copies for the sources that report copies', () => {
+    const withCopies = CASES.filter(({ source: s, base, dois }) => {
+      const out = readResponse(s, ok(JSON.stringify(base)), dois, T);
+      return out.ok && [...out.answers.values()].some((a) => a.copies.length > 0);
+    });
+    expect(withCopies.map((c) => c.source.name)).toEqual(expect.arrayContaining(['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core']));
+  });
+
+  for (const { source: s, base, dois } of CASES) {
+    it(`${s.name}: never throws and lets only http(s) URLs through (${dois.length} DOI(s))`, () => {
+      fc.assert(
+        fc.property(mutated(base), (value) => {
+          const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
+          if (!out.ok) {
+            expect(out.error).toMatch(/^[A-Z][\w ]+: /);
+            return;
+          }
+          for (const [doi, answer] of out.answers) {
+            expect(dois).toContain(doi);
+            answer.copies.forEach(expectSafeCopy);
+            const result = assembled(doi, s.name, answer);
+            expect(LookupResult.safeParse(result).success).toBe(true);
+            const model = resultModel(result);
+            for (const view of [model.best, ...model.repositoryCopies, ...model.otherCopies]) {
+              expectSafeUrl(view?.pdfUrl);
+              expectSafeUrl(view?.landingUrl);
+              expectSafeUrl(view?.licence?.url);
+            }
+            expectSafeUrl(model.retraction?.noticeUrl);
+          }
+        }),
+        { numRuns: countCases('mapper', 400) },
+      );
+    });
+  }
+
+  it('the rendered popup and badge hold no script, no handler attribute and only http(s) links', () => {
+    const arb = fc.constantFrom(...CASES).chain((c) => mutated(c.base).map((value) => ({ ...c, value })));
+    fc.assert(
+      fc.property(arb, ({ source: s, value, dois }) => {
+        const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
+        if (!out.ok) return;
+        for (const [doi, answer] of out.answers) expectSafeDom(assembled(doi, s.name, answer));
+      }),
+      { numRuns: countCases('render', 150) },
+    );
+  });
+
+  it('bodies cut anywhere, non-JSON, odd statuses: a labelled error or an answer, never a throw', () => {
+    const arb = fc.record({
+      c: fc.constantFrom(...CASES),
+      cut: fc.nat(),
+      status: fc.constantFrom(200, 201, 204, 301, 400, 401, 403, 404, 418, 429, 500, 502, 503),
+      junk: fc.oneof(fc.constant(''), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('<html>', '<?xml', 'null', '[]', '{}', '"x"', '1e999')),
+    });
+    fc.assert(
+      fc.property(arb, ({ c, cut, status, junk }) => {
+        const text = JSON.stringify(c.base);
+        const body = text.slice(0, cut % (text.length + 1)) + junk;
+        const out = readResponse(c.source, ok(body, status), c.dois, T);
+        if (out.ok) for (const answer of out.answers.values()) answer.copies.forEach(expectSafeCopy);
+        else expect(out.error.length).toBeLessThan(400);
+      }),
+      { numRuns: countCases('bodies', 400) },
+    );
+  });
+});
