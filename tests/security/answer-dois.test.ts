@@ -15,9 +15,9 @@ describe('answers are keyed by the DOIs asked for', () => {
   });
 
   it('Semantic Scholar: the stated DOI still wins when it is one we asked for', () => {
-    const answer = [null, { paperId: 'b', externalIds: { DOI: '10.1/A' }, openAccessPdf: null }];
-    const out = semanticscholar.parse(answer, ['10.1/a', '10.1/b'], 0);
-    expect(out.ok && [...out.answers.keys()]).toEqual(['10.1/a']);
+    const answer = [null, { paperId: 'b', externalIds: { DOI: '10.1000/A' }, openAccessPdf: null }];
+    const out = semanticscholar.parse(answer, ['10.1000/a', '10.1000/b'], 0);
+    expect(out.ok && [...out.answers.keys()]).toEqual(['10.1000/a']);
   });
 
   it('Unpaywall: an answer naming another DOI is read as the answer for the DOI asked', () => {
