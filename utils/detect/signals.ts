@@ -232,6 +232,12 @@ const coinsSignal: ArticleSignal = ({ doc }) => {
 
 /** "doi:", "DOI", "Digital Object Identifier:", "https://doi.org/" right before the DOI. */
 const LABEL = /(?:\bdoi\b\s*[:：.]?\s*|digital object identifier\s*[:：]?\s*|doi\.org\/)$/i;
+/**
+ * Lead-ins that introduce someone else's paper: news pieces end with "More information: … DOI: …",
+ * press releases with "Journal reference: …".
+ */
+const CITED_WORK = /\b(?:more information|journal reference|original (?:article|study|paper|research)|reference:|references?\s*:|source:|read the (?:paper|study|article)|the (?:study|paper) (?:is|was) published|published in|study:|paper:|related:|see also|cited (?:in|by))/i;
+
 /** A text run or paragraph longer than this is prose, not a metadata line. */
 const MAX_LINE = 400;
 /** Don't read more text nodes than this looking for a labelled DOI (huge reference-only pages). */
@@ -267,7 +273,8 @@ const labelledTextSignal: ArticleSignal = ({ doc }) => {
     const block = blockOf(parent);
     if (isProse(data, block)) continue;
     for (const hit of hits) {
-      if (!LABEL.test(labelBefore(data, hit.index, node as Text, block))) continue;
+      const before = textBefore(data, hit.index, node as Text, block, 160);
+      if (!LABEL.test(before.slice(-40)) || CITED_WORK.test(before)) continue;
       // Figure and table DOIs of the same article are the same article.
       found.set(articleDoiOf(hit.doi).toLowerCase(), hit.doi);
       if (found.size > 1) return null;
@@ -283,21 +290,23 @@ function isProse(data: string, block: Element): boolean {
   return block.tagName.toUpperCase() === 'P' && (block.textContent ?? '').replace(/\s+/g, ' ').length > MAX_LINE;
 }
 
-/** Text just before a DOI, reaching into the block's earlier text when the label is a separate element. */
-function labelBefore(data: string, index: number, node: Text, block: Element): string {
-  const own = data.slice(Math.max(0, index - 40), index);
-  if (own.trim().length > 0) return own;
-  const blockText = block.textContent ?? '';
-  let offset = 0;
-  // Offset of this text node inside the block's text: walk the block's text nodes in order.
+/**
+ * Up to `reach` characters of the block's text just before a DOI, so that a label or lead-in in a
+ * separate element (`<b>DOI:</b> <span>10.…</span>`) is seen too.
+ */
+function textBefore(data: string, index: number, node: Text, block: Element, reach: number): string {
+  const own = data.slice(Math.max(0, index - reach), index);
+  if (own.length >= reach || (block === node.parentElement && node === block.firstChild)) return own;
+  let before = '';
+  // The block's text up to this node: its text nodes in document order.
   const walk = (n: Node): boolean => {
     if (n === node) return true;
-    if (n.nodeType === 3) offset += (n as Text).data.length;
+    if (n.nodeType === 3) before = (before + (n as Text).data).slice(-reach);
     for (let c = n.firstChild; c; c = c.nextSibling) if (walk(c)) return true;
     return false;
   };
   if (!walk(block)) return own;
-  return blockText.slice(Math.max(0, offset + index - 40), offset + index);
+  return (before + data.slice(0, index)).slice(-reach);
 }
 
 export const ARTICLE_SIGNALS: readonly ArticleSignal[] = [

@@ -226,3 +226,12 @@ describe('detectArticleDoi: more publisher markup', () => {
     expect(detectArticleDoi(person, URL_NONE)).toBeNull();
   });
 });
+
+describe('detectArticleDoi: news pieces about a paper', () => {
+  it.each([
+    '<p><b>More information:</b> J. Smith et al, Owls at night, <i>Nature</i> (2024). <b>DOI:</b> 10.1038/owls.2024</p>',
+    '<div class="journal">Journal Reference: J. Smith. Owls at night. Nature, 2024; DOI: 10.1038/owls.2024</div>',
+  ])('has no article DOI: %s', (body) => {
+    expect(detectArticleDoi(page('<meta property="og:type" content="article">', body), 'https://news.example/owls')).toBeNull();
+  });
+});
