@@ -1,0 +1,108 @@
+/**
+ * The whole lookup engine with every source answering something hostile at once — mutated bodies,
+ * HTML bot walls, cut JSON, 429/5xx, thrown network errors, a storage that rejects or holds garbage.
+ * Properties: `lookup` and `lookupMany` always resolve (never reject) with a LookupResult that
+ * validates, names every failing source, and carries only http(s) URLs.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLookupEngine, realClock } from '@/utils/engine';
+import { memoryStorage, type StorageArea } from '@/utils/storage-area';
+import { LookupResult, SOURCE_NAMES, type SourceName } from '@/utils/model';
+import { mutated } from './mutate';
+import { countCases } from './counts';
+
+const api = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'api', name), 'utf8'));
+
+/** A body shaped like each source's real answer, keyed by a piece of its URL. */
+const BASES: Record<SourceName, { host: string; base: unknown }> = {
+  openalex: { host: 'api.openalex.org', base: api('openalex-bmc-list.json') },
+  unpaywall: { host: 'api.unpaywall.org', base: api('unpaywall-green.json') },
+  europepmc: { host: 'www.ebi.ac.uk', base: api('europepmc-manuscript.json') },
+  semanticscholar: { host: 'api.semanticscholar.org', base: api('s2-batch.json') },
+  core: { host: 'api.core.ac.uk', base: api('core-discover.json') },
+  crossref: { host: 'api.crossref.org', base: api('crossref-retracted.json') },
+};
+
+type Reply =
+  | { kind: 'body'; status: number; body: unknown; headers?: Record<string, string> }
+  | { kind: 'text'; status: number; text: string }
+  | { kind: 'throw' };
+
+const replyFor = (name: SourceName): fc.Arbitrary<Reply> =>
+  fc.oneof(
+    mutated(BASES[name].base).map((body): Reply => ({ kind: 'body', status: 200, body })),
+    fc.constant<Reply>({ kind: 'body', status: 200, body: BASES[name].base }),
+    fc.constantFrom<Reply>(
+      { kind: 'text', status: 403, text: '<!DOCTYPE html><title>Just a moment...</title>' },
+      { kind: 'text', status: 200, text: '<html><body>maintenance</body></html>' },
+      { kind: 'text', status: 200, text: '{"results": [' },
+      { kind: 'text', status: 200, text: '' },
+      { kind: 'text', status: 500, text: '{"error": "<script>alert(1)</script>"}' },
+      { kind: 'text', status: 429, text: '{"message": "slow down"}' },
+      { kind: 'throw' },
+    ),
+  );
+
+const worldArb = fc.record(Object.fromEntries(SOURCE_NAMES.map((n) => [n, replyFor(n)])) as Record<SourceName, fc.Arbitrary<Reply>>);
+
+const storageArb = fc.constantFrom<'clean' | 'rejecting' | 'garbage'>('clean', 'rejecting', 'garbage');
+
+function storageOf(kind: 'clean' | 'rejecting' | 'garbage', dois: string[]): StorageArea {
+  if (kind === 'clean') return memoryStorage();
+  if (kind === 'garbage') {
+    const junk: Record<string, unknown> = { 'greenway:lookup-index:v1': { v: 1, lastUsed: 'nope' } };
+    for (const d of dois) junk[`greenway:lookup:v1:${d.toLowerCase()}`] = { v: 1, savedAt: 0, expiresAt: 9e15, signature: 'x', result: { doi: d, copies: 'javascript:alert(1)' } };
+    return memoryStorage(junk);
+  }
+  const fail = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+  return { get: fail, set: fail, remove: fail };
+}
+
+function fetchFor(world: Record<SourceName, Reply>) {
+  return async (url: string): Promise<Response> => {
+    const name = SOURCE_NAMES.find((n) => url.includes(BASES[n].host));
+    const reply = name ? world[name] : ({ kind: 'text', status: 404, text: 'no route' } as Reply);
+    if (reply.kind === 'throw') throw new TypeError('Failed to fetch');
+    const text = reply.kind === 'body' ? JSON.stringify(reply.body) : reply.text;
+    return new Response(text, { status: reply.status, headers: { 'content-type': 'application/json', 'retry-after': '0.001' } });
+  };
+}
+
+/** Every string under a key that names a URL, anywhere in the result. */
+function urlFields(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return /url$/i.test(key) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => urlFields(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => urlFields(v, k));
+  return [];
+}
+
+const DOIS = ['10.1234/green.1', '10.1186/s12913-023-10058-w', '10.1234/closed.2'];
+
+describe('engine with every source hostile', () => {
+  it('always resolves with a valid result that names failing sources and carries only http(s) URLs', async () => {
+    await fc.assert(
+      fc.asyncProperty(worldArb, storageArb, fc.boolean(), async (world, storageKind, many) => {
+        const engine = createLookupEngine(
+          { fetch: fetchFor(world), storage: storageOf(storageKind, DOIS), ...realClock },
+          { email: 'fuzz@example.org', coreApiKey: 'k', retries: 0, backoffMs: 1, batchWindowMs: 0, maxRetryAfterMs: 5, timeoutMs: 2_000 },
+        );
+        const results = many ? [...(await engine.lookupMany(DOIS)).values()] : [await engine.lookup(DOIS[0]!)];
+        for (const result of results) {
+          expect(LookupResult.safeParse(result).success).toBe(true);
+          expect(Object.keys(result.sources).sort()).toEqual([...SOURCE_NAMES].sort());
+          for (const [name, outcome] of Object.entries(result.sources)) {
+            if (world[name as SourceName].kind === 'throw') expect(outcome).toMatchObject({ ok: false });
+          }
+          const urls = [result.best, ...result.copies].flatMap((c) => (c ? [c.pdfUrl, c.landingUrl, c.licence?.url ?? null] : []));
+          for (const url of urls) if (url !== null) expect(url).toMatch(/^https?:\/\//);
+          // Titles may say anything (they are shown as text); every URL field must be http(s).
+          for (const url of urlFields(result)) expect(url).toMatch(/^https?:\/\//);
+        }
+      }),
+      { numRuns: countCases('engine', 120) },
+    );
+  });
+});
