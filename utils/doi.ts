@@ -64,10 +64,16 @@ function decodePercents(s: string): string {
   });
 }
 
+/**
+ * Soft hyphens and zero-width characters that typesetting puts inside long DOIs to allow line
+ * breaks (`10.1002/anie.\u200B201912345`); they are never part of the DOI.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 /** Both decoders to a fixed point; every effective step shortens the string, so this terminates. */
 function decode(s: string): string {
   for (;;) {
-    const next = decodePercents(decodeEntities(s));
+    const next = decodePercents(decodeEntities(s)).replace(INVISIBLE, '');
     if (next === s) return s;
     s = next;
   }

@@ -164,3 +164,11 @@ describe('doisInUrl', () => {
     expect(doisInUrl(href, 'https://example.org/')).toEqual(expected);
   });
 });
+
+describe('invisible characters', () => {
+  it('drops soft hyphens and zero-width spaces that typesetting puts inside DOIs', () => {
+    expect(parseDoi('10.1002/anie.\u200b201912345')).toBe('10.1002/anie.201912345');
+    expect(parseDoi('10.1002/anie.&#8203;2019\u00ad12345')).toBe('10.1002/anie.201912345');
+    expect(findDoisInText('doi:10.1002/anie.\u200b201912345.').map((d) => d.doi)).toEqual(['10.1002/anie.201912345']);
+  });
+});

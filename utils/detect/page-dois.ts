@@ -5,7 +5,7 @@
  * One scanner serves both entry points: `findPageDois` runs it to the end synchronously (bounded by
  * `limit` and a node budget), `scanPageDois` runs it in time slices and yields to the page between them.
  */
-import { doisInUrl, findDoisInText } from '../doi';
+import { doisInUrl, findDoisInText, MAX_DOI_LENGTH, type TextDoi } from '../doi';
 
 export interface PageDoi {
   doi: string;
@@ -33,6 +33,38 @@ const MAX_TEXT = 200_000;
 const SKIP_TAGS = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE'];
 /** Both cases: HTML elements report upper-case tag names, SVG/MathML and XHTML lower-case ones. */
 const SKIP = new Set([...SKIP_TAGS, ...SKIP_TAGS.map((t) => t.toLowerCase())]);
+
+/** A DOI-looking run that reaches the end of a text node: it may go on in the next node. */
+const OPEN_DOI_AT_END = /(?<![\p{L}\p{N}._\-])10\.\d{1,9}(?:\.\d*)*(?:\/[^\s"'“”]*)?$/u;
+/** Elements that typesetting puts inside a DOI without breaking it (`<wbr>`, highlighting, styling). */
+const INLINE = new Set(['WBR', 'B', 'I', 'EM', 'STRONG', 'SPAN', 'MARK', 'SUB', 'SUP', 'SMALL', 'U', 'FONT', 'CODE', 'TT', 'ABBR']);
+
+/**
+ * A DOI broken across nodes by `<wbr>` or inline markup (`10.1002/anie.<wbr>201912345`,
+ * `10.1038/<b>owls</b>.2024`), joined from this text node's end and its following inline siblings.
+ */
+function splitDoiAtEnd(node: Text, text: string): TextDoi | null {
+  const open = OPEN_DOI_AT_END.exec(text);
+  if (!open) return null;
+  let continuation = '';
+  // Climb out of inline wrappers that end with this node: `<span>10.1371</span>/journal…`.
+  let from: Node = node;
+  while (!from.nextSibling && from.parentElement && INLINE.has(from.parentElement.tagName.toUpperCase())) from = from.parentElement;
+  for (let next = from.nextSibling; next && continuation.length < MAX_DOI_LENGTH; next = next.nextSibling) {
+    if (next.nodeType === ELEMENT && !INLINE.has((next as Element).tagName.toUpperCase())) break;
+    if (next.nodeType !== ELEMENT && next.nodeType !== TEXT) continue;
+    const part = next.textContent ?? '';
+    const space = part.search(/\s/);
+    if (space >= 0) {
+      continuation += part.slice(0, space);
+      break;
+    }
+    continuation += part;
+  }
+  if (continuation === '') return null;
+  const joined = findDoisInText(open[0] + continuation)[0];
+  return joined && joined.index === 0 ? { doi: joined.doi, index: open.index, length: text.length - open.index } : null;
+}
 
 /** Help texts show made-up DOIs ("e.g., 10.9999/123XYZ456"): a DOI introduced as an example is not one. */
 const EXAMPLE = /(?:\be\.\s?g\.|\bfor example|\bexample|\bsuch as|\bformat|\blike)[\s,:]*$/i;
@@ -104,11 +136,18 @@ export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner
 
   const visitText = (n: Text) => {
     const data = n.data;
-    if (data.length < 8 || !data.includes('10.')) return;
+    if (!data.includes('10.')) return;
     const parent = n.parentElement;
     if (!parent) return;
     const text = data.length > MAX_TEXT ? data.slice(0, MAX_TEXT) : data;
-    for (const hit of findDoisInText(text)) {
+    const hits = findDoisInText(text);
+    const split = splitDoiAtEnd(n, text);
+    if (split) {
+      // The DOI at the end of this node goes on in the next inline nodes: the joined one replaces it.
+      while (hits.length > 0 && (hits[hits.length - 1] as TextDoi).index >= split.index) hits.pop();
+      hits.push(split);
+    }
+    for (const hit of hits) {
       if (isExample(text, hit.index)) continue;
       add({ doi: hit.doi, element: parent, kind: 'text', textNode: n, index: hit.index });
     }

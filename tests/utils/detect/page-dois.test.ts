@@ -93,3 +93,22 @@ describe('scanPageDois', () => {
     await expect(scanPageDois(undefined as unknown as ParentNode)).resolves.toEqual([]);
   });
 });
+
+describe('findPageDois: DOIs broken by markup', () => {
+  it('joins a DOI split by <wbr> or inline highlighting', () => {
+    const doc = page(
+      '',
+      `<p id="w">doi:10.1002/anie.<wbr>201912345 and more</p>
+       <p id="h">10.1038/<b>owls</b>.2024</p>
+       <p id="s"><span>10.1371</span>/journal.pone.0000001</p>`,
+    );
+    const found = findPageDois(doc);
+    expect(found.map((d) => d.doi)).toEqual(['10.1002/anie.201912345', '10.1038/owls.2024', '10.1371/journal.pone.0000001']);
+    expect(found[0]?.element.id).toBe('w');
+  });
+
+  it('does not join across blocks or whitespace', () => {
+    const doc = page('', '<div>doi:10.1000/abc</div><div>def</div><p>10.1000/xyz <b>tail</b></p>');
+    expect(findPageDois(doc).map((d) => d.doi)).toEqual(['10.1000/abc', '10.1000/xyz']);
+  });
+});
