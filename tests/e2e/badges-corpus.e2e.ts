@@ -1,0 +1,124 @@
+/**
+ * Inline badges on real saved list and reference pages from ../shared/corpus/pages, served at their
+ * original URLs (read at run time, never copied). Each DOI the detector finds gets an OpenAlex work
+ * that says "open" or "closed" (a fixed hash of the DOI); every "open" DOI must get an open badge,
+ * every other DOI a closed mark or nothing. A screenshot goes to docs/screenshots/.
+ *
+ * Without ../shared the test says so by name ("corpus not present") — and fails when CI or
+ * GREENWAY_REQUIRE_CORPUS is set, so a missing corpus is never mistaken for a pass there.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findPageDois } from '../../utils/detect/page-dois';
+import { doiKey } from '../../utils/doi';
+import { parseHtml } from '../../scripts/lib/dom';
+import { launchExtension, openAlexHandler, REPO_ROOT, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
+import { hashIsOpen, readBadges, scrollThrough, workTable } from './badges-world';
+
+const PAGES = join(REPO_ROOT, '..', 'shared', 'corpus', 'pages');
+const present = existsSync(join(PAGES, 'MANIFEST.tsv'));
+const required = Boolean(process.env.CI || process.env.GREENWAY_REQUIRE_CORPUS);
+
+/**
+ * List and reference pages; pages saved without an original URL get one on their real site.
+ * Kinds from the issue: bioRxiv search results, publisher search results and tables of contents,
+ * PMC, a rendered bibliography, a journal article's reference list, an OJS article.
+ */
+const CASES: Array<{ file: string; url?: string; screenshot?: string }> = [
+  { file: 'biorxiv/list_search_owls_numresults30.html', screenshot: 'badges-biorxiv-search.png' },
+  { file: 'pmc/list_search_results_2009.html', url: 'https://www.ncbi.nlm.nih.gov/pmc/?term=cryopreservation' },
+  { file: 'nature/list_search_results_2009.html', url: 'https://www.nature.com/search?q=2009' },
+  { file: 'plos/list_search_results_2009.html', url: 'https://journals.plos.org/plosone/search?q=2009' },
+  { file: 'asce/list_toc_fragment_jaeied_15_1.html' },
+  { file: 'manubot/list_rendered-references_fragment.html', url: 'https://manubot.github.io/rootstock/' },
+  { file: 'frontiers/fpsyg.2014.00781.html', screenshot: 'badges-frontiers-references.png' },
+  { file: 'ojs/firstmonday_10274_landing.html' },
+];
+
+function manifestUrls(): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const line of readFileSync(join(PAGES, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1)) {
+    const cols = line.split('\t');
+    if (cols[0] && cols[6] && /^https?:\/\//.test(cols[6])) urls.set(cols[0], cols[6].split(' ')[0]!);
+  }
+  return urls;
+}
+
+/** The DOIs the detector finds in the saved page (the same code the content script runs). */
+async function pageDois(html: string, url: string): Promise<string[]> {
+  const page = parseHtml(html, url);
+  try {
+    return findPageDois(page.document).map((hit) => hit.doi);
+  } finally {
+    await page.close();
+  }
+}
+
+if (!present) {
+  it(`corpus not present (${PAGES})${required ? ' — required by CI/GREENWAY_REQUIRE_CORPUS' : ''}`, () => {
+    if (required) throw new Error(`the shared corpus is required but ${PAGES} does not exist`);
+  });
+} else {
+  let server: FixtureServer;
+  let ext: LaunchedExtension;
+  const urls = manifestUrls();
+  const pages = CASES.map((c) => {
+    const html = readFileSync(join(PAGES, c.file), 'utf8');
+    const url = c.url ?? urls.get(c.file);
+    if (!url) throw new Error(`${c.file}: no URL in MANIFEST.tsv and none given here`);
+    return { ...c, html, url };
+  });
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    const all: string[] = [];
+    for (const page of pages) {
+      server.page(page.url, page.html);
+      all.push(...(await pageDois(page.html, page.url)));
+    }
+    server.api('api.openalex.org', '/works', openAlexHandler(workTable(all, hashIsOpen)));
+    ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  describe('inline badges on corpus pages', () => {
+    for (const c of pages) {
+      it(`${c.file}: every open DOI gets an open badge, the others a closed mark or none`, async () => {
+        const expected = await pageDois(c.html, c.url);
+        expect(expected.length).toBeGreaterThan(0);
+        const open = expected.filter(hashIsOpen).map(doiKey);
+        const page = await ext.openPage(c.url);
+        await page.setViewportSize({ width: 1200, height: 900 });
+        await scrollThrough(page);
+        await expect
+          .poll(async () => (await readBadges(page)).filter((b) => b.kind === 'open').length, { timeout: 20_000 })
+          .toBeGreaterThanOrEqual(open.length);
+        const badges = await readBadges(page);
+        const byDoi = new Map(badges.filter((b) => b.doi).map((b) => [doiKey(b.doi!), b]));
+        for (const doi of open) expect(byDoi.get(doi), doi).toMatchObject({ kind: 'open', status: 'green' });
+        const known = new Set(expected.map(doiKey));
+        for (const badge of badges) {
+          expect(badge.doi, JSON.stringify(badge)).not.toBeNull();
+          const key = doiKey(badge.doi!);
+          expect(known.has(key), key).toBe(true);
+          if (!hashIsOpen(badge.doi!)) expect(badge, key).toMatchObject({ kind: 'closed', status: 'closed' });
+        }
+        console.info(`[badges] ${c.file}: ${expected.length} DOIs, ${open.length} open, ${badges.length} badges`);
+        if (c.screenshot) {
+          const target = page.locator('greenway-badge[data-kind="open"]').first();
+          await target.scrollIntoViewIfNeeded();
+          await page.evaluate(() => window.scrollBy(0, -200));
+          await target.locator('a.main').hover();
+          mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
+          await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', c.screenshot) });
+        }
+        await page.close();
+      });
+    }
+  });
+}
