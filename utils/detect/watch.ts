@@ -3,6 +3,7 @@
  * (`wxt:locationchange`, history/hash navigation, or a URL seen to differ) or when metadata loads late —
  * debounced, and never for mutations that leave the page's metadata and DOI-bearing content unchanged.
  */
+import { doisInUrl, findDoisInText } from '../doi';
 import { metaKey, metaValue } from './meta';
 
 export type WatchReason = 'url' | 'mutation' | 'initial';
@@ -43,28 +44,68 @@ export function headSignature(doc: Document): string {
   return parts.join('\n');
 }
 
-/** Whether a body mutation may have brought a DOI: "10." in added text or links, or a meta tag. */
-function mayAddDoi(record: MutationRecord): boolean {
-  if (record.type === 'characterData') return (record.target.nodeValue ?? '').includes('10.');
+/** How much added text one mutation record is searched for DOIs (a whole re-rendered page is fine). */
+const MAX_ADDED_TEXT = 200_000;
+const MAX_ADDED_LINKS = 2_000;
+
+interface BodyChange {
+  /** DOIs the mutation put on the page. */
+  dois: string[];
+  /** A meta tag or JSON-LD block changed: the head signature decides. */
+  metadata: boolean;
+}
+
+/** What a body mutation brought: DOIs in added text and links or in a changed text or href, or metadata. */
+function bodyChange(record: MutationRecord): BodyChange {
+  const change: BodyChange = { dois: [], metadata: false };
+  const addText = (text: string | null) => {
+    if (text && text.includes('10.')) for (const hit of findDoisInText(text.slice(0, MAX_ADDED_TEXT))) change.dois.push(hit.doi);
+  };
+  const addHref = (href: string | null) => {
+    if (href && href.includes('10.')) change.dois.push(...doisInUrl(href, 'https://example.invalid/'));
+  };
+  if (record.type === 'characterData') {
+    addText(record.target.nodeValue);
+    return change;
+  }
   if (record.type === 'attributes') {
     const el = record.target as Element;
-    return (el.getAttribute(record.attributeName ?? '') ?? '').includes('10.');
+    if (el.tagName.toUpperCase() === 'META') change.metadata = true;
+    else if (record.attributeName === 'href') addHref(el.getAttribute('href'));
+    return change;
   }
   for (const node of Array.from(record.addedNodes)) {
-    if (node.nodeType === 3 && (node.nodeValue ?? '').includes('10.')) return true;
+    if (node.nodeType === 3) addText(node.nodeValue);
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    // Metadata in the body counts (the head signature covers it); other scripts never do.
-    if (tag === 'META') return true;
-    if (tag === 'SCRIPT') {
-      if (/ld\+json/i.test(el.getAttribute('type') ?? '')) return true;
+    if (tag === 'META' || (tag === 'SCRIPT' && /ld\+json/i.test(el.getAttribute('type') ?? ''))) {
+      change.metadata = true;
       continue;
     }
-    if ((el.textContent ?? '').includes('10.')) return true;
-    if (el.querySelector('a[href*="10."], meta')) return true;
+    if (tag === 'SCRIPT' || tag === 'STYLE') continue;
+    if (el.getElementsByTagName('meta').length > 0) change.metadata = true;
+    addText(el.textContent);
+    if (tag === 'A') addHref(el.getAttribute('href'));
+    const links = el.querySelectorAll('a[href*="10."]');
+    for (let i = 0; i < links.length && i < MAX_ADDED_LINKS; i++) addHref((links[i] as Element).getAttribute('href'));
   }
-  return false;
+  return change;
+}
+
+/**
+ * A change of address that means another page: anything but a jump to an anchor in the same page
+ * (`#references`). Hash routes (`#/article/2`, `#!/…`) are navigations.
+ */
+export function isNavigation(from: string, to: string): boolean {
+  const cut = (u: string) => {
+    const i = u.indexOf('#');
+    return i < 0 ? { base: u, hash: '' } : { base: u.slice(0, i), hash: u.slice(i + 1) };
+  };
+  const a = cut(from);
+  const b = cut(to);
+  if (a.base !== b.base) return true;
+  return /^[/!]/.test(a.hash) || /^[/!]/.test(b.hash);
 }
 
 function inHead(doc: Document, node: Node): boolean {
@@ -84,7 +125,6 @@ export function watchPage(
 
   let lastUrl = win.location.href;
   let lastHead = headSignature(doc);
-  let pendingUrl = false;
   let pendingBody = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPendingAt = 0;
@@ -104,18 +144,14 @@ export function watchPage(
     if (disposed) return;
     const url = win.location.href;
     const head = headSignature(doc);
-    const urlChanged = pendingUrl || url !== lastUrl;
     const headChanged = head !== lastHead;
     const bodyChanged = pendingBody;
-    pendingUrl = false;
+    const navigated = url !== lastUrl && isNavigation(lastUrl, url);
     pendingBody = false;
     lastHead = head;
-    if (urlChanged && url !== lastUrl) {
-      lastUrl = url;
-      safeCall('url');
-    } else if (headChanged || bodyChanged) {
-      safeCall('mutation');
-    }
+    lastUrl = url;
+    if (navigated) safeCall('url');
+    else if (headChanged || bodyChanged) safeCall('mutation');
   };
 
   const schedule = () => {
@@ -127,22 +163,28 @@ export function watchPage(
     timer = setTimeout(flush, wait);
   };
 
-  const onLocation = () => {
-    pendingUrl = true;
-    schedule();
-  };
+  const onLocation = () => schedule();
 
+  // DOIs already seen arriving in the body: a re-render that brings the same ones again is no change.
+  const knownDois = new Set<string>();
   const MO = (win as unknown as { MutationObserver?: typeof MutationObserver }).MutationObserver;
   const observer = MO
     ? new MO((records) => {
         let relevant = false;
         for (const record of records) {
-          if (inHead(doc, record.target)) relevant = true;
-          else if (record.target.nodeName === 'META' || mayAddDoi(record)) {
+          if (inHead(doc, record.target)) {
+            relevant = true;
+            continue;
+          }
+          const change = bodyChange(record);
+          if (change.metadata) relevant = true;
+          for (const doi of change.dois) {
+            const key = doi.toLowerCase();
+            if (knownDois.has(key)) continue;
+            knownDois.add(key);
             relevant = true;
             pendingBody = true;
           }
-          if (relevant && pendingBody) break;
         }
         if (relevant) schedule();
       })

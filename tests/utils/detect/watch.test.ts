@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { headSignature, watchPage, type WatchReason } from '@/utils/detect/watch';
+import { headSignature, isNavigation, watchPage, type WatchReason } from '@/utils/detect/watch';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Long enough for a 10 ms debounce (and a 20 ms poll) to have fired. */
@@ -120,4 +120,50 @@ describe('headSignature', () => {
     document.head.querySelector('link')?.setAttribute('href', 'https://x/b');
     expect(headSignature(document)).not.toBe(before);
   });
+});
+
+describe('watchPage: unchanged content and in-page anchors', () => {
+  let calls: WatchReason[] = [];
+  let stop: () => void = () => undefined;
+  beforeEach(() => {
+    document.head.innerHTML = '<title>A</title>';
+    document.body.innerHTML = '<main></main>';
+    window.history.replaceState({}, '', '/article/one');
+    calls = [];
+    stop = watchPage(window as unknown as Window, (reason) => calls.push(reason), { debounceMs: 10, pollMs: 0 });
+  });
+  afterEach(() => stop());
+
+  it('reports DOIs arriving in the body once, not when the same ones are rendered again', async () => {
+    const render = () => {
+      const main = document.querySelector('main') as Element;
+      main.innerHTML = '<ol><li>doi:10.1000/one</li><li><a href="https://doi.org/10.1000/two">x</a></li></ol>';
+    };
+    render();
+    await settle();
+    render();
+    await settle();
+    expect(calls).toEqual(['initial', 'mutation']);
+  });
+
+  it('treats anchor jumps as no navigation but hash routes as one', async () => {
+    window.history.pushState({}, '', '/article/one#references');
+    window.dispatchEvent(new Event('hashchange'));
+    await settle();
+    expect(calls).toEqual(['initial']);
+    window.history.pushState({}, '', '/article/one#/article/two');
+    window.dispatchEvent(new Event('hashchange'));
+    await settle();
+    expect(calls).toEqual(['initial', 'url']);
+  });
+});
+
+describe('isNavigation', () => {
+  it.each([
+    ['https://x/a', 'https://x/b', true],
+    ['https://x/a', 'https://x/a?page=2', true],
+    ['https://x/a', 'https://x/a#refs', false],
+    ['https://x/a#refs', 'https://x/a#fig1', false],
+    ['https://x/#/a', 'https://x/#/b', true],
+  ])('%s → %s: %s', (from, to, expected) => expect(isNavigation(from, to)).toBe(expected));
 });
