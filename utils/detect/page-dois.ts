@@ -12,7 +12,10 @@ export interface PageDoi {
   /** The `<a>`/`<area>` for links; the text node's parent element for text. */
   element: Element;
   kind: 'link' | 'text';
-  /** For text hits: the node and the offset of the DOI in it. */
+  /**
+   * For text hits: the node and the offset of the DOI in it. Absent when the DOI spans several
+   * nodes (`10.1002/anie.<wbr>201912345`): then `element` is where it starts.
+   */
   textNode?: Text;
   index?: number;
 }
@@ -149,7 +152,8 @@ export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner
     }
     for (const hit of hits) {
       if (isExample(text, hit.index)) continue;
-      add({ doi: hit.doi, element: parent, kind: 'text', textNode: n, index: hit.index });
+      // A DOI that spans several nodes has no single text position: the element locates it.
+      add(hit === split ? { doi: hit.doi, element: parent, kind: 'text' } : { doi: hit.doi, element: parent, kind: 'text', textNode: n, index: hit.index });
     }
   };
 

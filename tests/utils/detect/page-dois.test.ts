@@ -105,6 +105,8 @@ describe('findPageDois: DOIs broken by markup', () => {
     const found = findPageDois(doc);
     expect(found.map((d) => d.doi)).toEqual(['10.1002/anie.201912345', '10.1038/owls.2024', '10.1371/journal.pone.0000001']);
     expect(found[0]?.element.id).toBe('w');
+    // Spanning several nodes, it has no single text position.
+    expect(found[0]?.textNode).toBeUndefined();
   });
 
   it('does not join across blocks or whitespace', () => {
