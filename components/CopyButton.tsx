@@ -5,14 +5,14 @@ interface Props {
   text: string;
   label: string;
   copy(text: string): Promise<void>;
-  /** Accessible name, when the visible label alone is ambiguous in a list of copies. */
-  ariaLabel?: string;
+  /** Added to the accessible name when the visible label alone is ambiguous in a list ("UCL Discovery"). */
+  context?: string;
   /** A popup keyboard shortcut that presses this button (announced via aria-keyshortcuts). */
   shortcut?: string;
 }
 
 /** A button that copies `text` and says "Copied" (in text and to screen readers) for two seconds. */
-export function CopyButton({ text, label, copy, ariaLabel, shortcut }: Props) {
+export function CopyButton({ text, label, copy, context, shortcut }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -28,19 +28,22 @@ export function CopyButton({ text, label, copy, ariaLabel, shortcut }: Props) {
     timer.current = setTimeout(() => setState('idle'), 2000);
   };
 
+  const status = state === 'copied' ? ` — ${t('copied')}` : state === 'failed' ? ` — ${t('copyFailed')}` : '';
+  // The accessible name starts with everything visible (WCAG 2.5.3), then names the copy.
+  const name = context ? `${label}${status} — ${context}` : undefined;
   return (
     <button
       type="button"
       class="action"
       onClick={onClick}
-      aria-label={ariaLabel}
+      aria-label={name}
       aria-keyshortcuts={shortcut}
       data-shortcut={shortcut?.toLowerCase()}
       data-state={state}
     >
       {label}
       <span class="copy-status" role="status" aria-live="polite">
-        {state === 'copied' ? ` — ${t('copied')}` : state === 'failed' ? ` — ${t('copyFailed')}` : ''}
+        {status}
       </span>
     </button>
   );

@@ -71,7 +71,7 @@ export function CopyCard({ view, best = false, check, copyText }: Props) {
           <CopyButton
             text={view.landingUrl}
             label={t('copyRepositoryLink')}
-            ariaLabel={`${t('copyRepositoryLink')} — ${host}`}
+            context={host}
             copy={copyText}
             shortcut={key('copy')}
           />

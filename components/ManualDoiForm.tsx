@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseDoi } from '@/utils/doi';
 import { t } from '@/utils/i18n';
 
@@ -17,6 +17,11 @@ interface Props {
 export function ManualDoiForm({ onSubmit, initial = '', initialInvalid = false, heading = true, autoFocus = true }: Props) {
   const [value, setValue] = useState(initial);
   const [invalid, setInvalid] = useState(initialInvalid);
+  const input = useRef<HTMLInputElement>(null);
+  // The autofocus attribute only works for the document's first candidate; this form mounts later.
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
   return (
     <section class="no-doi" data-view-part="manual">
       {heading && <h2>{t('noDoiTitle')}</h2>}
@@ -33,9 +38,9 @@ export function ManualDoiForm({ onSubmit, initial = '', initialInvalid = false, 
         <div class="input-row">
           <input
             id="doi-input"
+            ref={input}
             type="text"
             value={value}
-            autoFocus={autoFocus}
             spellcheck={false}
             autocomplete="off"
             aria-keyshortcuts="/"

@@ -12,6 +12,21 @@ import { SourceReport } from './SourceReport';
 import { StatusLine } from './StatusLine';
 import type { PopupPreferences } from './PopupApp';
 
+/** The keys that work for the best copy (screen readers get them from aria-keyshortcuts instead). */
+function ShortcutHint({ best }: { best: CopyView }) {
+  const keys = [
+    best.pdfUrl && t('shortcutPdf'),
+    best.landingUrl && t('shortcutRecord'),
+    best.landingUrl && best.isRecord && t('shortcutCopy'),
+    t('shortcutDoi'),
+  ].filter(Boolean);
+  return (
+    <p class="shortcuts" aria-hidden="true">
+      {t('shortcutsLabel')} {keys.join(' · ')}
+    </p>
+  );
+}
+
 interface Props {
   result: LookupResult;
   article: ArticleSignal | null;
@@ -56,9 +71,7 @@ export function ResultView({ result, article, preferences, offline, copyText, ve
             {t('bestCopy')}
           </h2>
           {card(model.best, true)}
-          <p class="shortcuts" aria-hidden="true">
-            {t('shortcutsHint')}
-          </p>
+          <ShortcutHint best={model.best} />
         </section>
       ) : (
         model.answered && <NothingFound doi={model.doi} work={result.work ?? null} preferences={preferences} />

@@ -92,7 +92,12 @@ export function resultModel(result: LookupResult): ResultModel {
   for (const [source, outcome] of Object.entries(result.sources) as Array<[SourceName, LookupResult['sources'][SourceName]]>) {
     if (!outcome) continue;
     if (outcome.ok) answered = true;
-    else failures.push({ source, name: SOURCE_LABELS[source] ?? source, error: outcome.error });
+    else {
+      const name = SOURCE_LABELS[source] ?? source;
+      // Engine errors may already start with the source's name ("Crossref: HTTP 503"): say it once.
+      const error = outcome.error.startsWith(`${name}: `) ? outcome.error.slice(name.length + 2) : outcome.error;
+      failures.push({ source, name, error });
+    }
   }
   const work = result.work;
   const meta = work ? [work.journal, work.year].filter((x) => x !== null && x !== '').join(', ') : '';

@@ -27,3 +27,10 @@ describe('resultModel', () => {
     expect(model.statusLabel).toBe('Free to read at the publisher (bronze)');
   });
 });
+
+describe('resultModel failures', () => {
+  it('names the source once when the error already starts with it', () => {
+    const model = resultModel(closedResult({ sources: { crossref: { ok: false, error: 'Crossref: HTTP 503' } } }));
+    expect(model.failures[0]).toEqual({ source: 'crossref', name: 'Crossref', error: 'HTTP 503' });
+  });
+});
