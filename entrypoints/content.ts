@@ -1,7 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { startBadges } from '@/components/badge/start';
-import { buildReport, reportPage } from '@/utils/content/report-page';
+import { createPageReporter } from '@/utils/content/report-page';
+import { detectArticleDoi } from '@/utils/detect/article';
 import { watchPage, type WatchReason } from '@/utils/detect/watch';
 import { sendRequest } from '@/utils/send';
 
@@ -19,13 +20,14 @@ export default defineContentScript({
       send: (dois) => sendRequest({ type: 'lookup:many', dois }),
       copyText: (text) => navigator.clipboard.writeText(text),
     });
+    const reporter = createPageReporter();
     const report = (reason: WatchReason) => {
       if (!ctx.isValid) return;
       const url = window.location.href;
-      // Detection walks the whole page: run it once and give its article DOI to the badges too.
-      const found = buildReport(document, url);
-      reportPage(document, url, found).catch(() => undefined);
-      badges.onPageChange(reason, found.article);
+      // One article detection, shared by the toolbar report and the badges' article indicator.
+      const article = detectArticleDoi(document, url);
+      reporter.report(document, url, article).catch(() => undefined);
+      badges.onPageChange(reason, article);
     };
     const stop = watchPage(window, report);
     ctx.onInvalidated(() => {

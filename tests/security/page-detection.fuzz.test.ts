@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '@/utils/content/report-page';
+import { pageReport } from '@/utils/content/report-page';
+import { detectArticleDoi } from '@/utils/detect/article';
 import { findPageDois } from '@/utils/detect/page-dois';
 import { Request } from '@/utils/messages';
 import { HOSTILE_STRINGS } from './mutate';
@@ -80,7 +81,7 @@ describe('page detection on hostile pages', () => {
     fc.assert(
       fc.property(pageArb, (spec) => {
         const doc = buildPage(spec);
-        const report = buildReport(doc, spec.url);
+        const report = pageReport(detectArticleDoi(doc, spec.url), findPageDois(doc, { limit: 5000 }));
         expect(Request.safeParse(report).success).toBe(true);
         if (report.article) {
           expect(report.article.doi).toMatch(DOI_SHAPE);

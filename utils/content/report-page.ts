@@ -1,26 +1,46 @@
 /**
- * Detects the article DOI of the page and tells the background, skipping the message when nothing
- * changed since the last report (SPA mutations fire often).
+ * Tells the background what the page shows: the article DOI (with its evidence) and how many DOIs
+ * the page cites. Skips the message when nothing changed since the last report (SPA mutations fire
+ * often) and never lets an older, slower report overwrite a newer one.
  */
-import { detectArticleDoi } from '../detect/article';
-import { findPageDois } from '../detect/page-dois';
+import type { ArticleDetection } from '../detect/article';
+import { scanPageDois, type PageDoi } from '../detect/page-dois';
 import type { Request } from '../messages';
 import { sendRequest } from '../send';
 
-let lastReport = '';
+type PageReport = Extract<Request, { type: 'page:detected' }>;
 
-export function buildReport(doc: Document, url: string): Extract<Request, { type: 'page:detected' }> {
-  const article = detectArticleDoi(doc, url);
-  const pageDoiCount = new Set(findPageDois(doc, { limit: 5000 }).map((d) => d.doi.toLowerCase())).size;
-  return { type: 'page:detected', article, pageDoiCount };
+/** The message for what detection found: only the DOI, its evidence and a count leave the page. */
+export function pageReport(article: ArticleDetection | null, hits: readonly PageDoi[]): PageReport {
+  return {
+    type: 'page:detected',
+    article: article ? { doi: article.doi, evidence: article.evidence, label: article.label } : null,
+    pageDoiCount: new Set(hits.map((hit) => hit.doi.toLowerCase())).size,
+  };
 }
 
-/** `report` may be built by the caller, who then shares the (costly) detection with the badges. */
-export async function reportPage(doc: Document, url: string, report = buildReport(doc, url)): Promise<void> {
-  // The URL is part of the fingerprint (an SPA navigation is worth a fresh report even when the
-  // DOI stays) but it never leaves this script.
-  const fingerprint = `${url}\n${JSON.stringify(report)}`;
-  if (fingerprint === lastReport) return;
-  lastReport = fingerprint;
-  await sendRequest(report);
+export interface PageReporter {
+  /** `article` comes from the caller, who shares that detection with the badges. */
+  report(doc: Document, url: string, article: ArticleDetection | null): Promise<void>;
+}
+
+export function createPageReporter(send: (report: PageReport) => Promise<unknown> = sendRequest): PageReporter {
+  let lastFingerprint = '';
+  let latest = 0;
+  return {
+    async report(doc, url, article) {
+      const call = ++latest;
+      // Counting walks the whole page: in time slices, so a page with thousands of references never
+      // gets a long main-thread task from us.
+      const hits = await scanPageDois(doc, { limit: 5000 });
+      if (call !== latest) return;
+      const report = pageReport(article, hits);
+      // The URL is part of the fingerprint (an SPA navigation is worth a fresh report even when the
+      // DOI stays) but it never leaves this script.
+      const fingerprint = `${url}\n${JSON.stringify(report)}`;
+      if (fingerprint === lastFingerprint) return;
+      lastFingerprint = fingerprint;
+      await send(report);
+    },
+  };
 }
