@@ -3,21 +3,15 @@
  * scripts/bench/ default-exports a BenchSuite; `npm run bench -- NAME` runs only the suites whose
  * file name contains NAME.
  */
-import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { BenchSuite } from './bench/types';
+import { loadSuites } from './lib/suites';
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), 'bench');
-const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && f !== 'types.ts')
-  .filter((f) => filter.length === 0 || filter.some((n) => f.includes(n)))
-  .sort();
+const suites = await loadSuites<BenchSuite>(join(dirname(fileURLToPath(import.meta.url)), 'bench'), process.argv.slice(2));
 
 let failures = 0;
-for (const file of files) {
-  const suite = (await import(pathToFileURL(join(dir, file)).href)).default as BenchSuite;
+for (const suite of suites) {
   console.log(`\n## ${suite.title}`);
   try {
     const rows = await suite.run();
