@@ -26,15 +26,15 @@ function onPath(name: string, pathEnv: string): string | null {
 
 export type ChromiumLookup = { ok: true; path: string } | { ok: false; error: string };
 
-/** `CHROMIUM_PATH`, then /usr/bin/chromium, then chromium-browser / google-chrome on PATH. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
+/** `CHROMIUM_PATH`, then /usr/bin/chromium (Debian's), then chromium-browser / google-chrome on PATH. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, debianPath = '/usr/bin/chromium'): ChromiumLookup {
   const explicit = env.CHROMIUM_PATH;
   if (explicit) {
     return isExecutable(explicit)
       ? { ok: true, path: explicit }
       : { ok: false, error: `CHROMIUM_PATH=${explicit} is not an executable file.` };
   }
-  if (isExecutable('/usr/bin/chromium')) return { ok: true, path: '/usr/bin/chromium' };
+  if (isExecutable(debianPath)) return { ok: true, path: debianPath };
   for (const name of ON_PATH) {
     const found = onPath(name, env.PATH ?? '');
     if (found) return { ok: true, path: found };
