@@ -3,7 +3,6 @@ import type { LookupResult } from '@/utils/model';
 import type { ArticleSignal, TabState } from '@/utils/messages';
 import type { VerifyResult } from '@/utils/verify';
 import type { DiscoveryService, Settings } from '@/utils/settings/schema';
-import { defaultSettings } from '@/utils/settings/schema';
 import { parseDoi } from '@/utils/doi';
 import { SHORTCUT_KEYS, shortcutFor } from '@/utils/popup/shortcuts';
 import { t } from '@/utils/i18n';
@@ -122,7 +121,8 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     let live = true;
     client.preferences().then(
       (p) => live && setPreferences(p),
-      () => live && setPreferences({ discovery: defaultSettings().discovery, library: defaultSettings().library }),
+      // Unreadable settings: no next steps beyond the pointer to the options page.
+      () => live && setPreferences({ discovery: [], library: { openUrlBase: '', illUrlTemplate: '', preferredInstitution: '' } }),
     );
     return () => {
       live = false;

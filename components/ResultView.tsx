@@ -63,7 +63,8 @@ export function ResultView({ result, article, preferences, offline, copyText, ve
         </p>
       )}
       {model.retraction && <RetractionNotice noticeUrl={model.retraction.noticeUrl} />}
-      <StatusLine status={model.status} label={model.statusLabel} />
+      {/* "Nothing found" has its own heading saying the same; an outage is not a status. */}
+      {(model.best || !model.answered ? model.answered : false) && <StatusLine status={model.status} label={model.statusLabel} />}
       <SourceReport failures={model.failures} answered={model.answered} offline={offline} onRetry={onRetry} />
       {model.best ? (
         <section aria-labelledby="best-heading">

@@ -16,7 +16,11 @@ if (root) {
     .then(async (tabId) => {
       // Wait for the stored tab state only as long as one frame: then a cached result is the first
       // thing painted, and a slow read shows the skeleton instead of an empty popup.
-      const tab = tabId === null ? { value: null } : await firstFrameOrNull(client.getTab(tabId));
-      render(<PopupApp tabId={tabId} client={client} request={request} initialTab={tab ? { tab: tab.value } : undefined} />, root);
+      const read = tabId === null ? Promise.resolve(null) : client.getTab(tabId);
+      const tab = await firstFrameOrNull(read);
+      // A read slower than a frame is not repeated: the app's first getTab gets this same promise.
+      let pending: typeof read | null = read;
+      const once = { ...client, getTab: (id: number) => (pending && id === tabId ? pending : client.getTab(id)).finally(() => (pending = null)) };
+      render(<PopupApp tabId={tabId} client={once} request={request} initialTab={tab ? { tab: tab.value } : undefined} />, root);
     });
 }

@@ -32,7 +32,7 @@ export const NO_DOI_PAGE = '<!doctype html><html lang="en"><head><meta charset="
 const recorded = () => loadOpenAlexWorks().get(BMC_DOI) as Record<string, unknown>;
 
 /** The recorded BMC work under another DOI and title, with its locations replaced. */
-function workLike(doi: string, title: string, changes: Record<string, unknown>): Record<string, unknown> {
+export function workLike(doi: string, title: string, changes: Record<string, unknown>): Record<string, unknown> {
   return { ...structuredClone(recorded()), id: `https://openalex.org/W${doi.length}0000`, doi: `https://doi.org/${doi}`, title, display_name: title, ...changes };
 }
 

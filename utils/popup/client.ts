@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import type { PopupClient, PopupPreferences } from '@/components/PopupApp';
 import { sendRequest } from '../send';
 import { createTabStore } from '../tab-store';
-import { loadSettings } from '../settings/store';
 import type { TabState } from '../messages';
 
 /** The tab the popup is about: `?tabId=N` when given (and valid), else the active tab of the window. */
@@ -27,7 +26,10 @@ async function readTabState(tabId: number): Promise<TabState | null> {
   }
 }
 
+/** Loaded on demand: only "nothing found" needs the settings, so their code stays off the first paint. */
 async function readPreferences(): Promise<PopupPreferences> {
+  const { loadSettings } = await import('../settings/store');
+  // loadSettings never throws: damaged or missing settings come back as the defaults.
   const { settings } = await loadSettings(browser.storage.local, browser.storage.managed);
   return { discovery: settings.discovery, library: settings.library };
 }

@@ -1,0 +1,98 @@
+/**
+ * Popup timing in a real Chromium (the e2e harness): from opening popup.html to its content (the
+ * `greenway:content` performance mark, set when a result, the DOI form or an error is laid out),
+ * measured against the page's own navigation start.
+ * - cached: the tab's lookup has finished, so the popup renders from the stored tab state;
+ * - uncached: a DOI no one asked for yet, every API answering after 300 ms (simulated latency).
+ * Builds the extension into .output-popup (GREENWAY_SKIP_BUILD=1 reuses it).
+ */
+import type { Page } from 'playwright-core';
+import { BMC_ARTICLE_URL, buildExtension, findChromium, launchExtension, loadOpenAlexWorks, openAlexHandler, startFixtureServer } from '../../tests/e2e/harness';
+import { workLike } from '../../tests/e2e/popup-world';
+import type { BenchRow, BenchSuite } from './types';
+
+const RUNS = 15;
+const LATENCY_MS = 300;
+const API_HOSTS = ['api.openalex.org', 'api.unpaywall.org', 'www.ebi.ac.uk', 'api.semanticscholar.org', 'api.core.ac.uk', 'api.crossref.org'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Milliseconds from the popup page's navigation start to its content mark. */
+async function contentTime(popup: Page): Promise<number> {
+  const handle = await popup.waitForFunction(
+    () => performance.getEntriesByName('greenway:content')[0]?.startTime ?? null,
+    undefined,
+    { timeout: 20_000, polling: 5 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+const suite: BenchSuite = {
+  title: 'Popup (Chromium)',
+  async run(): Promise<BenchRow[]> {
+    if (!findChromium().ok) return [{ name: 'popup bench skipped: no Chromium found', value: 0, unit: '' }];
+    const extensionDir = await buildExtension('.output-popup');
+    const server = await startFixtureServer();
+    const works = loadOpenAlexWorks();
+    const fresh = Array.from({ length: RUNS + 1 }, (_, i) => `10.5555/greenway.bench.${i}`);
+    for (const doi of fresh) works.set(doi, workLike(doi, `Bench work ${doi}`, {}));
+    server.api('api.openalex.org', '/works', openAlexHandler(works));
+    const ext = await launchExtension({ extensionDir, port: server.port });
+    try {
+      const page = await ext.openPage(BMC_ARTICLE_URL);
+      const tabId = await ext.tabIdOf(page);
+      const popupUrl = (query: string) => `chrome-extension://${ext.extensionId}/popup.html?${query}`;
+      // Let the tab's own lookup finish (the first popup waits for it if needed).
+      const warm = await ext.context.newPage();
+      await warm.goto(popupUrl(`tabId=${tabId}`));
+      await warm.getByText('UCL Discovery').first().waitFor({ timeout: 20_000 });
+      await warm.close();
+
+      const cached: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const popup = await ext.context.newPage();
+        await popup.setViewportSize({ width: 400, height: 600 });
+        await popup.goto(popupUrl(`tabId=${tabId}`));
+        cached.push(await contentTime(popup));
+        if ((await popup.locator('[data-view="result"]').count()) !== 1) throw new Error('cached popup did not show the result');
+        await popup.close();
+      }
+
+      for (const host of API_HOSTS) server.fault(host, undefined, { kind: 'delay', ms: LATENCY_MS });
+      const uncached: number[] = [];
+      // One warm-up: the first lookup also starts the sources' clients and caches.
+      for (const [i, doi] of fresh.entries()) {
+        const popup = await ext.context.newPage();
+        await popup.setViewportSize({ width: 400, height: 600 });
+        await popup.goto(popupUrl(`doi=${encodeURIComponent(doi)}`));
+        const ms = await contentTime(popup);
+        if (i > 0) uncached.push(ms);
+        await popup.close();
+      }
+      server.clearFaults();
+
+      const c = median(cached);
+      const u = median(uncached);
+      return [
+        { name: `popup open → content, cached DOI, median of ${RUNS}`, value: Math.round(c * 10) / 10, unit: 'ms', target: '≤ 50 ms', ok: c <= 50 },
+        { name: 'popup open → content, cached DOI, slowest', value: Math.round(Math.max(...cached)), unit: 'ms' },
+        {
+          name: `popup open → content, uncached DOI, ${LATENCY_MS} ms source latency, median of ${RUNS}`,
+          value: Math.round(u),
+          unit: 'ms',
+          target: '≤ 400 ms',
+          ok: u <= 400,
+        },
+      ];
+    } finally {
+      await ext.close();
+      await server.close();
+    }
+  },
+};
+
+export default suite;
