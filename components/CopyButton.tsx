@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { shortcutAttributes } from '@/utils/popup/shortcuts';
 
 interface Props {
   text: string;
@@ -37,8 +38,7 @@ export function CopyButton({ text, label, copy, context, shortcut }: Props) {
       class="action"
       onClick={onClick}
       aria-label={name}
-      aria-keyshortcuts={shortcut}
-      data-shortcut={shortcut?.toLowerCase()}
+      {...shortcutAttributes(shortcut)}
       data-state={state}
     >
       {label}

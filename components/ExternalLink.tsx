@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { safeHttpUrl } from '@/utils/url';
+import { shortcutAttributes } from '@/utils/popup/shortcuts';
 
 interface Props {
   href: string | null | undefined;
@@ -22,8 +23,7 @@ export function ExternalLink({ href, children, class: className, ariaLabel, shor
       referrerpolicy="no-referrer"
       class={className}
       aria-label={ariaLabel}
-      aria-keyshortcuts={shortcut}
-      data-shortcut={shortcut?.toLowerCase()}
+      {...shortcutAttributes(shortcut)}
     >
       {children}
     </a>

@@ -27,3 +27,8 @@ export function shortcutFor(event: KeyLike): Shortcut | null {
   if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return null;
   return BY_KEY.get(event.key.toLowerCase()) ?? null;
 }
+
+/** The attributes that bind an element to a shortcut key: announced to screen readers, found by the popup. */
+export function shortcutAttributes(key: string | undefined): { 'aria-keyshortcuts'?: string; 'data-shortcut'?: string } {
+  return key ? { 'aria-keyshortcuts': key, 'data-shortcut': key.toLowerCase() } : {};
+}
