@@ -16,7 +16,7 @@ const preferences: PopupClient['preferences'] = async () => ({
   library: { openUrlBase: 'https://resolver.example.edu/openurl', illUrlTemplate: 'https://ill.example.edu/?doi={doi}', preferredInstitution: '' },
 });
 
-async function violations(container: HTMLElement): Promise<string[]> {
+async function violations(container: Element): Promise<string[]> {
   // The popup page's own <html lang> and <title> come from entrypoints/popup/index.html.
   document.documentElement.lang = 'en';
   document.title = 'Greenway';

@@ -38,7 +38,7 @@ export function createBackground(browser: ExtensionBrowser) {
     .catch(() => undefined);
   settings.subscribe((loaded) => engine.updateConfig(engineConfigFromSettings(loaded.settings)));
   const readyEngine = {
-    lookup: async (doi: string, options?: { force?: boolean }) => (await configured, engine.lookup(doi, options)),
+    lookup: async (doi: string, options?: { force?: boolean; immediate?: boolean }) => (await configured, engine.lookup(doi, options)),
     lookupMany: async (dois: string[]) => (await configured, engine.lookupMany(dois)),
     peekCached: async (doi: string) => (await configured, engine.peekCached(doi)),
   };

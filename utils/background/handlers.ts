@@ -10,7 +10,7 @@ import type { TabStore } from '../tab-store';
 import type { VerifyResult } from '../verify';
 
 export interface LookupPort {
-  lookup(doi: string, options?: { force?: boolean }): Promise<LookupResult>;
+  lookup(doi: string, options?: { force?: boolean; immediate?: boolean }): Promise<LookupResult>;
   lookupMany(dois: string[]): Promise<Map<string, LookupResult>>;
   /** The cached result, if fresh; never touches the network. */
   peekCached(doi: string): Promise<LookupResult | null>;
@@ -35,11 +35,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const { engine, tabs, showTabState } = deps;
 
   /** Looks the tab's article up and records each step in the tab state (and on the toolbar). */
-  async function lookupForTab(tabId: number, doi: string, force = false): Promise<LookupResult> {
+  /** `immediate` when the popup waits for the answer; page reports may share the batch window. */
+  async function lookupForTab(tabId: number, doi: string, options: { force?: boolean; immediate?: boolean } = {}): Promise<LookupResult> {
     const loading = await tabs.setLookup(tabId, doi, { state: 'loading' });
     if (loading) await showTabState(tabId, loading);
     try {
-      const result = await engine.lookup(doi, { force });
+      const result = await engine.lookup(doi, { force: options.force ?? false, immediate: options.immediate ?? false });
       const done = await tabs.setLookup(tabId, doi, { state: 'done', result });
       if (done) await showTabState(tabId, done);
       return result;
@@ -80,10 +81,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (message.tabId !== undefined) {
         const state = await tabs.get(message.tabId);
         if (state?.article && state.article.doi.toLowerCase() === message.doi.toLowerCase()) {
-          return lookupForTab(message.tabId, state.article.doi, message.force ?? false);
+          return lookupForTab(message.tabId, state.article.doi, { force: message.force ?? false, immediate: true });
         }
       }
-      return engine.lookup(message.doi, { force: message.force ?? false });
+      return engine.lookup(message.doi, { force: message.force ?? false, immediate: true });
     },
     async 'verify:pdf'(message) {
       if (!deps.verifyPdf) return { state: 'unknown', detail: 'no checker' };

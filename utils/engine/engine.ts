@@ -19,6 +19,8 @@ import { createHttpClient, type HttpStats } from './http';
 export interface LookupOptions {
   /** Skip the cache and ask the sources again (the popup's "check again"). */
   force?: boolean;
+  /** Send at once instead of waiting out the batch window: a reader is looking at a spinner. */
+  immediate?: boolean;
 }
 
 export interface LookupEngine {
@@ -121,7 +123,9 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
       const hit = (await cache.getMany([key], signature())).get(key);
       if (hit) return rerank(hit, rankOptions());
     }
-    return fetchShared(key);
+    const pending = fetchShared(key);
+    if (options.immediate) batcher.flush();
+    return pending;
   }
 
   return {

@@ -64,6 +64,19 @@ describe('lookup engine', () => {
     for (const c of calls) expect(Object.keys(c.headers)).not.toContain('referer');
   });
 
+  it('waits out the batch window for page lookups, but sends at once when the popup is waiting', async () => {
+    const { clock, engine, count } = setup(greenRoutes);
+    const fromPage = engine.lookup(GREEN);
+    await clock.advance(0);
+    expect(count('/openalex/')).toBe(0);
+    const fromPopup = engine.lookup(BMC, { immediate: true });
+    await clock.advance(0);
+    // The flush takes whatever is collected: both DOIs share the one request.
+    expect(count('/openalex/')).toBe(1);
+    const [a, b] = await settle(Promise.all([fromPage, fromPopup]), clock);
+    expect([a.doi.toLowerCase(), b.doi.toLowerCase()]).toEqual([GREEN.toLowerCase(), BMC.toLowerCase()]);
+  });
+
   it('ranks UCL Discovery first for the BMC example, and the publisher first when repositories are not preferred', async () => {
     const routes = {
       '/openalex/': () => json(fixture('openalex-bmc-list.json')),
