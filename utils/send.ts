@@ -7,8 +7,34 @@ export class MessageError extends Error {
   override name = 'MessageError';
 }
 
+/**
+ * Errors that mean "the service worker went away", not "the request failed": MV3 stops an idle or
+ * killed worker at any time, dropping the open message channel; the next message starts it again.
+ * Every request is safe to repeat (lookups are cached and deduplicated, the rest only read).
+ */
+const TRANSIENT = /message channel closed|message port closed|Could not establish connection|Receiving end does not exist/i;
+
+export function isTransientMessagingError(error: unknown): boolean {
+  return TRANSIENT.test(error instanceof Error ? error.message : String(error));
+}
+
+/** Delays before each retry after a transient error; bounded so a dead background still fails fast. */
+export const RETRY_DELAYS_MS = [150, 500, 1_000];
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export async function sendRequest<T extends Request>(request: T): Promise<ReplyData[T['type']]> {
-  const raw: unknown = await browser.runtime.sendMessage(request);
+  let raw: unknown;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      raw = await browser.runtime.sendMessage(request);
+      break;
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !isTransientMessagingError(error)) throw error;
+      await pause(delay);
+    }
+  }
   const reply = ReplySchema.safeParse(raw);
   if (!reply.success) throw new MessageError('Greenway background did not answer');
   if (!reply.data.ok) throw new MessageError(reply.data.error);
