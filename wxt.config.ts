@@ -9,6 +9,12 @@ export default defineConfig({
   // utils (e.g. our StorageArea vs WXT's).
   imports: false,
   outDir: process.env.GREENWAY_OUT_DIR ?? '.output',
+  // Firefox zips come with a sources archive for the add-on review: what builds the extension, not
+  // tests (their certificate, fixtures), screenshots or generated output. WXT already leaves out node_modules,
+  // dotfiles (.output-*, .wxt, .ci) and the current outDir.
+  zip: {
+    excludeSources: ['tests/**', 'demo-output/**', 'test-output/**', 'web-ext-artifacts/**', 'coverage/**', '**/*.log', 'docs/**/*.png'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -35,9 +41,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'greenway@greenway-oa.org',
-              strict_min_version: '128.0',
+              // data_collection_permissions (required of new add-ons) exists from Firefox 140
+              // (the 2025 ESR) and Firefox for Android 142; older versions would ignore it.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {
