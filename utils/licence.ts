@@ -5,14 +5,15 @@
  */
 import type { Licence } from './model';
 
-const CC_NAMES: Record<string, string> = {
+// No prototype: keys come from outside data, and "constructor" or "__proto__" must find nothing.
+const CC_NAMES: Record<string, string> = Object.assign(Object.create(null), {
   by: 'CC BY',
   'by-sa': 'CC BY-SA',
   'by-nd': 'CC BY-ND',
   'by-nc': 'CC BY-NC',
   'by-nc-sa': 'CC BY-NC-SA',
   'by-nc-nd': 'CC BY-NC-ND',
-};
+});
 
 /** Non-CC licences that sources name; stated as such because they are not open licences. */
 const NAMED: Record<string, Omit<Licence, 'id'>> = {

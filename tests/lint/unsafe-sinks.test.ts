@@ -36,6 +36,7 @@ describe('the scanner', () => {
       'range.createContextualFragment(data);',
       'importScripts(url);',
       'await import(url);',
+      'await import(`./${name}`);',
       'const a = <a href={u} target="_blank">x</a>;',
       "link.target = '_blank';",
       'window.open(url);',
@@ -52,6 +53,7 @@ describe('the scanner', () => {
       'const a = <a href={u} target="_blank" rel="noopener noreferrer">x</a>;',
       "link.target = '_blank';\nlink.rel = 'noopener noreferrer';",
       'retrieval(data); medieval(x);',
+      "const { x } = await import('../settings/store');",
     ];
     for (const source of fine) expect(scanSource('sample.tsx', source), source).toEqual([]);
     expect(blankCommentsAndStrings('a /* b */ "c" // d\ne')).toBe('a         " "     \ne');

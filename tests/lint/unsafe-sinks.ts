@@ -56,7 +56,8 @@ const RULES: Array<{ rule: string; pattern: RegExp }> = [
   { rule: 'srcdoc', pattern: /\bsrcdoc\b/i },
   { rule: 'createContextualFragment', pattern: /\bcreateContextualFragment\s*\(/ },
   { rule: 'importScripts', pattern: /\bimportScripts\s*\(/ },
-  { rule: 'dynamic import', pattern: /(?<![\w$.])import\s*\(/ },
+  // A dynamic import of a fixed local module is bundled code; one built from a value could load anything.
+  { rule: 'dynamic import', pattern: /(?<![\w$.])import\s*\(\s*(?!['"][^'"]*['"]\s*\))/ },
 ];
 
 /**

@@ -44,7 +44,8 @@ const SearchResponse = z.object({
 });
 
 const FREE = new Set(['OA', 'F']);
-const SITE_NAMES: Record<string, string> = { Europe_PMC: 'Europe PMC', PubMedCentral: 'PubMed Central' };
+// No prototype: keys come from outside data, and "constructor" or "__proto__" must find nothing.
+const SITE_NAMES: Record<string, string> = Object.assign(Object.create(null), { Europe_PMC: 'Europe PMC', PubMedCentral: 'PubMed Central' });
 
 function isYes(v: string | null): boolean {
   return v === 'Y';

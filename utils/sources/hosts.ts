@@ -62,12 +62,13 @@ export function knownHostOf(url: string | null | undefined): KnownHost | null {
 }
 
 /** Renames that the generic rules below cannot derive. Keys are lower-case. */
-const RENAMES: Record<string, string> = {
+// No prototype: keys come from outside data, and "constructor" or "__proto__" must find nothing.
+const RENAMES: Record<string, string> = Object.assign(Object.create(null), {
   'arxiv.org': 'arXiv',
   'europe pmc (pubmed central)': 'Europe PMC',
   'pubmed central (pmc)': 'PubMed Central',
   pmc: 'PubMed Central',
-};
+});
 
 export interface CleanName {
   name: string | null;
