@@ -1,0 +1,178 @@
+/**
+ * Privacy mode ("Only when I open the Greenway popup", chosen on the real options page): pages are
+ * read but no request reaches any of the six API hosts — not for an article, not for a reference
+ * list full of DOIs (badges stay off) — until the user opens the popup. Then exactly the article's
+ * DOI is looked up and the copy is shown. Switching back to automatic proves the page would have
+ * caused requests, so the zero is not an artefact of a page that was never read.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  API_HOSTS,
+  BMC_ARTICLE_URL,
+  BMC_DOI,
+  bareDoi,
+  launchExtension,
+  loadOpenAlexWorks,
+  openAlexHandler,
+  startFixtureServer,
+  type FixtureServer,
+  type LaunchedExtension,
+} from './harness';
+import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from './badges-world';
+import { chooseLookupMode, openOptions } from './options-ui';
+
+declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+
+const REFERENCES = 150;
+const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_privacy_references';
+const ARTICLE_WITH_REFS_URL = 'https://journals.example.org/article/greenway-privacy-1';
+/** The article of the reference-rich page: open (every third synthetic DOI is), and not one of its references. */
+const ARTICLE_DOI = syntheticDoi(REFERENCES + 9);
+/** Long enough for a lookup to have started: the engine's batch window is 30 ms. */
+const SETTLE_MS = 1_500;
+
+let server: FixtureServer;
+let ext: LaunchedExtension;
+
+const apiRequests = () => server.requests().filter((r) => (API_HOSTS as readonly string[]).includes(r.host));
+
+/** A page with a `citation_doi` of its own and `REFERENCES` reference DOIs below it. */
+function articleWithReferences(): string {
+  return syntheticListPage(REFERENCES, 'A study with many references').replace(
+    '</head>',
+    `<meta name="citation_doi" content="${ARTICLE_DOI}"><meta name="citation_title" content="A study with many references"></head>`,
+  );
+}
+
+/**
+ * The reference list without its paragraph of running text: that paragraph's "doi:…" reads as the
+ * page's own article to the labelled-text detector, and this page is meant to have none.
+ */
+function referenceList(): string {
+  return syntheticListPage(REFERENCES, 'Reference list').replace(/<p id="prose">.*?<\/p>/s, '');
+}
+
+interface SeenTab {
+  doi: string | null;
+  pageDoiCount: number;
+  lookup: string;
+}
+
+async function tabState(tabId: number): Promise<SeenTab | null> {
+  return ext.serviceWorker.evaluate(async (id) => {
+    const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as
+      | { article: { doi: string } | null; pageDoiCount: number; lookup: { state: string } }
+      | undefined;
+    return state ? { doi: state.article?.doi ?? null, pageDoiCount: state.pageDoiCount, lookup: state.lookup.state } : null;
+  }, tabId);
+}
+
+/** Opens a page and waits until the content script has reported it (so the extension did read it). */
+async function openAndWaitForReport(url: string): Promise<{ page: Page; tabId: number; state: SeenTab }> {
+  const page = await ext.openPage(url);
+  const tabId = await ext.tabIdOf(page);
+  await expect.poll(() => tabState(tabId), { timeout: 15_000 }).not.toBeNull();
+  await scrollThrough(page, 100);
+  await page.waitForTimeout(SETTLE_MS);
+  return { page, tabId, state: (await tabState(tabId))! };
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  const dois = [...Array.from({ length: REFERENCES + 2 }, (_, i) => syntheticDoi(i)), ARTICLE_DOI];
+  const index = new Map(dois.map((doi, i) => [doi.toLowerCase(), i === dois.length - 1 ? REFERENCES + 9 : i]));
+  const table = workTable(dois, (doi) => syntheticIsOpen(index.get(doi.toLowerCase()) ?? 1));
+  for (const [doi, work] of loadOpenAlexWorks()) table.set(doi, work);
+  server.api('api.openalex.org', '/works', openAlexHandler(table));
+  server.page(LIST_URL, referenceList());
+  server.page(ARTICLE_WITH_REFS_URL, articleWithReferences());
+  ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
+  const options = await openOptions(ext);
+  await chooseLookupMode(ext, options, 'popup');
+  await options.close();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('privacy mode: nothing leaves the browser until the popup opens', () => {
+  it('article page: zero API requests while reading; the popup looks the DOI up and shows the copy', async () => {
+    server.resetCounts();
+    const { page, tabId, state } = await openAndWaitForReport(BMC_ARTICLE_URL);
+    expect(state).toMatchObject({ doi: BMC_DOI, lookup: 'idle' });
+    expect(state.pageDoiCount).toBeGreaterThan(1);
+    expect(apiRequests()).toEqual([]);
+    // Nothing else left either: the only host contacted is the page's own.
+    expect(new Set(server.requests().map((r) => r.host))).toEqual(new Set(['bmchealthservres.biomedcentral.com']));
+
+    const popup = await ext.openPopup(tabId);
+    await popup.getByRole('article', { name: 'UCL Discovery, Published version' }).first().waitFor({ timeout: 15_000 });
+    const asked = apiRequests();
+    expect(asked.length).toBeGreaterThan(0);
+    // Only the article's DOI was asked about — not the three reference DOIs the page also shows.
+    const openalex = asked.filter((r) => r.host === 'api.openalex.org' && r.method === 'GET');
+    expect(openalex.map((r) => bareDoi(decodeURIComponent(r.path.split('?')[0]!.replace('/works/', ''))))).toEqual([BMC_DOI]);
+    for (const r of asked) expect(decodeURIComponent(`${r.path} ${r.body}`)).not.toMatch(/10\.1186\/1748-5908-4-50|bmj\.n71|qp063oa/);
+    console.info(`[privacy] article: 0 API requests before the popup, ${asked.length} after (${[...new Set(asked.map((r) => r.host))].join(', ')})`);
+    expect(ext.errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it(`reference list (${REFERENCES} DOIs, no article): zero API requests and no badges, popup or not`, async () => {
+    server.resetCounts();
+    const { page, tabId, state } = await openAndWaitForReport(LIST_URL);
+    expect(state).toMatchObject({ doi: null, lookup: 'idle' });
+    expect(state.pageDoiCount).toBe(REFERENCES);
+    expect(await readBadges(page)).toEqual([]);
+    // Without an article there is nothing for the popup to look up: opening it still sends nothing.
+    const popup = await ext.openPopup(tabId);
+    await popup.locator('main, body').first().waitFor();
+    await popup.waitForTimeout(SETTLE_MS);
+    expect(apiRequests()).toEqual([]);
+    expect(new Set(server.requests().map((r) => r.host))).toEqual(new Set(['en.wikipedia.org']));
+    expect(ext.errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it(`article with ${REFERENCES + 2} reference DOIs: zero requests; the popup asks about the article's DOI only`, async () => {
+    server.resetCounts();
+    const { page, tabId, state } = await openAndWaitForReport(ARTICLE_WITH_REFS_URL);
+    expect(state).toMatchObject({ doi: ARTICLE_DOI, lookup: 'idle' });
+    expect(await readBadges(page)).toEqual([]);
+    expect(apiRequests()).toEqual([]);
+
+    const popup = await ext.openPopup(tabId);
+    await popup.getByRole('article', { name: /Example University Repository/ }).first().waitFor({ timeout: 15_000 });
+    const asked = apiRequests().filter((r) => r.method !== 'OPTIONS');
+    expect(asked.length).toBeGreaterThan(0);
+    // Every request names the article's DOI and no reference DOI (greenway.N for N ≤ REFERENCES + 1).
+    for (const r of asked) {
+      const sent = decodeURIComponent(`${r.path} ${r.body}`);
+      expect(sent, `${r.host}${r.path}`).toContain(bareDoi(ARTICLE_DOI));
+      expect([...sent.matchAll(/10\.5555\/greenway\.(\d+)/g)].every((m) => Number(m[1]) === REFERENCES + 9)).toBe(true);
+    }
+    console.info(`[privacy] article with ${REFERENCES + 2} references: 0 API requests before the popup, ${asked.length} after, all for ${ARTICLE_DOI}`);
+    expect(ext.errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('control: back in automatic mode, the same reference list does cause lookups and badges', async () => {
+    const options = await openOptions(ext);
+    await chooseLookupMode(ext, options, 'auto');
+    await options.close();
+    server.resetCounts();
+    const page = await ext.openPage(LIST_URL);
+    await scrollThrough(page, 100);
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(REFERENCES);
+    expect(server.count('api.openalex.org', '/works')).toBeGreaterThan(0);
+    console.info(`[privacy] control (automatic mode): ${apiRequests().length} API requests for the same list`);
+    expect(ext.errors).toEqual([]);
+    await page.close();
+  });
+});
