@@ -1,0 +1,108 @@
+/**
+ * The real options page changes what the next lookup sends: giving an email switches Unpaywall on
+ * (with `email=`) and becomes the polite `mailto` of OpenAlex and Crossref; switching a source off
+ * means it is never called; switching it back on calls it again. Counted at the fixture server.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  BMC_ARTICLE_URL,
+  BMC_DOI,
+  launchExtension,
+  startFixtureServer,
+  type FixtureServer,
+  type LaunchedExtension,
+} from './harness';
+import { articlePage } from './popup-world';
+import { fillSetting, openOptions, setToggle } from './options-ui';
+
+declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+
+const EMAIL = 'reader@example.org';
+const BEFORE = { url: 'https://journals.example.org/article/options-before', doi: '10.5555/greenway.options.before' };
+const AFTER_ON = { url: 'https://journals.example.org/article/options-on-again', doi: '10.5555/greenway.options.on-again' };
+
+let server: FixtureServer;
+let ext: LaunchedExtension;
+
+const unpaywall = () => server.requests({ host: 'api.unpaywall.org' }).filter((r) => r.method !== 'OPTIONS');
+const europepmc = () => server.count('www.ebi.ac.uk');
+
+/** Opens an article page (automatic mode) and waits until its lookup is done. */
+async function lookUp(url: string, doi: string): Promise<void> {
+  const page = await ext.openPage(url);
+  const tabId = await ext.tabIdOf(page);
+  const lookupState = () =>
+    ext.serviceWorker.evaluate(async (id) => {
+      const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as
+        | { article: { doi: string } | null; lookup: { state: string } }
+        | undefined;
+      return state ? `${state.article?.doi ?? ''} ${state.lookup.state}` : null;
+    }, tabId);
+  await expect.poll(lookupState, { timeout: 15_000 }).toBe(`${doi} done`);
+  await page.close();
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  server.page(BEFORE.url, articlePage(BEFORE.doi, 'Before the settings change (test fixture)'));
+  server.page(AFTER_ON.url, articlePage(AFTER_ON.doi, 'After switching Europe PMC on again (test fixture)'));
+  ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('options page → next lookup', () => {
+  it('baseline with the defaults: no email, so no Unpaywall; Europe PMC is asked', async () => {
+    server.resetCounts();
+    await lookUp(BEFORE.url, BEFORE.doi);
+    expect(unpaywall()).toHaveLength(0);
+    expect(europepmc()).toBe(1);
+    for (const r of server.requests({ host: 'api.openalex.org' })) expect(new URL(r.url).searchParams.has('mailto')).toBe(false);
+  });
+
+  it('email given and Europe PMC off: Unpaywall is asked with email=, Europe PMC never, OpenAlex and Crossref get mailto', async () => {
+    const options = await openOptions(ext);
+    await fillSetting(ext, options, 'email', EMAIL);
+    await setToggle(ext, options, 'sources.europepmc.enabled', false);
+    // The page reflects the change: Unpaywall no longer says it waits for an email.
+    expect(await options.locator('#opt-sources-unpaywall-enabled-help').count()).toBe(0);
+    await options.close();
+
+    server.resetCounts();
+    await lookUp(BMC_ARTICLE_URL, BMC_DOI);
+    const asked = unpaywall();
+    expect(asked).toHaveLength(1);
+    const url = new URL(asked[0]!.url);
+    expect(decodeURIComponent(url.pathname)).toBe(`/v2/${BMC_DOI}`);
+    expect(url.searchParams.get('email')).toBe(EMAIL);
+    expect(europepmc()).toBe(0);
+    for (const host of ['api.openalex.org', 'api.crossref.org']) {
+      const requests = server.requests({ host });
+      expect(requests.length, host).toBeGreaterThan(0);
+      for (const r of requests) expect(new URL(r.url).searchParams.get('mailto'), host).toBe(EMAIL);
+    }
+    // The email goes to those three services only.
+    for (const host of ['api.semanticscholar.org', 'www.ebi.ac.uk', 'api.core.ac.uk']) {
+      for (const r of server.requests({ host })) expect(`${r.url} ${r.body} ${JSON.stringify(r.headers)}`).not.toContain(EMAIL);
+    }
+    console.info(`[options] after the change: Unpaywall ${asked.length} (email=${url.searchParams.get('email')}), Europe PMC ${europepmc()}`);
+    expect(ext.errors).toEqual([]);
+  });
+
+  it('Europe PMC switched on again is asked again on the next lookup', async () => {
+    const options = await openOptions(ext);
+    expect(await options.locator('#opt-email').inputValue()).toBe(EMAIL);
+    expect(await options.locator('#opt-sources-europepmc-enabled').isChecked()).toBe(false);
+    await setToggle(ext, options, 'sources.europepmc.enabled', true);
+    await options.close();
+
+    server.resetCounts();
+    await lookUp(AFTER_ON.url, AFTER_ON.doi);
+    expect(europepmc()).toBe(1);
+    expect(unpaywall()).toHaveLength(1);
+    expect(ext.errors).toEqual([]);
+  });
+});
