@@ -1,0 +1,259 @@
+/**
+ * Request audit of a realistic session (named zz- so that it runs last): the user sets an email and
+ * three API keys on the options page and tests each key, reads an article (automatic lookup), opens
+ * the popup and copies the repository link, reads a 150-reference list with badges, and looks up a DOI
+ * typed into the popup. Every request that reached an API host is then checked by ./request-audit.ts:
+ * only DOIs the user saw or typed, the email and keys the user gave (each to its own services) and
+ * fixed API parameters leave the browser — no page URL, page title, Referer or cookie. Cookies are
+ * really in the jar for every host (a deliberate credentialed fetch shows it), so their absence means
+ * the extension leaves them out, not that there were none.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { doisInUrl, findDoisInText } from '../../utils/doi';
+import {
+  API_HOSTS,
+  BMC_ARTICLE_URL,
+  BMC_DOI,
+  UCL_LANDING_URL,
+  launchExtension,
+  loadOpenAlexWorks,
+  openAlexHandler,
+  startFixtureServer,
+  type FixtureServer,
+  type LaunchedExtension,
+  type RecordedRequest,
+} from './harness';
+import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from './badges-world';
+import { fillSetting, openOptions } from './options-ui';
+import { auditApiRequests, endpointsUsed, type AuditAllowance } from './request-audit';
+
+declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+
+const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_audit_reference_list';
+const LIST_TITLE = 'Greenway audit: a private reading list';
+const REFERENCES = 150;
+/** The user types this one into the popup (a reference of the BMC article, on file at OpenAlex). */
+const TYPED_DOI = '10.1136/bmj.n71';
+/** The options page's key test asks about this well-known DOI (utils/settings/key-test.ts). */
+const KEY_TEST_DOI = '10.1038/nature12373';
+const CONTROL_PATH = '/greenway-audit-cookie-control';
+
+const SECRET = randomBytes(6).toString('hex');
+const EMAIL = `reader.${SECRET}@example.org`;
+const KEYS = { openalex: `oa-key-${SECRET}`, core: `core-key-${SECRET}`, semanticScholar: `s2-key-${SECRET}` };
+const COOKIE = `session-${SECRET}`;
+
+let server: FixtureServer;
+let ext: LaunchedExtension;
+const pageHtml = new Map<string, string>();
+const pageTitles: string[] = [];
+const typedDois: string[] = [];
+/** Every link the popups showed: the only non-page URLs the extension may check (PDF link checks). */
+const shownLinks = new Set<string>();
+
+async function collectLinks(popup: import('playwright-core').Page): Promise<void> {
+  for (const href of await popup.evaluate(() => Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href))) {
+    shownLinks.add(href);
+  }
+}
+
+/**
+ * The reference list without its paragraph of running text: the labelled-text detector reads that
+ * paragraph's "doi:…" as the page's own article, and this page is meant to be a plain list.
+ */
+const listPage = () => syntheticListPage(REFERENCES, LIST_TITLE).replace(/<p id="prose">.*?<\/p>/s, '');
+
+const isApiHost = (host: string) => (API_HOSTS as readonly string[]).includes(host);
+const PAGE_HOSTS = [new URL(BMC_ARTICLE_URL).hostname, new URL(LIST_URL).hostname, new URL(UCL_LANDING_URL).hostname];
+
+/** Every DOI a reader could see in a page's source: text, attributes and links. */
+function doisOfPage(html: string): string[] {
+  const fromText = findDoisInText(html).map((d) => d.doi);
+  const fromLinks = [...html.matchAll(/href="([^"]+)"/g)].flatMap((m) => doisInUrl(m[1]!, 'https://example.invalid/'));
+  return [...fromText, ...fromLinks];
+}
+
+function allowance(): AuditAllowance {
+  return {
+    dois: [...[...pageHtml.values()].flatMap(doisOfPage), ...typedDois, KEY_TEST_DOI],
+    email: EMAIL,
+    keys: KEYS,
+    extensionOrigin: `chrome-extension://${ext.extensionId}`,
+    secrets: [BMC_ARTICLE_URL, LIST_URL, ...PAGE_HOSTS, ...pageTitles, COOKIE, 'wikipedia', 'biomedcentral.com/articles'],
+  };
+}
+
+const sessionApiRequests = (): RecordedRequest[] => server.requests().filter((r) => isApiHost(r.host) && r.path !== CONTROL_PATH);
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  const dois = Array.from({ length: REFERENCES + 2 }, (_, i) => syntheticDoi(i));
+  const index = new Map(dois.map((doi, i) => [doi.toLowerCase(), i]));
+  const table = workTable(dois, (doi) => syntheticIsOpen(index.get(doi.toLowerCase()) ?? 1));
+  for (const [doi, work] of loadOpenAlexWorks()) table.set(doi, work);
+  server.api('api.openalex.org', '/works', openAlexHandler(table));
+  // The key tests' endpoints, in their real success shapes.
+  server.api('api.openalex.org', '/rate-limit', { json: { rate_limit: { daily_budget_usd: 1, daily_remaining_usd: 1 } } });
+  server.api('api.core.ac.uk', '/v3/search/works', { json: { totalHits: 1, results: [] }, headers: { 'x-ratelimit-remaining': '9' } });
+  server.api('api.semanticscholar.org', `/graph/v1/paper/DOI:${KEY_TEST_DOI}`, { json: { paperId: 'f0' } });
+  server.page(LIST_URL, listPage());
+  pageHtml.set(BMC_ARTICLE_URL, readFileSync(fileURLToPath(new URL('./fixtures/pages/bmc-s12913-023-10058-w.html', import.meta.url)), 'utf8'));
+  pageHtml.set(LIST_URL, listPage());
+
+  ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
+  // A cookie in the jar for every page and API host: a leaky request would carry it.
+  await ext.context.addCookies(
+    [...API_HOSTS, ...PAGE_HOSTS].map((domain) => ({ name: 'session', value: COOKIE, domain, path: '/', secure: true, sameSite: 'None' as const })),
+  );
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('request audit of a realistic session', () => {
+  it('options: email and three keys given, each key tested', async () => {
+    const options = await openOptions(ext);
+    await fillSetting(ext, options, 'email', EMAIL);
+    for (const [service, key] of Object.entries(KEYS)) {
+      await fillSetting(ext, options, `keys.${service}`, key);
+      await options.locator(`#opt-keys-${service}`).locator('xpath=..').getByRole('button', { name: 'Test' }).click();
+      await expect.poll(() => options.locator(`#opt-keys-${service}-result`).textContent(), { timeout: 15_000 }).toContain('accepted');
+    }
+    await options.close();
+  });
+
+  it('article page: automatic lookup, popup, copy', async () => {
+    const article = await ext.openPage(BMC_ARTICLE_URL);
+    pageTitles.push(await article.title());
+    const tabId = await ext.tabIdOf(article);
+    const lookupDone = () =>
+      ext.serviceWorker.evaluate(async (id) => {
+        const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { lookup: { state: string } } | undefined;
+        return state?.lookup.state ?? null;
+      }, tabId);
+    await expect.poll(lookupDone, { timeout: 15_000 }).toBe('done');
+    const popup = await ext.openPopup(tabId);
+    const best = popup.getByRole('article', { name: 'UCL Discovery, Published version' }).first();
+    await best.waitFor({ timeout: 15_000 });
+    await best.getByRole('button', { name: /Copy repository link/ }).click();
+    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(UCL_LANDING_URL);
+    await collectLinks(popup);
+    // Every source was asked (CORE with the key, Unpaywall with the email).
+    for (const host of API_HOSTS) expect(server.count(host), host).toBeGreaterThan(0);
+    await popup.close();
+    await article.close();
+  });
+
+  it(`reference list with badges (${REFERENCES} DOIs), then a DOI typed into the popup`, async () => {
+    const list = await ext.openPage(LIST_URL);
+    pageTitles.push(await list.title());
+    await scrollThrough(list, 100);
+    await expect.poll(async () => (await readBadges(list)).length, { timeout: 20_000 }).toBe(REFERENCES);
+
+    const popup = await ext.openPopup(list);
+    const input = popup.getByLabel('DOI or link');
+    await input.waitFor();
+    typedDois.push(TYPED_DOI);
+    await input.fill(TYPED_DOI);
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('body').innerText(), { timeout: 15_000 }).toContain(`DOI ${TYPED_DOI}`);
+    await collectLinks(popup);
+    await popup.close();
+    await list.close();
+    expect(ext.errors).toEqual([]);
+  });
+
+  it('the cookies are in the jar: a deliberately credentialed request carries them', async () => {
+    await ext.serviceWorker.evaluate((url) => fetch(url, { credentials: 'include' }).then((r) => r.status), `https://api.crossref.org${CONTROL_PATH}`);
+    const control = server.requests({ host: 'api.crossref.org', path: CONTROL_PATH });
+    expect(control).toHaveLength(1);
+    expect(control[0]!.headers.cookie).toContain(COOKIE);
+  });
+
+  it('only DOIs, the given email and keys, and fixed parameters reached the API hosts', () => {
+    const requests = sessionApiRequests();
+    const rules = allowance();
+    const used = endpointsUsed(requests, rules);
+    console.info(
+      `[request-audit] ${requests.length} API requests (${API_HOSTS.map((h) => `${h} ${server.count(h)}`).join(', ')}); endpoints: ${[...used]
+        .map(([name, n]) => `${name} ×${n}`)
+        .join(', ')}`,
+    );
+    expect(auditApiRequests(requests, rules)).toEqual([]);
+    // The audit saw the whole surface: lookups at every source, batches, and every key test.
+    for (const endpoint of [
+      'OpenAlex single work', 'OpenAlex batch', 'OpenAlex key test', 'Unpaywall', 'Europe PMC search', 'Semantic Scholar batch',
+      'Semantic Scholar key test', 'CORE discover', 'CORE key test', 'Crossref batch',
+    ]) {
+      expect(used.get(endpoint), endpoint).toBeGreaterThan(0);
+    }
+    expect(used.get('unmatched')).toBeUndefined();
+  });
+
+  it('requests to other hosts: only the pages the user opened and the link checks of shown copies, without Referer or cookies', () => {
+    const others = server.requests().filter((r) => !isApiHost(r.host));
+    const opened = new Set([BMC_ARTICLE_URL, LIST_URL].map((u) => new URL(u).href));
+    const openedHosts = new Set([BMC_ARTICLE_URL, LIST_URL].map((u) => new URL(u).hostname));
+    for (const r of others) {
+      const navigation = r.headers['sec-fetch-mode'] === 'navigate';
+      if (navigation) {
+        expect(opened.has(new URL(r.url).href), r.url).toBe(true);
+        continue;
+      }
+      // Not a navigation: the browser's favicon fetch for an open page, or the popup's check of a link it shows.
+      const favicon = new URL(r.url).pathname === '/favicon.ico' && openedHosts.has(r.host);
+      if (favicon) continue;
+      expect(shownLinks.has(r.url), `${r.method} ${r.url}`).toBe(true);
+      expect(['GET', 'HEAD'], r.url).toContain(r.method);
+      expect(r.headers.referer, r.url).toBeUndefined();
+      expect(r.headers.cookie, r.url).toBeUndefined();
+      expect(r.body, r.url).toBe('');
+    }
+    console.info(`[request-audit] other hosts: ${others.length} requests (${[...new Set(others.map((r) => `${r.method} ${r.host}${new URL(r.url).pathname}`))].join(', ')})`);
+  });
+});
+
+describe('the audit catches what must not leave', () => {
+  const base: AuditAllowance = {
+    dois: ['10.1186/s12913-023-10058-w'],
+    email: 'me@example.org',
+    keys: { openalex: 'oa-key', core: 'core-key', semanticScholar: 's2-key' },
+    extensionOrigin: 'chrome-extension://abc',
+    secrets: ['https://journal.example/article/1', 'A private title'],
+  };
+  const request = (url: string, extra: Partial<RecordedRequest> = {}): RecordedRequest => {
+    const u = new URL(url);
+    return { method: 'GET', host: u.hostname, path: `${u.pathname}${u.search}`, url, headers: { host: u.hostname }, body: '', at: 0, ...extra };
+  };
+  const problems = (r: RecordedRequest) => auditApiRequests([r], base).map((v) => v.problem);
+  const okUrl = `https://api.unpaywall.org/v2/${BMC_DOI}?email=me%40example.org`;
+
+  it('accepts a clean request', () => {
+    expect(problems(request(okUrl))).toEqual([]);
+    expect(problems(request(`https://api.openalex.org/works?filter=doi:https://doi.org/${BMC_DOI}&per_page=1&select=id,doi&api_key=oa-key`))).toEqual([]);
+  });
+
+  it.each([
+    ['a Referer', request(okUrl, { headers: { referer: 'https://journal.example/' } }), /Referer/],
+    ['a cookie', request(okUrl, { headers: { cookie: 'a=b' } }), /cookies/],
+    ['an unknown parameter', request(`${okUrl}&url=x`), /unexpected parameter url/],
+    ['a DOI the user never saw', request('https://api.unpaywall.org/v2/10.9999/other?email=me%40example.org'), /not a DOI the user saw/],
+    ['the page URL in a parameter', request(`https://api.crossref.org/works?filter=doi:${BMC_DOI}&mailto=${encodeURIComponent('https://journal.example/article/1')}`), /not the user's email|contains/],
+    ['the page title in a body', request('https://api.core.ac.uk/v3/discover', { method: 'POST', body: JSON.stringify({ doi: BMC_DOI, title: 'A private title' }), headers: { authorization: 'Bearer core-key', 'content-type': 'application/json' } }), /other fields|contains/],
+    ['a key sent to the wrong service', request(`https://api.crossref.org/works/${BMC_DOI}?api_key=oa-key`), /unexpected parameter api_key/],
+    ['the email sent where no one asked for it', request(`https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=DOI:"${BMC_DOI}"&email=me%40example.org`), /unexpected parameter email/],
+    ['an unknown endpoint', request(`https://api.openalex.org/authors?search=${BMC_DOI}`), /path/],
+    ['a foreign Origin', request(okUrl, { headers: { origin: 'https://journal.example' } }), /origin/],
+    ['an unknown header', request(okUrl, { headers: { 'x-page': 'x' } }), /unexpected header x-page/],
+    ['a free-text field list', request(`https://api.openalex.org/works/doi:${BMC_DOI}?select=A private title`), /unknown field names/],
+  ])('flags %s', (_name, bad, expected) => {
+    const found = problems(bad);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join('\n')).toMatch(expected);
+  });
+});
