@@ -37,8 +37,15 @@ export interface BadgeRuntime {
 export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
   const doc = win.document;
   const site = siteOf(win.location.href);
+  // Lookups wait until the full settings, policy included, allow them (see `apply`). Once open the
+  // gate stays open: turning badges off later tears the controller down, so nothing new is asked.
+  let allowLookups: () => void = () => undefined;
+  const lookupsAllowed = new Promise<void>((resolve) => (allowLookups = resolve));
   // One queue for the page's lifetime: results survive settings changes and SPA navigation.
-  const queue: LookupQueue = createLookupQueue({ send: deps.send, setTimer: (cb, ms) => win.setTimeout(cb, ms) });
+  const queue: LookupQueue = createLookupQueue({
+    send: (dois) => lookupsAllowed.then(() => deps.send(dois)),
+    setTimer: (cb, ms) => win.setTimeout(cb, ms),
+  });
   let settings: BadgeSettings | null = null;
   let controller: BadgeController | null = null;
   let indicator: Element | null = null;
@@ -74,9 +81,7 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
     }
   }
 
-  async function apply(): Promise<void> {
-    const next = await loadBadgeSettings(site, deps.local, deps.managed);
-    if (stopped) return;
+  function use(next: BadgeSettings): void {
     const same = settings && next.enabled === settings.enabled && next.hideClosed === settings.hideClosed;
     settings = next;
     if (same) return;
@@ -91,6 +96,27 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
     });
     void controller.scan();
     void showIndicator();
+  }
+
+  let applying = 0;
+  /**
+   * Loads the settings in two stages. Chromium answers `storage.managed.get` only once its policy
+   * service has started — seconds after a browser start, even without any policy — so the user's own
+   * settings come first: with them the page is scanned and watched at once (nothing leaves the page),
+   * and lookups are sent only when the policy is known and allows them. A policy that turns badges or
+   * automatic lookups off thus still stops every lookup. Resolves after the first stage.
+   */
+  async function apply(): Promise<void> {
+    const call = ++applying;
+    const full = loadBadgeSettings(site, deps.local, deps.managed);
+    const local = await loadBadgeSettings(site, deps.local, null);
+    if (stopped || call !== applying) return;
+    use(local);
+    void full.then((next) => {
+      if (stopped || call !== applying) return;
+      if (next.enabled) allowLookups();
+      use(next);
+    });
   }
 
   const ready = apply();

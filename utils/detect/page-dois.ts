@@ -55,6 +55,9 @@ function splitDoiAtEnd(node: Text, text: string): TextDoi | null {
   while (!from.nextSibling && from.parentElement && INLINE.has(from.parentElement.tagName.toUpperCase())) from = from.parentElement;
   for (let next = from.nextSibling; next && continuation.length < MAX_DOI_LENGTH; next = next.nextSibling) {
     if (next.nodeType === ELEMENT && !INLINE.has((next as Element).tagName.toUpperCase())) break;
+    // Comments mark where a framework joins separately rendered pieces (Vue's `<!--[-->`): text after
+    // one is not the DOI going on (`10.3758/s13428-014-0470-2<!--]-->[Epub ahead of print]`).
+    if (next.nodeType === COMMENT) break;
     if (next.nodeType !== ELEMENT && next.nodeType !== TEXT) continue;
     const part = next.textContent ?? '';
     const space = part.search(/\s/);
@@ -81,6 +84,7 @@ function isExample(text: string, index: number): boolean {
 
 const ELEMENT = 1;
 const TEXT = 3;
+const COMMENT = 8;
 
 /**
  * Editable regions hold the user's own text (a draft, a comment box): no badges there. Collected

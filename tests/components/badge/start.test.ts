@@ -121,4 +121,63 @@ describe('startBadges', () => {
     expect(document.querySelectorAll('greenway-badge')).toHaveLength(0);
     runtime.stop();
   });
+
+  /** A managed area that answers only when told to, like Chromium's right after a browser start. */
+  function slowPolicy() {
+    let answer: (policy: Record<string, unknown>) => void = () => undefined;
+    const reply = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
+    return { area: { get: () => reply }, answer };
+  }
+
+  function recordingSend(asked: string[][]) {
+    return async (dois: string[]) => {
+      asked.push(dois);
+      return send(dois);
+    };
+  }
+
+  it('sends no lookup while the policy is unread, then badges the page once it allows lookups', async () => {
+    const policy = slowPolicy();
+    const asked: string[][] = [];
+    const runtime = startBadges(pageWindow('https://example.org/list'), {
+      local: memoryStorage(),
+      managed: policy.area,
+      onChanged: changeEvents(),
+      send: recordingSend(asked),
+      copyText: async () => undefined,
+    });
+    runtime.onPageChange('initial', null);
+    await settle();
+    expect(asked).toEqual([]);
+    expect(document.querySelectorAll('greenway-badge')).toHaveLength(0);
+    policy.answer({});
+    await settle();
+    expect(asked.flat().sort()).toEqual(['10.5555/open', '10.5555/shut']);
+    expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open', 'closed']);
+    runtime.stop();
+  });
+
+  for (const [name, managed] of [
+    ['badges', { badgesEnabled: false }],
+    ['automatic lookups', { autoLookup: false }],
+  ] as const) {
+    it(`a late policy that turns ${name} off stops every lookup the user's own settings would have sent`, async () => {
+      const policy = slowPolicy();
+      const asked: string[][] = [];
+      const runtime = startBadges(pageWindow('https://example.org/list'), {
+        local: memoryStorage(),
+        managed: policy.area,
+        onChanged: changeEvents(),
+        send: recordingSend(asked),
+        copyText: async () => undefined,
+      });
+      runtime.onPageChange('initial', ARTICLE);
+      await settle();
+      policy.answer(managed);
+      await settle();
+      expect(asked).toEqual([]);
+      expect(document.querySelectorAll('greenway-badge, greenway-indicator')).toHaveLength(0);
+      runtime.stop();
+    });
+  }
 });

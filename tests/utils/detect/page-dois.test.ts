@@ -113,4 +113,12 @@ describe('findPageDois: DOIs broken by markup', () => {
     const doc = page('', '<div>doi:10.1000/abc</div><div>def</div><p>10.1000/xyz <b>tail</b></p>');
     expect(findPageDois(doc).map((d) => d.doi)).toEqual(['10.1000/abc', '10.1000/xyz']);
   });
+
+  it('does not join across comments (framework fragment markers), and keeps the text position', () => {
+    // Frontiers (Nuxt) renders a reference's DOI and its "[Epub ahead of print]" as separate pieces.
+    const doc = page('', '<p>10.3758/s13428-014-0470-2<!--]--><!--[-->[Epub ahead of print]<!--]-->.</p>');
+    const found = findPageDois(doc);
+    expect(found.map((d) => d.doi)).toEqual(['10.3758/s13428-014-0470-2']);
+    expect(found[0]?.textNode?.data).toBe('10.3758/s13428-014-0470-2');
+  });
 });
