@@ -14,8 +14,7 @@ import {
 } from './harness';
 import { articlePage } from './popup-world';
 import { fillSetting, openOptions, setToggle } from './options-ui';
-
-declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+import { tabSummary } from './privacy-world';
 
 const EMAIL = 'reader@example.org';
 const BEFORE = { url: 'https://journals.example.org/article/options-before', doi: '10.5555/greenway.options.before' };
@@ -31,14 +30,11 @@ const europepmc = () => server.count('www.ebi.ac.uk');
 async function lookUp(url: string, doi: string): Promise<void> {
   const page = await ext.openPage(url);
   const tabId = await ext.tabIdOf(page);
-  const lookupState = () =>
-    ext.serviceWorker.evaluate(async (id) => {
-      const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as
-        | { article: { doi: string } | null; lookup: { state: string } }
-        | undefined;
-      return state ? `${state.article?.doi ?? ''} ${state.lookup.state}` : null;
-    }, tabId);
-  await expect.poll(lookupState, { timeout: 15_000 }).toBe(`${doi} done`);
+  const summary = async () => {
+    const tab = await tabSummary(ext, tabId);
+    return tab && `${tab.doi} ${tab.lookup}`;
+  };
+  await expect.poll(summary, { timeout: 15_000 }).toBe(`${doi} done`);
   await page.close();
 }
 

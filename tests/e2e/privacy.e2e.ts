@@ -13,16 +13,14 @@ import {
   BMC_DOI,
   bareDoi,
   launchExtension,
-  loadOpenAlexWorks,
   openAlexHandler,
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
 } from './harness';
-import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from './badges-world';
+import { readBadges, scrollThrough, syntheticDoi, syntheticListPage } from './badges-world';
 import { chooseLookupMode, openOptions } from './options-ui';
-
-declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+import { plainReferenceList, syntheticAndRecordedWorks, tabSummary, type TabSummary } from './privacy-world';
 
 const REFERENCES = 150;
 const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_privacy_references';
@@ -45,31 +43,10 @@ function articleWithReferences(): string {
   );
 }
 
-/**
- * The reference list without its paragraph of running text: that paragraph's "doi:…" reads as the
- * page's own article to the labelled-text detector, and this page is meant to have none.
- */
-function referenceList(): string {
-  return syntheticListPage(REFERENCES, 'Reference list').replace(/<p id="prose">.*?<\/p>/s, '');
-}
-
-interface SeenTab {
-  doi: string | null;
-  pageDoiCount: number;
-  lookup: string;
-}
-
-async function tabState(tabId: number): Promise<SeenTab | null> {
-  return ext.serviceWorker.evaluate(async (id) => {
-    const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as
-      | { article: { doi: string } | null; pageDoiCount: number; lookup: { state: string } }
-      | undefined;
-    return state ? { doi: state.article?.doi ?? null, pageDoiCount: state.pageDoiCount, lookup: state.lookup.state } : null;
-  }, tabId);
-}
+const tabState = (tabId: number) => tabSummary(ext, tabId);
 
 /** Opens a page and waits until the content script has reported it (so the extension did read it). */
-async function openAndWaitForReport(url: string): Promise<{ page: Page; tabId: number; state: SeenTab }> {
+async function openAndWaitForReport(url: string): Promise<{ page: Page; tabId: number; state: TabSummary }> {
   const page = await ext.openPage(url);
   const tabId = await ext.tabIdOf(page);
   await expect.poll(() => tabState(tabId), { timeout: 15_000 }).not.toBeNull();
@@ -80,12 +57,10 @@ async function openAndWaitForReport(url: string): Promise<{ page: Page; tabId: n
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  const dois = [...Array.from({ length: REFERENCES + 2 }, (_, i) => syntheticDoi(i)), ARTICLE_DOI];
-  const index = new Map(dois.map((doi, i) => [doi.toLowerCase(), i === dois.length - 1 ? REFERENCES + 9 : i]));
-  const table = workTable(dois, (doi) => syntheticIsOpen(index.get(doi.toLowerCase()) ?? 1));
-  for (const [doi, work] of loadOpenAlexWorks()) table.set(doi, work);
-  server.api('api.openalex.org', '/works', openAlexHandler(table));
-  server.page(LIST_URL, referenceList());
+  const numbered = new Map(Array.from({ length: REFERENCES + 2 }, (_, i) => [syntheticDoi(i), i] as const));
+  numbered.set(ARTICLE_DOI, REFERENCES + 9);
+  server.api('api.openalex.org', '/works', openAlexHandler(syntheticAndRecordedWorks(numbered)));
+  server.page(LIST_URL, plainReferenceList(REFERENCES, 'Reference list'));
   server.page(ARTICLE_WITH_REFS_URL, articleWithReferences());
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
   const options = await openOptions(ext);

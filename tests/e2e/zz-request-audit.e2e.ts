@@ -19,18 +19,16 @@ import {
   BMC_DOI,
   UCL_LANDING_URL,
   launchExtension,
-  loadOpenAlexWorks,
   openAlexHandler,
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
   type RecordedRequest,
 } from './harness';
-import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from './badges-world';
+import { readBadges, scrollThrough, syntheticDoi } from './badges-world';
+import { plainReferenceList, syntheticAndRecordedWorks, tabSummary } from './privacy-world';
 import { fillSetting, openOptions } from './options-ui';
 import { auditApiRequests, endpointsUsed, type AuditAllowance } from './request-audit';
-
-declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
 
 const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_audit_reference_list';
 const LIST_TITLE = 'Greenway audit: a private reading list';
@@ -60,11 +58,7 @@ async function collectLinks(popup: import('playwright-core').Page): Promise<void
   }
 }
 
-/**
- * The reference list without its paragraph of running text: the labelled-text detector reads that
- * paragraph's "doi:…" as the page's own article, and this page is meant to be a plain list.
- */
-const listPage = () => syntheticListPage(REFERENCES, LIST_TITLE).replace(/<p id="prose">.*?<\/p>/s, '');
+const listPage = () => plainReferenceList(REFERENCES, LIST_TITLE);
 
 const isApiHost = (host: string) => (API_HOSTS as readonly string[]).includes(host);
 const PAGE_HOSTS = [new URL(BMC_ARTICLE_URL).hostname, new URL(LIST_URL).hostname, new URL(UCL_LANDING_URL).hostname];
@@ -90,11 +84,8 @@ const sessionApiRequests = (): RecordedRequest[] => server.requests().filter((r)
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  const dois = Array.from({ length: REFERENCES + 2 }, (_, i) => syntheticDoi(i));
-  const index = new Map(dois.map((doi, i) => [doi.toLowerCase(), i]));
-  const table = workTable(dois, (doi) => syntheticIsOpen(index.get(doi.toLowerCase()) ?? 1));
-  for (const [doi, work] of loadOpenAlexWorks()) table.set(doi, work);
-  server.api('api.openalex.org', '/works', openAlexHandler(table));
+  const numbered = new Map(Array.from({ length: REFERENCES }, (_, i) => [syntheticDoi(i), i] as const));
+  server.api('api.openalex.org', '/works', openAlexHandler(syntheticAndRecordedWorks(numbered)));
   // The key tests' endpoints, in their real success shapes.
   server.api('api.openalex.org', '/rate-limit', { json: { rate_limit: { daily_budget_usd: 1, daily_remaining_usd: 1 } } });
   server.api('api.core.ac.uk', '/v3/search/works', { json: { totalHits: 1, results: [] }, headers: { 'x-ratelimit-remaining': '9' } });
@@ -131,12 +122,7 @@ describe('request audit of a realistic session', () => {
     const article = await ext.openPage(BMC_ARTICLE_URL);
     pageTitles.push(await article.title());
     const tabId = await ext.tabIdOf(article);
-    const lookupDone = () =>
-      ext.serviceWorker.evaluate(async (id) => {
-        const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { lookup: { state: string } } | undefined;
-        return state?.lookup.state ?? null;
-      }, tabId);
-    await expect.poll(lookupDone, { timeout: 15_000 }).toBe('done');
+    await expect.poll(async () => (await tabSummary(ext, tabId))?.lookup, { timeout: 15_000 }).toBe('done');
     const popup = await ext.openPopup(tabId);
     const best = popup.getByRole('article', { name: 'UCL Discovery, Published version' }).first();
     await best.waitFor({ timeout: 15_000 });
