@@ -22,7 +22,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'clipboardWrite', 'contextMenus'],
+    permissions: ['storage', 'clipboardWrite', 'contextMenus'],
     host_permissions: [
       'https://api.openalex.org/*',
       'https://api.unpaywall.org/*',
@@ -44,7 +44,10 @@ export default defineConfig({
               // data_collection_permissions (required of new add-ons) exists from Firefox 140
               // (the 2025 ESR) and Firefox for Android 142; older versions would ignore it.
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // Honest declaration: the DOIs found in the pages a reader opens (website content) go
+              // to the open indexes. Nothing else is collected; the optional email goes only to the
+              // services that ask for one, and only once the user types it.
+              data_collection_permissions: { required: ['websiteContent'] },
             },
             gecko_android: { strict_min_version: '142.0' },
           },
