@@ -132,10 +132,34 @@ export async function scrollThrough(page: Page, pauseMs = 150): Promise<void> {
   }
 }
 
-/** Installed before any page script: records every long task (> 50 ms) of the main thread. */
+/**
+ * One page script's share of a long animation frame (Chromium's LoAF attribution). Content scripts
+ * run in an isolated world and are not listed: a long frame without page scripts is ours or native.
+ */
+export interface FrameScript {
+  url: string;
+  invoker: string;
+  duration: number;
+  /** Style and layout the script forced by reading layout after changing the page. */
+  forcedLayout: number;
+}
+
+export interface LongFrame {
+  start: number;
+  duration: number;
+  /** Time spent in style, layout and paint at the frame's end (work no script is blamed for). */
+  render: number;
+  scripts: FrameScript[];
+}
+
+/**
+ * Installed before any page script: records every long task (> 50 ms) of the main thread, and every
+ * long animation frame with the scripts that ran in it, so a long task can be traced to its code.
+ */
 export function recordLongTasks(): void {
-  const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+  const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }>; __longFrames: LongFrame[] };
   w.__longTasks = [];
+  w.__longFrames = [];
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
@@ -143,16 +167,38 @@ export function recordLongTasks(): void {
   } catch {
     /* no long-task support: the list stays empty */
   }
+  type LoafScript = { sourceURL: string; invoker: string; duration: number; forcedStyleAndLayoutDuration: number };
+  type Loaf = PerformanceEntry & { renderStart: number; scripts: LoafScript[] };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as Loaf[]) {
+        w.__longFrames.push({
+          start: e.startTime,
+          duration: e.duration,
+          render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+          scripts: e.scripts.map((s) => ({ url: s.sourceURL, invoker: s.invoker, duration: s.duration, forcedLayout: s.forcedStyleAndLayoutDuration })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    /* no long-animation-frame support */
+  }
 }
 
 export async function longTasks(page: Page): Promise<Array<{ start: number; duration: number }>> {
   return page.evaluate(() => (window as unknown as { __longTasks?: Array<{ start: number; duration: number }> }).__longTasks ?? []);
 }
 
+export async function longFrames(page: Page): Promise<LongFrame[]> {
+  return page.evaluate(() => (window as unknown as { __longFrames?: LongFrame[] }).__longFrames ?? []);
+}
+
 export interface ResponsivenessRun {
   badges: number;
   /** Long tasks (> 50 ms) seen from navigation start until every badge was in place. */
   tasks: Array<{ start: number; duration: number }>;
+  /** Long animation frames over the same time, with the scripts that ran in each. */
+  frames: LongFrame[];
   /** When the page's `load` event ended (ms since navigation start): tasks before it are page parsing. */
   loadEnd: number;
   supported: boolean;
@@ -182,10 +228,11 @@ export async function measureResponsiveness(open: () => Promise<Page>, expectedB
   // Let the last slices finish and the observer deliver.
   await page.waitForTimeout(300);
   const tasks = await longTasks(page);
+  const frames = await longFrames(page);
   const info = await page.evaluate(() => ({
     loadEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0,
     supported: PerformanceObserver.supportedEntryTypes.includes('longtask'),
   }));
   await page.close();
-  return { badges, tasks, ...info };
+  return { badges, tasks, frames, ...info };
 }
