@@ -1,7 +1,7 @@
 /** Client side of utils/messenger.ts: sends a typed request and unwraps the reply envelope. */
 import { browser } from 'wxt/browser';
-import type { ReplyData, Request } from './messages';
-import { ReplySchema } from './messages';
+// Types only: the content script sends through here, and the message schemas would bundle zod.
+import type { Reply, ReplyData, Request } from './messages';
 
 export class MessageError extends Error {
   override name = 'MessageError';
@@ -35,8 +35,18 @@ export async function sendRequest<T extends Request>(request: T): Promise<ReplyD
       await pause(delay);
     }
   }
-  const reply = ReplySchema.safeParse(raw);
-  if (!reply.success) throw new MessageError('Greenway background did not answer');
-  if (!reply.data.ok) throw new MessageError(reply.data.error);
-  return reply.data.data as ReplyData[T['type']];
+  const reply = readReply(raw);
+  if (!reply) throw new MessageError('Greenway background did not answer');
+  if (!reply.ok) throw new MessageError(reply.error);
+  return reply.data as ReplyData[T['type']];
+}
+
+/** The reply envelope (`Reply` in ./messages.ts), checked by hand; null when `raw` is not one. */
+export function readReply(raw: unknown): Reply<unknown> | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const { ok, data, error } = raw as Record<string, unknown>;
+  // `data` must be there, even as null: a reply without it is not one (as the schema says).
+  if (ok === true && 'data' in raw) return { ok: true, data };
+  if (ok === false && typeof error === 'string') return { ok: false, error };
+  return null;
 }

@@ -6,8 +6,9 @@
 import type { WatchReason } from '@/utils/detect/watch';
 import type { LookupResult } from '@/utils/model';
 import type { StorageArea } from '@/utils/storage-area';
-import type { ManagedArea, StorageChangeEvent } from '@/utils/settings/store';
-import { onSettingsChanged } from '@/utils/settings/store';
+import type { ManagedArea } from '@/utils/settings/store';
+// The schema-free listener: nothing here may bundle zod (see utils/badges/settings.ts).
+import { onSettingsChanged, type StorageChangeEvent } from '@/utils/settings/basics';
 import { createBadgeController, type BadgeController } from '@/utils/badges/controller';
 import { dismissIndicator, isIndicatorDismissed } from '@/utils/badges/dismissed';
 import { createLookupQueue, type LookupQueue } from '@/utils/badges/queue';

@@ -4,7 +4,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MessageError, RETRY_DELAYS_MS, isTransientMessagingError, sendRequest } from '@/utils/send';
+import fc from 'fast-check';
+import { ReplySchema } from '@/utils/messages';
+import { MessageError, RETRY_DELAYS_MS, isTransientMessagingError, readReply, sendRequest } from '@/utils/send';
 
 const CLOSED = 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
 
@@ -41,5 +43,18 @@ describe('sendRequest', () => {
     await expect(sendRequest({ type: 'tab:get', tabId: 1 })).rejects.toBeInstanceOf(MessageError);
     expect(send).toHaveBeenCalledTimes(2);
     expect(isTransientMessagingError(new Error('Extension context invalidated.'))).toBe(false);
+  });
+});
+
+describe('readReply (the envelope checked without zod, which the content script does not bundle)', () => {
+  it('accepts exactly what the reply schema accepts, with the same result', () => {
+    const value = fc.oneof(fc.anything(), fc.record({ ok: fc.oneof(fc.boolean(), fc.anything()), data: fc.anything(), error: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] }));
+    fc.assert(
+      fc.property(value, (raw) => {
+        const parsed = ReplySchema.safeParse(raw);
+        expect(readReply(raw)).toEqual(parsed.success ? parsed.data : null);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -4,8 +4,8 @@
  * Steps only move data; validation and defaults are ./repair.ts's job. A sample stored value for each
  * version lives in tests/fixtures/settings/ with a test per step.
  */
-import { isPlainObject } from './repair';
-import { SETTINGS_VERSION } from './schema';
+// Schema-free imports only: the content script migrates its badge settings without bundling zod.
+import { isPlainObject, SETTINGS_VERSION } from './basics';
 
 type Step = (old: Record<string, unknown>) => Record<string, unknown>;
 

@@ -3,13 +3,12 @@
  * their default silently (a field added in a later release needs no migration), invalid fields take
  * their default and are *named*, so the options page can say what was reset. Never throws.
  */
+import { isPlainObject } from './basics';
 import { Settings, SETTINGS_VERSION, defaultSettings } from './schema';
 
-type Plain = Record<string, unknown>;
+export { isPlainObject };
 
-export function isPlainObject(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+type Plain = Record<string, unknown>;
 
 /** Defaults overlaid with the stored value, object by object; arrays and scalars are taken whole. */
 function overlay(defaults: unknown, stored: unknown): unknown {

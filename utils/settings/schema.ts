@@ -7,9 +7,9 @@
 import * as z from 'zod/mini';
 import { SOURCE_NAMES, type SourceName } from '../model';
 
-export const SETTINGS_VERSION = 2;
-/** The one storage.local key that holds the user's own settings (never the managed policy). */
-export const SETTINGS_KEY = 'greenway:settings';
+import { MAX_DISABLED_SITES, SETTINGS_KEY, SETTINGS_VERSION, SITE_NAME } from './basics';
+
+export { SETTINGS_KEY, SETTINGS_VERSION };
 
 /** Search services the popup offers when no free copy is known. */
 export const DISCOVERY_SERVICES = ['google-scholar', 'base', 'core', 'semantic-scholar'] as const;
@@ -33,7 +33,7 @@ export const SourceSetting = z.object({
 export type SourceSetting = z.infer<typeof SourceSetting>;
 
 /** A host name like "www.nature.com" (lower case, no scheme or path). */
-export const SiteName = z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/));
+export const SiteName = z.string().check(z.regex(SITE_NAME));
 
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -48,7 +48,7 @@ export const Settings = z.object({
     enabled: z.boolean(),
     /** Leave closed (no free copy) links unmarked instead of showing a "closed" badge. */
     hideClosed: z.boolean(),
-    disabledSites: z.array(SiteName).check(z.maxLength(1000)),
+    disabledSites: z.array(SiteName).check(z.maxLength(MAX_DISABLED_SITES)),
   }),
   /** false = privacy mode: no request leaves the browser until the user opens the popup. */
   privacy: z.object({ autoLookup: z.boolean() }),

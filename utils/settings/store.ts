@@ -4,6 +4,7 @@
  * yields usable settings plus notes saying what went wrong; nothing here throws.
  */
 import type { StorageArea } from '../storage-area';
+import { onSettingsChanged, type StorageChangeEvent } from './basics';
 import { applyPolicy } from './managed';
 import { migrateSettings } from './migrations';
 import { getPath, setPath } from './paths';
@@ -87,20 +88,8 @@ export async function saveSettings(
   return { user: settings, invalid };
 }
 
-/** The `storage.onChanged` event, structurally (browser.storage.onChanged fits). */
-export interface StorageChangeEvent {
-  addListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
-  removeListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
-}
-
-/** Calls `callback` whenever the user's settings or the managed policy change; returns an unsubscribe. */
-export function onSettingsChanged(events: StorageChangeEvent, callback: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, areaName: string) => {
-    if (areaName === 'managed' || (areaName === 'local' && SETTINGS_KEY in changes)) callback();
-  };
-  events.addListener(listener);
-  return () => events.removeListener(listener);
-}
+// The change listener lives with the schema-free basics (the content script uses it); re-exported here.
+export { onSettingsChanged, type StorageChangeEvent };
 
 export interface SettingsStoreAreas {
   local: StorageArea;
