@@ -122,35 +122,34 @@ describe('startBadges', () => {
     runtime.stop();
   });
 
-  /** A managed area that answers only when told to, like Chromium's right after a browser start. */
-  function slowPolicy() {
+  /**
+   * Starts badges with the user's default settings and a managed area that answers only when told
+   * to, like Chromium's right after a browser start; records every lookup message.
+   */
+  function startWithSlowPolicy(article: { doi: string } | null) {
     let answer: (policy: Record<string, unknown>) => void = () => undefined;
     const reply = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
-    return { area: { get: () => reply }, answer };
-  }
-
-  function recordingSend(asked: string[][]) {
-    return async (dois: string[]) => {
-      asked.push(dois);
-      return send(dois);
-    };
-  }
-
-  it('sends no lookup while the policy is unread, then badges the page once it allows lookups', async () => {
-    const policy = slowPolicy();
     const asked: string[][] = [];
     const runtime = startBadges(pageWindow('https://example.org/list'), {
       local: memoryStorage(),
-      managed: policy.area,
+      managed: { get: () => reply },
       onChanged: changeEvents(),
-      send: recordingSend(asked),
+      send: async (dois) => {
+        asked.push(dois);
+        return send(dois);
+      },
       copyText: async () => undefined,
     });
-    runtime.onPageChange('initial', null);
+    runtime.onPageChange('initial', article);
+    return { runtime, asked, answer: (policy: Record<string, unknown>) => answer(policy) };
+  }
+
+  it('sends no lookup while the policy is unread, then badges the page once it allows lookups', async () => {
+    const { runtime, asked, answer } = startWithSlowPolicy(null);
     await settle();
     expect(asked).toEqual([]);
     expect(document.querySelectorAll('greenway-badge')).toHaveLength(0);
-    policy.answer({});
+    answer({});
     await settle();
     expect(asked.flat().sort()).toEqual(['10.5555/open', '10.5555/shut']);
     expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open', 'closed']);
@@ -162,18 +161,9 @@ describe('startBadges', () => {
     ['automatic lookups', { autoLookup: false }],
   ] as const) {
     it(`a late policy that turns ${name} off stops every lookup the user's own settings would have sent`, async () => {
-      const policy = slowPolicy();
-      const asked: string[][] = [];
-      const runtime = startBadges(pageWindow('https://example.org/list'), {
-        local: memoryStorage(),
-        managed: policy.area,
-        onChanged: changeEvents(),
-        send: recordingSend(asked),
-        copyText: async () => undefined,
-      });
-      runtime.onPageChange('initial', ARTICLE);
+      const { runtime, asked, answer } = startWithSlowPolicy(ARTICLE);
       await settle();
-      policy.answer(managed);
+      answer(managed);
       await settle();
       expect(asked).toEqual([]);
       expect(document.querySelectorAll('greenway-badge, greenway-indicator')).toHaveLength(0);
