@@ -8,7 +8,7 @@ import { createMessageRouter, type SenderInfo } from '../messenger';
 import { createTabStore } from '../tab-store';
 import { createHandlers } from './handlers';
 import { showTabState } from './toolbar';
-import { createLookupEngine, realClock } from '../engine';
+import { createLookupEngine, realClock, type LookupManyOptions } from '../engine';
 import { createPdfChecker } from './pdf-check';
 import { registerFindMenu, type MenuBrowser } from './context-menu';
 import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../settings';
@@ -39,8 +39,8 @@ export function createBackground(browser: ExtensionBrowser) {
   settings.subscribe((loaded) => engine.updateConfig(engineConfigFromSettings(loaded.settings)));
   const readyEngine = {
     lookup: async (doi: string, options?: { force?: boolean; immediate?: boolean }) => (await configured, engine.lookup(doi, options)),
-    lookupMany: async (dois: string[]) => (await configured, engine.lookupMany(dois)),
-    peekCached: async (doi: string) => (await configured, engine.peekCached(doi)),
+    lookupMany: async (dois: string[], options?: LookupManyOptions) => (await configured, engine.lookupMany(dois, options)),
+    peekCached: async (doi: string, options?: LookupManyOptions) => (await configured, engine.peekCached(doi, options)),
   };
   const tabs = createTabStore(browser.storage.session);
   const handlers = createHandlers({

@@ -3,6 +3,7 @@
  * store, toolbar), so that it is unit-tested without a browser; entrypoints/background.ts only
  * connects it to the real APIs.
  */
+import type { LookupManyOptions } from '../engine';
 import type { Handlers } from '../messenger';
 import type { LookupResult } from '../model';
 import type { TabState } from '../messages';
@@ -11,9 +12,9 @@ import type { VerifyResult } from '../verify';
 
 export interface LookupPort {
   lookup(doi: string, options?: { force?: boolean; immediate?: boolean }): Promise<LookupResult>;
-  lookupMany(dois: string[]): Promise<Map<string, LookupResult>>;
+  lookupMany(dois: string[], options?: LookupManyOptions): Promise<Map<string, LookupResult>>;
   /** The cached result, if fresh; never touches the network. */
-  peekCached(doi: string): Promise<LookupResult | null>;
+  peekCached(doi: string, options?: LookupManyOptions): Promise<LookupResult | null>;
 }
 
 export interface BackgroundDeps {
@@ -65,13 +66,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return null;
     },
     async 'lookup:many'(message, sender) {
+      // Badges (content scripts) ask only the batched sources: a list of 150 references must not
+      // cost 150 requests each to Unpaywall and CORE. Extension pages get every source.
+      const scope = sender.kind === 'content' ? 'batched' : 'full';
       // In privacy mode a page (badges) gets only what is already cached: no request leaves the
       // browser until the user opens the popup.
       if (sender.kind === 'content' && !(await deps.autoLookup())) {
-        const cached = await Promise.all(message.dois.map(async (doi) => [doi, await engine.peekCached(doi)] as const));
+        const cached = await Promise.all(message.dois.map(async (doi) => [doi, await engine.peekCached(doi, { scope })] as const));
         return Object.fromEntries(cached.filter((entry): entry is readonly [string, LookupResult] => entry[1] !== null));
       }
-      const results = await engine.lookupMany(message.dois);
+      const results = await engine.lookupMany(message.dois, { scope });
       return Object.fromEntries(results);
     },
     async 'tab:get'(message) {

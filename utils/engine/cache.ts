@@ -18,7 +18,10 @@ const Entry = z.object({
   v: z.literal(CACHE_VERSION),
   savedAt: z.number(),
   expiresAt: z.number(),
-  /** Which sources the result was asked of: enabling a source makes older entries stale. */
+  /**
+   * Which sources the result was asked of, comma-separated. An entry serves a request that would
+   * ask a subset of them (a full entry serves a badge); enabling a source makes older entries stale.
+   */
   signature: z.string(),
   result: LookupResult,
 });
@@ -38,6 +41,12 @@ export function ttlFor(result: LookupResult): number | null {
   return result.copies.length > 0 ? TTL.found : TTL.nothingFound;
 }
 
+/** Whether an entry asked of `stored` sources answers a request that would ask `wanted` ones. */
+export function signatureCovers(stored: string, wanted: string): boolean {
+  const asked = new Set(stored.split(','));
+  return wanted.split(',').every((name) => name === '' || asked.has(name));
+}
+
 export interface CacheStats {
   entries: number;
   hits: number;
@@ -47,6 +56,7 @@ export interface CacheStats {
 }
 
 export interface LookupCache {
+  /** Fresh entries whose sources include every one in `signature` (comma-separated source names). */
   getMany(dois: string[], signature: string): Promise<Map<string, LookupResult>>;
   setMany(items: Array<{ doi: string; result: LookupResult }>, signature: string): Promise<void>;
   clear(): Promise<void>;
@@ -82,10 +92,16 @@ export function createLookupCache(storage: StorageAdapter, now: () => number, ma
         continue;
       }
       const entry = Entry.safeParse(raw);
-      if (!entry.success || entry.data.expiresAt <= t || entry.data.signature !== signature) {
+      if (!entry.success || entry.data.expiresAt <= t) {
         if (!entry.success) counters.dropped++;
         counters.misses++;
         stale.push(doi);
+        continue;
+      }
+      // Asked of too few sources (a badge's entry, wanted by the popup): a miss, but kept, since it
+      // still serves badges until the wider lookup overwrites it.
+      if (!signatureCovers(entry.data.signature, signature)) {
+        counters.misses++;
         continue;
       }
       counters.hits++;

@@ -23,12 +23,23 @@ export interface LookupOptions {
   immediate?: boolean;
 }
 
+/**
+ * Which sources a lookup asks: `full` asks every active source (the popup, the tab's article);
+ * `batched` only those answering many DOIs per request (badges on a list page), so a long list
+ * costs a handful of requests and never one per DOI to Unpaywall or CORE.
+ */
+export type LookupScope = 'full' | 'batched';
+
+export interface LookupManyOptions {
+  scope?: LookupScope;
+}
+
 export interface LookupEngine {
   lookup(doi: string, options?: LookupOptions): Promise<LookupResult>;
   /** Results keyed by the DOIs exactly as given. */
-  lookupMany(dois: string[]): Promise<Map<string, LookupResult>>;
-  /** The cached result, if fresh; never touches the network. */
-  peekCached(doi: string): Promise<LookupResult | null>;
+  lookupMany(dois: string[], options?: LookupManyOptions): Promise<Map<string, LookupResult>>;
+  /** The cached result, if fresh and asked of every source the scope would ask; never touches the network. */
+  peekCached(doi: string, options?: LookupManyOptions): Promise<LookupResult | null>;
   clearCache(): Promise<void>;
   cacheStats(): Promise<CacheStats>;
   /** Requests sent so far, per host (bench, tests, diagnostics). */
@@ -44,23 +55,28 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
   let config = resolveConfig(input);
   const http = createHttpClient(deps, () => config);
   const cache = createLookupCache(deps.storage, deps.now, () => config.cacheMaxEntries);
+  /** Keyed by scope and DOI: a batched request never stands in for a full one. */
   const inflight = new Map<string, Promise<LookupResult>>();
-  const batcher = createBatcher<LookupResult>({
-    windowMs: () => config.batchWindowMs,
-    maxBatch: MAX_COLLECTED,
-    sleep: (ms) => deps.sleep(ms),
-    run: fetchFresh,
-  });
+  const newBatcher = (scope: LookupScope) =>
+    createBatcher<LookupResult>({
+      windowMs: () => config.batchWindowMs,
+      maxBatch: MAX_COLLECTED,
+      sleep: (ms) => deps.sleep(ms),
+      run: (dois) => fetchFresh(dois, scope),
+    });
+  // One collector per scope, so a badge batch never drops the per-DOI sources from a popup lookup.
+  const batchers: Record<LookupScope, ReturnType<typeof newBatcher>> = { full: newBatcher('full'), batched: newBatcher('batched') };
 
-  const activeSources = (): Source[] => SOURCES.filter((s) => s.isActive(config));
-  const signature = () => activeSources().map((s) => s.name).join(',');
+  const activeSources = (scope: LookupScope = 'full'): Source[] =>
+    SOURCES.filter((s) => s.isActive(config) && (scope === 'full' || s.batched));
+  const signature = (scope: LookupScope = 'full') => activeSources(scope).map((s) => s.name).join(',');
   const rankOptions = () => ({ preferRepository: config.preferRepository, preferredInstitution: config.preferredInstitution });
 
-  /** Asks every active source about `dois` (normalised keys) and assembles one result per DOI. */
-  async function fetchFresh(dois: string[]): Promise<Map<string, LookupResult>> {
+  /** Asks the scope's active sources about `dois` (normalised keys) and assembles one result per DOI. */
+  async function fetchFresh(dois: string[], scope: LookupScope): Promise<Map<string, LookupResult>> {
     const seenAt = deps.now();
     const cfg = config;
-    const sources = activeSources();
+    const sources = activeSources(scope);
     const reports = new Map<string, Map<SourceName, SourceReport>>(dois.map((d) => [d, new Map()]));
     await Promise.all(
       sources.flatMap((source) =>
@@ -82,32 +98,35 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
   }
 
   /** A clear error value for input that is not a DOI: no request is made for it. */
-  function invalidResult(input: string): LookupResult {
+  function invalidResult(input: string, scope: LookupScope = 'full'): LookupResult {
     const shown = String(input).slice(0, 80);
     const sources: LookupResult['sources'] = {};
-    for (const s of activeSources()) sources[s.name] = { ok: false, error: `${SOURCE_LABELS[s.name]}: not asked, "${shown}" is not a DOI` };
+    for (const s of activeSources(scope)) sources[s.name] = { ok: false, error: `${SOURCE_LABELS[s.name]}: not asked, "${shown}" is not a DOI` };
     return { doi: shown, status: 'unknown', retracted: false, best: null, copies: [], sources, fetchedAt: deps.now() };
   }
 
-  function fetchShared(key: string): Promise<LookupResult> {
-    const existing = inflight.get(key);
+  function fetchShared(key: string, scope: LookupScope): Promise<LookupResult> {
+    // A full lookup already under way answers a batched request too (it asks a superset).
+    const existing = (scope === 'batched' ? inflight.get(`full:${key}`) : undefined) ?? inflight.get(`${scope}:${key}`);
     if (existing) return existing;
-    const promise = batcher.load(key).finally(() => inflight.delete(key));
-    inflight.set(key, promise);
+    const slot = `${scope}:${key}`;
+    const promise = batchers[scope].load(key).finally(() => inflight.delete(slot));
+    inflight.set(slot, promise);
     return promise;
   }
 
-  async function lookupMany(dois: string[]): Promise<Map<string, LookupResult>> {
+  async function lookupMany(dois: string[], options: LookupManyOptions = {}): Promise<Map<string, LookupResult>> {
+    const scope = options.scope ?? 'full';
     const keys = new Map<string, string | null>(dois.map((d) => [d, lookupKey(d)]));
     const wanted = [...new Set([...keys.values()].filter((k): k is string => k !== null))];
-    const cached = await cache.getMany(wanted, signature());
+    const cached = await cache.getMany(wanted, signature(scope));
     const fresh = new Map<string, Promise<LookupResult>>();
-    for (const key of wanted) if (!cached.has(key)) fresh.set(key, fetchShared(key));
+    for (const key of wanted) if (!cached.has(key)) fresh.set(key, fetchShared(key, scope));
     // Everything this call needs is collected already: no reason to wait for the window.
-    if (fresh.size) batcher.flush();
+    if (fresh.size) batchers[scope].flush();
     const out = new Map<string, LookupResult>();
     for (const [input, key] of keys) {
-      if (key === null) out.set(input, invalidResult(input));
+      if (key === null) out.set(input, invalidResult(input, scope));
       else {
         const hit = cached.get(key);
         out.set(input, hit ? rerank(hit, rankOptions()) : await fresh.get(key)!);
@@ -123,18 +142,18 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
       const hit = (await cache.getMany([key], signature())).get(key);
       if (hit) return rerank(hit, rankOptions());
     }
-    const pending = fetchShared(key);
-    if (options.immediate) batcher.flush();
+    const pending = fetchShared(key, 'full');
+    if (options.immediate) batchers.full.flush();
     return pending;
   }
 
   return {
     lookup,
     lookupMany,
-    async peekCached(doi) {
+    async peekCached(doi, options = {}) {
       const key = lookupKey(doi);
       if (key === null) return null;
-      const hit = (await cache.getMany([key], signature())).get(key);
+      const hit = (await cache.getMany([key], signature(options.scope))).get(key);
       return hit ? rerank(hit, rankOptions()) : null;
     },
     clearCache: () => cache.clear(),

@@ -38,6 +38,7 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
 
 export const core: Source = {
   name: 'core',
+  batched: false,
   isActive: (config) => config.sources.core.enabled && config.coreApiKey !== null,
   plan: (dois, config) =>
     dois.map((doi) => ({

@@ -102,6 +102,7 @@ function plan(dois: string[], config: Parameters<Source['plan']>[1]): PlannedReq
 
 export const crossref: Source = {
   name: 'crossref',
+  batched: true,
   isActive: (config) => config.sources.crossref.enabled,
   plan,
   notFoundStatuses: [404],

@@ -116,6 +116,7 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
 
 export const europepmc: Source = {
   name: 'europepmc',
+  batched: true,
   isActive: (config) => config.sources.europepmc.enabled,
   plan: (dois, config) =>
     chunk(dois, EUROPEPMC_MAX_BATCH).map((part) => ({

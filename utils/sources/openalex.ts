@@ -126,6 +126,7 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
 
 export const openalex: Source = {
   name: 'openalex',
+  batched: true,
   isActive: (config) => config.sources.openalex.enabled,
   plan,
   notFoundStatuses: [404],

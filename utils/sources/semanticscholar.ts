@@ -79,6 +79,7 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
 
 export const semanticscholar: Source = {
   name: 'semanticscholar',
+  batched: true,
   isActive: (config) => config.sources.semanticscholar.enabled,
   plan: (dois, config) =>
     chunk(dois, SEMANTIC_SCHOLAR_MAX_BATCH).map((part) => ({

@@ -34,6 +34,11 @@ export interface PlannedRequest {
 
 export interface Source {
   name: SourceName;
+  /**
+   * True when one request answers many DOIs. Badges on a list page ask only batched sources, so a
+   * 150-reference list never costs 150 requests to a per-DOI service (Unpaywall, CORE).
+   */
+  batched: boolean;
   /** Whether this source is asked at all under the given settings (enabled, key or email present). */
   isActive(config: EngineConfig): boolean;
   /** Splits DOIs (already normalised keys) into requests, each within the service's batch limit. */

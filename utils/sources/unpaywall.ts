@@ -74,6 +74,7 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
 
 export const unpaywall: Source = {
   name: 'unpaywall',
+  batched: false,
   isActive: (config) => config.sources.unpaywall.enabled && config.email !== null,
   plan: (dois, config) =>
     dois.map((doi) => ({

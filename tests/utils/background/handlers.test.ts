@@ -76,6 +76,18 @@ describe('background handlers', () => {
     const cachedOnly = await privateMode.handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/cached', '10.1/new'] }, content);
     expect(Object.keys(cachedOnly)).toEqual(['10.1/cached']);
     expect(privateMode.engine.lookupMany).not.toHaveBeenCalled();
+    expect(privateMode.engine.peekCached).toHaveBeenCalledWith('10.1/new', { scope: 'batched' });
+  });
+
+  it('asks only the batched sources for badges, and every source for extension pages', async () => {
+    const { handlers, engine } = setup(true);
+    await handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/a'] }, content);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a'], { scope: 'batched' });
+    await handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/a'] }, popup);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a'], { scope: 'full' });
+    // The popup's own lookup is unchanged: every source, at once.
+    await handlers['lookup:doi']({ type: 'lookup:doi', doi: '10.1/a' }, popup);
+    expect(engine.lookup).toHaveBeenLastCalledWith('10.1/a', { force: false, immediate: true });
   });
 });
 

@@ -45,6 +45,16 @@ describe('lookup cache', () => {
     expect((await cache.getMany(['a'], 'openalex,unpaywall')).size).toBe(0);
   });
 
+  it('serves a request asking fewer sources than the entry was asked of, and keeps a narrower entry on a miss', async () => {
+    const { cache, storage } = setup();
+    await cache.setMany([{ doi: 'a', result: result('a', true) }], 'openalex,unpaywall,core');
+    expect((await cache.getMany(['a'], 'openalex')).size).toBe(1);
+    await cache.setMany([{ doi: 'b', result: result('b', true) }], 'openalex');
+    expect((await cache.getMany(['b'], 'openalex,unpaywall')).size).toBe(0);
+    expect(Object.keys(storage.dump()).some((k) => k.endsWith(':b'))).toBe(true);
+    expect((await cache.getMany(['b'], 'openalex')).size).toBe(1);
+  });
+
   it('drops a corrupt entry and counts it', async () => {
     const { cache, storage } = setup();
     await cache.setMany([{ doi: 'a', result: result('a', true) }], 'sig');

@@ -149,6 +149,66 @@ describe('lookup engine', () => {
   });
 });
 
+describe('badge scope: only sources that answer many DOIs per request', () => {
+  // A list page of 150 references, one of them the green work Unpaywall knows about.
+  const list = [GREEN, ...Array.from({ length: 149 }, (_, i) => `10.5555/ref.${i}`)];
+  const unpaywallGreen = { '/unpaywall/': () => json(fixture('unpaywall-green.json')) };
+
+  it('asks no per-DOI source for badges; the popup widens one entry; the next badge pass is all cache', async () => {
+    const { clock, engine, count, calls } = setup(unpaywallGreen);
+    const badges = await settle(engine.lookupMany(list, { scope: 'batched' }), clock);
+    expect(badges.size).toBe(150);
+    expect(count('/unpaywall/')).toBe(0);
+    expect(count('/core/')).toBe(0);
+    expect(count('/openalex/')).toBeLessThanOrEqual(2);
+    // A not-asked source is absent from the result, not an error.
+    expect(Object.keys(badges.get(GREEN)!.sources).sort()).toEqual(['crossref', 'europepmc', 'openalex', 'semanticscholar']);
+
+    // The popup's lookup is not served by the badge-only entry: it asks every source once.
+    const before = { unpaywall: count('/unpaywall/'), core: count('/core/') };
+    const full = await settle(engine.lookup(GREEN), clock);
+    expect(count('/unpaywall/') - before.unpaywall).toBe(1);
+    expect(count('/core/') - before.core).toBe(1);
+    expect(full.copies.some((c) => c.sources.includes('unpaywall'))).toBe(true);
+    expect(Object.keys(full.sources)).toContain('core');
+
+    // Full entry for GREEN, batched entries for the rest: nothing leaves.
+    const sent = calls.length;
+    const again = await settle(engine.lookupMany(list, { scope: 'batched' }), clock);
+    expect(calls.length).toBe(sent);
+    expect(again.get(GREEN)!.copies).toEqual(full.copies);
+  });
+
+  it('lets a full lookup in flight answer a batched request for the same DOI, but not the reverse', async () => {
+    const { clock, engine, count } = setup(unpaywallGreen);
+    const fromPopup = engine.lookup(GREEN);
+    const fromBadge = engine.lookupMany([GREEN], { scope: 'batched' });
+    const [popup, badge] = await settle(Promise.all([fromPopup, fromBadge]), clock);
+    expect(badge.get(GREEN)).toBe(popup);
+    expect(count('/openalex/')).toBe(1);
+    expect(count('/unpaywall/')).toBe(1);
+
+    const other = '10.5555/other';
+    const badgeFirst = engine.lookupMany([other], { scope: 'batched' });
+    const popupSecond = engine.lookup(other, { immediate: true });
+    const [b, p] = await settle(Promise.all([badgeFirst, popupSecond]), clock);
+    expect(Object.keys(b.get(other)!.sources)).not.toContain('unpaywall');
+    expect(Object.keys(p.sources)).toContain('unpaywall');
+    expect(count('/openalex/')).toBe(3);
+    expect(count('/unpaywall/')).toBe(2);
+  });
+
+  it('peeks at the cache by scope: a full entry serves a badge, a badge entry does not serve the popup', async () => {
+    const { clock, engine } = setup();
+    await settle(engine.lookupMany(['10.1234/a'], { scope: 'batched' }), clock);
+    expect(await engine.peekCached('10.1234/a', { scope: 'batched' })).not.toBeNull();
+    expect(await engine.peekCached('10.1234/a')).toBeNull();
+    await settle(engine.lookup('10.1234/a'), clock);
+    expect(await engine.peekCached('10.1234/a')).not.toBeNull();
+    expect(await engine.peekCached('10.1234/a', { scope: 'batched' })).not.toBeNull();
+  });
+});
+
 describe('faults: one failing source never loses the others', () => {
   const faults: Array<[string, Handler, RegExp]> = [
     ['timeout', () => new Promise<Response>(() => undefined), /timed out after 15 s/],
