@@ -4,20 +4,11 @@
  * classic zod would triple its size.
  */
 import * as z from 'zod/mini';
+import { SOURCE_NAMES, type SourceName as SourceNameValue } from './source-names';
 
-export const SOURCE_NAMES = ['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core', 'crossref'] as const;
+export { SOURCE_NAMES, SOURCE_LABELS } from './source-names';
 export const SourceName = z.enum(SOURCE_NAMES);
-export type SourceName = z.infer<typeof SourceName>;
-
-/** Human names of the sources, for "found via …". */
-export const SOURCE_LABELS: Record<SourceName, string> = {
-  openalex: 'OpenAlex',
-  unpaywall: 'Unpaywall',
-  europepmc: 'Europe PMC',
-  semanticscholar: 'Semantic Scholar',
-  core: 'CORE',
-  crossref: 'Crossref',
-};
+export type SourceName = SourceNameValue;
 
 export const HostType = z.enum(['publisher', 'repository', 'preprint']);
 export type HostType = z.infer<typeof HostType>;

@@ -2,8 +2,9 @@
 import { browser } from 'wxt/browser';
 import type { PopupClient, PopupPreferences } from '@/components/PopupApp';
 import { sendRequest } from '../send';
-import { createTabStore } from '../tab-store';
+import { readTabStateGuarded } from './tab-state-guard';
 import type { TabState } from '../messages';
+import type { StorageArea } from '../storage-area';
 
 /** The tab the popup is about: `?tabId=N` when given (and valid), else the active tab of the window. */
 export async function resolvePopupTabId(search: string): Promise<number | null> {
@@ -15,15 +16,22 @@ export async function resolvePopupTabId(search: string): Promise<number | null> 
 
 /**
  * The tab state straight from `storage.session` (extension pages may read it): no round trip to a
- * service worker that may be asleep, so a cached result paints in the popup's first frame. Falls
- * back to asking the background when storage cannot be read.
+ * service worker that may be asleep, so a cached result paints in the popup's first frame. Checked
+ * by a hand-written guard rather than the zod schema, which would add ≈ 28 kB to the first paint.
+ * When storage cannot be read, or the guard is not sure of the entry, the background answers: it
+ * validates with the schema (and drops a corrupt entry).
  */
-async function readTabState(tabId: number): Promise<TabState | null> {
+export async function readTabState(tabId: number, area: Pick<StorageArea, 'get'> = browser.storage.session): Promise<TabState | null> {
   try {
-    return await createTabStore(browser.storage.session).get(tabId);
+    const key = `tab:${tabId}`;
+    const raw = (await area.get(key))[key];
+    if (raw === undefined) return null;
+    const state = readTabStateGuarded(raw);
+    if (state !== null && state.tabId === tabId) return state;
   } catch {
-    return sendRequest({ type: 'tab:get', tabId });
+    // Fall through to the background.
   }
+  return sendRequest({ type: 'tab:get', tabId });
 }
 
 /** Loaded on demand: only "nothing found" needs the settings, so their code stays off the first paint. */
