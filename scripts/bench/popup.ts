@@ -7,13 +7,12 @@
  * Builds the extension into .output-popup (GREENWAY_SKIP_BUILD=1 reuses it).
  */
 import type { Page } from 'playwright-core';
-import { BMC_ARTICLE_URL, buildExtension, findChromium, launchExtension, loadOpenAlexWorks, openAlexHandler, startFixtureServer } from '../../tests/e2e/harness';
+import { API_HOSTS, BMC_ARTICLE_URL, buildExtension, findChromium, launchExtension, loadOpenAlexWorks, openAlexHandler, startFixtureServer } from '../../tests/e2e/harness';
 import { workLike } from '../../tests/e2e/popup-world';
 import type { BenchRow, BenchSuite } from './types';
 
 const RUNS = 15;
 const LATENCY_MS = 300;
-const API_HOSTS = ['api.openalex.org', 'api.unpaywall.org', 'www.ebi.ac.uk', 'api.semanticscholar.org', 'api.core.ac.uk', 'api.crossref.org'];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

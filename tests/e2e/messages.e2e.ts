@@ -4,13 +4,12 @@
  * reads nothing; our own popup page gets an error reply for unknown or malformed messages.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
+import { API_HOSTS, launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
 import { fakeMessagesPage } from '../fixtures/hostile/pages';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 const FAKE_DOI = '10.5555/fake.message.1';
-const API_HOSTS = ['api.openalex.org', 'api.unpaywall.org', 'www.ebi.ac.uk', 'api.semanticscholar.org', 'api.core.ac.uk', 'api.crossref.org'];
 
 let server: FixtureServer;
 let ext: LaunchedExtension;
