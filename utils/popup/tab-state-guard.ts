@@ -57,9 +57,10 @@ const isCopy = shape({
 
 const isSourceOutcome = (v: unknown) => isRecord(v) && (v.ok === true || (v.ok === false && isString(v.error)));
 
-/** Only known source names as keys: stricter than needed, never looser. */
+/** Only known source names as keys, each with an outcome: like zod's partialRecord, a key that is
+ * present with the value `undefined` is rejected, not read as absent. */
 const isSourceOutcomes = (v: unknown) =>
-  isRecord(v) && Object.entries(v).every(([key, outcome]) => isSourceName(key) && (outcome === undefined || isSourceOutcome(outcome)));
+  isRecord(v) && Object.entries(v).every(([key, outcome]) => isSourceName(key) && isSourceOutcome(outcome));
 
 const isLookupResult = shape({
   doi: isString,

@@ -110,6 +110,21 @@ describe('readTabStateGuarded (the popup checks stored tab state without zod)', 
     );
   });
 
+  it('rejects a source present with an undefined outcome, as the schema does (found by the property below)', () => {
+    const value = {
+      tabId: 0,
+      article: { doi: '10.1234/abc', evidence: 'meta[citation_doi]', label: 'citation_doi meta tag' },
+      pageDoiCount: 0,
+      lookup: {
+        state: 'done',
+        result: { doi: '10.1234/abc', status: 'closed', retracted: false, best: null, copies: [], sources: { openalex: undefined }, fetchedAt: 0 },
+      },
+      updatedAt: 0,
+    };
+    expect(TabState.safeParse(value).success).toBe(false);
+    expect(readTabStateGuarded(value)).toBeNull();
+  });
+
   it('never accepts what the schema rejects (one damaged field anywhere)', () => {
     let rejected = 0;
     fc.assert(
