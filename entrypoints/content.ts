@@ -17,7 +17,7 @@ export default defineContentScript({
       local: browser.storage.local,
       managed: browser.storage.managed,
       onChanged: browser.storage.onChanged,
-      send: (dois) => sendRequest({ type: 'lookup:many', dois }),
+      send: (dois, options) => sendRequest({ type: 'lookup:many', dois, ...(options?.article ? { article: true } : {}) }),
       copyText: (text) => navigator.clipboard.writeText(text),
     });
     const reporter = createPageReporter();

@@ -27,7 +27,13 @@ export const Request = z.discriminatedUnion('type', [
     pageDoiCount: z.number().check(z.int(), z.nonnegative()),
   }),
   /** Content script (badges): look several DOIs up; answered with results keyed by DOI. */
-  z.object({ type: z.literal('lookup:many'), dois: z.array(Doi).check(z.maxLength(1000)) }),
+  z.object({
+    type: z.literal('lookup:many'),
+    dois: z.array(Doi).check(z.maxLength(1000)),
+    /** The one DOI is this page's article (the in-page indicator): it is looked up like the tab's
+     * own article, with every source, so that the two share one lookup instead of asking twice. */
+    article: z.optional(z.boolean()),
+  }),
   /** Popup: the state of a tab. */
   z.object({ type: z.literal('tab:get'), tabId: TabId }),
   /** Popup: look one DOI up (the tab's article DOI or one the user typed). */

@@ -21,8 +21,8 @@ export interface BadgeRuntimeDeps {
   local: StorageArea;
   managed?: ManagedArea | null;
   onChanged: StorageChangeEvent;
-  /** One `lookup:many` message. */
-  send(dois: string[]): Promise<Record<string, LookupResult>>;
+  /** One `lookup:many` message; `article` marks the page's own article DOI (asked with every source). */
+  send(dois: string[], options?: { article?: boolean }): Promise<Record<string, LookupResult>>;
   copyText(text: string): Promise<void>;
 }
 
@@ -72,7 +72,11 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
     indicatorDoi = article?.doi ?? null;
     const doi = article?.doi;
     if (!doi || (await isIndicatorDismissed(deps.local, site))) return;
-    const result = await queue.request(doi);
+    // Not through the badge queue: the article is asked like the tab's own lookup, which it joins.
+    const result = await lookupsAllowed.then(() => deps.send([doi], { article: true })).then(
+      (results) => results[doi] ?? null,
+      () => null,
+    );
     const view = badgeView(result, { hideClosed: true });
     if (stopped || !settings?.enabled || !view || indicatorDoi !== doi) return;
     const host = createIndicator(doc, view, () => void dismissIndicator(deps.local, site));

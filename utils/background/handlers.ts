@@ -67,8 +67,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     async 'lookup:many'(message, sender) {
       // Badges (content scripts) ask only the batched sources: a list of 150 references must not
-      // cost 150 requests each to Unpaywall and CORE. Extension pages get every source.
-      const scope = sender.kind === 'content' ? 'batched' : 'full';
+      // cost 150 requests each to Unpaywall and CORE. Extension pages, and a page's own article
+      // (one DOI, the same lookup the tab report starts), get every source.
+      const articleOnly = message.article === true && message.dois.length === 1;
+      const scope = sender.kind === 'content' && !articleOnly ? 'batched' : 'full';
       // In privacy mode a page (badges) gets only what is already cached: no request leaves the
       // browser until the user opens the popup.
       if (sender.kind === 'content' && !(await deps.autoLookup())) {

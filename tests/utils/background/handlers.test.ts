@@ -85,6 +85,12 @@ describe('background handlers', () => {
     expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a'], { scope: 'batched' });
     await handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/a'] }, popup);
     expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a'], { scope: 'full' });
+    // The page's own article (the in-page indicator) is asked like the tab's lookup, which it joins;
+    // the flag never widens a list of badge DOIs.
+    await handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/a'], article: true }, content);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a'], { scope: 'full' });
+    await handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/a', '10.1/b'], article: true }, content);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a', '10.1/b'], { scope: 'batched' });
     // The popup's own lookup is unchanged: every source, at once.
     await handlers['lookup:doi']({ type: 'lookup:doi', doi: '10.1/a' }, popup);
     expect(engine.lookup).toHaveBeenLastCalledWith('10.1/a', { force: false, immediate: true });
