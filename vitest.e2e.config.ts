@@ -9,6 +9,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    globalSetup: ['tests/e2e/harness/global-setup.ts'],
+    globalSetup: ['harness/global-setup.ts'],
   },
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { shortcutAttributes } from '@/utils/popup/shortcuts';
+import { t } from '@/utils/view/i18n';
+import { shortcutAttributes } from '@/utils/view/shortcuts';
 
 interface Props {
   text: string;

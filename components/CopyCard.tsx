@@ -1,7 +1,7 @@
-import type { CopyView } from '@/utils/popup/result-model';
-import type { PdfCheckState } from '@/utils/popup/pdf-checks';
-import { SHORTCUT_KEYS } from '@/utils/popup/shortcuts';
-import { t } from '@/utils/i18n';
+import type { CopyView } from '@/utils/view/result-model';
+import type { PdfCheckState } from '@/hooks/use-pdf-checks';
+import { SHORTCUT_KEYS } from '@/utils/view/shortcuts';
+import { t } from '@/utils/view/i18n';
 import { CopyButton } from './CopyButton';
 import { ExternalLink } from './ExternalLink';
 import { PdfCheck } from './PdfCheck';

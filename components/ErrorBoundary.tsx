@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 
 interface Props {
   children: ComponentChildren;

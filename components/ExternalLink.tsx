@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { safeHttpUrl } from '@/utils/url';
-import { shortcutAttributes } from '@/utils/popup/shortcuts';
+import { safeHttpUrl } from '@/utils/model/url';
+import { shortcutAttributes } from '@/utils/view/shortcuts';
 
 interface Props {
   href: string | null | undefined;

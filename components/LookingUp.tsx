@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 
 /** Skeleton with the same footprint as a copy card, so the popup does not jump when results arrive. */
 export function LookingUp({ doi }: { doi: string | null }) {

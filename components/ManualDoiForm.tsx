@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { parseDoi } from '@/utils/doi';
-import { t } from '@/utils/i18n';
+import { parseDoi } from '@/utils/model/doi';
+import { t } from '@/utils/view/i18n';
 
 interface Props {
   onSubmit(doi: string): void;

@@ -1,7 +1,7 @@
 import type { PopupPreferences } from './PopupApp';
-import { discoveryLinks } from '@/utils/popup/discovery';
+import { discoveryLinks } from '@/utils/view/discovery';
 import { libraryLinks } from '@/utils/settings/library-links';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import { ExternalLink } from './ExternalLink';
 
 interface Props {

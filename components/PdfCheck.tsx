@@ -1,5 +1,5 @@
-import type { PdfCheckState } from '@/utils/popup/pdf-checks';
-import { t, type MessageKey } from '@/utils/i18n';
+import type { PdfCheckState } from '@/hooks/use-pdf-checks';
+import { t, type MessageKey } from '@/utils/view/i18n';
 
 const WORDS: Record<PdfCheckState, { key: MessageKey; icon: string }> = {
   checking: { key: 'verifyChecking', icon: '…' },

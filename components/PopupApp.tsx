@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LookupResult } from '@/utils/model';
-import type { ArticleSignal, TabState } from '@/utils/messages';
-import type { VerifyResult } from '@/utils/verify';
+import type { ArticleSignal, TabState } from '@/utils/messaging/protocol';
+import type { VerifyResult } from '@/utils/links/pdf-probe';
 import type { DiscoveryService, Settings } from '@/utils/settings/schema';
-import { parseDoi } from '@/utils/doi';
-import { SHORTCUT_KEYS, shortcutFor } from '@/utils/popup/shortcuts';
-import { t } from '@/utils/i18n';
+import { parseDoi } from '@/utils/model/doi';
+import { SHORTCUT_KEYS, shortcutFor } from '@/utils/view/shortcuts';
+import { t } from '@/utils/view/i18n';
 import { ResultView } from './ResultView';
 import { ManualDoiForm } from './ManualDoiForm';
 import { LookingUp } from './LookingUp';

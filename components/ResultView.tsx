@@ -1,10 +1,10 @@
 import { useMemo } from 'preact/hooks';
 import type { LookupResult } from '@/utils/model';
-import type { ArticleSignal } from '@/utils/messages';
-import type { VerifyResult } from '@/utils/verify';
-import { resultModel, type CopyView } from '@/utils/popup/result-model';
-import { usePdfChecks } from '@/utils/popup/pdf-checks';
-import { t } from '@/utils/i18n';
+import type { ArticleSignal } from '@/utils/messaging/protocol';
+import type { VerifyResult } from '@/utils/links/pdf-probe';
+import { resultModel, type CopyView } from '@/utils/view/result-model';
+import { usePdfChecks } from '@/hooks/use-pdf-checks';
+import { t } from '@/utils/view/i18n';
 import { CopyCard } from './CopyCard';
 import { NothingFound } from './NothingFound';
 import { RetractionNotice } from './RetractionNotice';

@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import { ExternalLink } from './ExternalLink';
 
 /** Shown above everything else: a free copy of a retracted paper is still a retracted paper. */

@@ -1,5 +1,5 @@
-import type { SourceFailure } from '@/utils/popup/result-model';
-import { t } from '@/utils/i18n';
+import type { SourceFailure } from '@/utils/view/result-model';
+import { t } from '@/utils/view/i18n';
 
 interface Props {
   failures: SourceFailure[];

@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSuite } from './bench/types';
-import { loadSuites } from './lib/suites';
+import { loadSuites } from '../harness/suites';
 
 const suites = await loadSuites<BenchSuite>(join(dirname(fileURLToPath(import.meta.url)), 'bench'), process.argv.slice(2));
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusCheck } from './corpus/types';
-import { loadSuites } from './lib/suites';
+import { loadSuites } from '../harness/suites';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.GREENWAY_SHARED ?? join(root, '..', 'shared'));

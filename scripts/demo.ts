@@ -14,7 +14,7 @@ import {
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
-} from '../tests/e2e/harness';
+} from '../harness';
 
 const OUT_DIR = join(REPO_ROOT, 'demo-output');
 const SETTLE_TIMEOUT_MS = 30_000;

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { detectArticleDoi } from '../utils/detect/article';
-import { detectArticleIds } from '../utils/detect/ids';
+import { detectArticleIds } from '../utils/detect/article-ids';
 import { findPageDois } from '../utils/detect/page-dois';
-import { parseHtml } from './lib/dom';
+import { parseHtml } from '../harness/dom';
 
 interface Job {
   file: string;

@@ -4,7 +4,7 @@
  * and prints, per DOI, a readable table or one JSON line.
  */
 import { createLookupEngine, createMemoryStorage, realClock, type EngineConfigInput } from '../utils/engine';
-import { licenceLabel } from '../utils/licence';
+import { licenceLabel } from '../utils/model/licence';
 import { SOURCE_NAMES, type Copy, type LookupResult, type SourceName } from '../utils/model';
 
 interface Args {

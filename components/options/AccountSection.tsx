@@ -1,6 +1,6 @@
 /** Email and API keys: what Greenway may tell the services about the user, and nothing more. */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import type { KeyTestResult } from '@/utils/settings/key-test';
 import type { KeyedService } from '@/utils/settings/schema';
 import type { SourceName } from '@/utils/model';

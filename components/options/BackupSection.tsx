@@ -1,6 +1,6 @@
 /** Export the user's settings to a JSON file and import them again (on this or another browser). */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import type { Settings } from '@/utils/settings/schema';
 import { exportSettings, importSettings, type ImportResult } from '@/utils/settings/transfer';
 import { Section } from './fields';

@@ -1,6 +1,6 @@
 /** Badges next to DOI links on pages: on/off, closed links, and the sites where they never appear. */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import { parseSiteList } from '@/utils/settings/sites';
 import { LockedHint, Section, Toggle } from './fields';
 import { fieldId, isLockedPath, type SettingsEditor } from './editor';

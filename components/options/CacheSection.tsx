@@ -1,6 +1,6 @@
 /** How many lookups are remembered on this device, and a button to forget them. */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import type { CacheUsage } from '@/utils/settings/lookup-cache';
 import { Section } from './fields';
 

@@ -1,5 +1,5 @@
 /** Search services the popup offers when no free copy is known. */
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/view/i18n';
 import { DISCOVERY_SERVICES, type DiscoveryService } from '@/utils/settings/schema';
 import { LockedHint, Section } from './fields';
 import { isLockedPath, type SettingsEditor } from './editor';

@@ -1,5 +1,5 @@
 /** The reader's library: its link resolver and inter-library loan form, and the institution to prefer. */
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import { Section, TextField } from './fields';
 import type { SettingsEditor } from './editor';
 

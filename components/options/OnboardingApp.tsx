@@ -3,12 +3,12 @@
  * the browser, and the one optional setting worth giving now (the email that enables Unpaywall).
  */
 import { useMemo } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import { notesBetween } from '@/utils/settings/onboarding';
 import { EmailField } from './AccountSection';
 import { PrivacySection } from './PrivacySection';
 import { SettingsNotes } from './SettingsNotes';
-import { useSettingsEditor } from './use-settings-editor';
+import { useSettingsEditor } from '../../hooks/use-settings-editor';
 import type { OptionsClient } from '@/utils/settings/options-client';
 import type { SettingsEditor } from './editor';
 

@@ -3,7 +3,7 @@
  * forget). Locked fields (institution policy) are disabled and say so; notes explain any reset.
  */
 import { useMemo } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import type { OptionsClient } from '@/utils/settings/options-client';
 import { AccountSection } from './AccountSection';
 import { BackupSection } from './BackupSection';
@@ -15,7 +15,7 @@ import { PrivacySection } from './PrivacySection';
 import { SettingsNotes } from './SettingsNotes';
 import { SourcesSection } from './SourcesSection';
 import type { SettingsEditor } from './editor';
-import { useSettingsEditor } from './use-settings-editor';
+import { useSettingsEditor } from '../../hooks/use-settings-editor';
 
 export function OptionsApp({ client }: { client: OptionsClient }) {
   const { loaded, setLoaded, set, setWith, saved, markSaved } = useSettingsEditor(client);

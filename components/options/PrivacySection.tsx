@@ -1,5 +1,5 @@
 /** When lookups happen: automatically for each article page, or only when the popup is opened. */
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import { LockedHint, Section } from './fields';
 import { isLockedPath, type SettingsEditor } from './editor';
 

@@ -1,5 +1,5 @@
 /** Tells the user what happened to their stored settings: reset fields, unreadable data, a managed policy. */
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import type { SettingsNote } from '@/utils/settings/store';
 
 function noteText(note: SettingsNote): string {

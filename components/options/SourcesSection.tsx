@@ -1,7 +1,7 @@
 /** Which services are asked, how copies are ranked, and (advanced) where each service lives. */
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import { SOURCE_LABELS, SOURCE_NAMES, type SourceName } from '@/utils/model';
-import { safeHttpUrl } from '@/utils/url';
+import { safeHttpUrl } from '@/utils/model/url';
 import { Section, TextField, Toggle } from './fields';
 import type { SettingsEditor } from './editor';
 

@@ -1,7 +1,7 @@
 /** The options page's building blocks: a checkbox, a text field and the "locked" hint, all path-bound. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import { fieldId, isLockedPath, type SettingsEditor } from './editor';
 
 /** Says why a control cannot be changed; its id is what the control's aria-describedby points at. */

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OnboardingApp } from '@/components/options/OnboardingApp';
 import { createOptionsClient } from '@/utils/settings/options-client';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/view/i18n';
 import '@/components/popup.css';
 import '@/components/options/options.css';
 

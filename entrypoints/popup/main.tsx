@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { PopupApp, type PopupRequest } from '@/components/PopupApp';
-import { createPopupClient, resolvePopupTabId } from '@/utils/popup/client';
-import { firstFrameOrNull } from '@/utils/popup/first-frame';
+import { createPopupClient, resolvePopupTabId } from '@/entrypoints/popup/client';
+import { firstFrameOrNull } from '@/entrypoints/popup/first-frame';
 import '@/components/popup.css';
 
 // `popup.html?tabId=N` opens the popup for a given tab (tests, the context menu's window); `?doi=` or

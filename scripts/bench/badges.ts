@@ -8,7 +8,7 @@
  * pass waits until all badges are in place, and the rows say how many there were.
  */
 import type { Page } from 'playwright-core';
-import { buildExtension, findChromium, launchExtension, openAlexHandler, startFixtureServer } from '../../tests/e2e/harness';
+import { buildExtension, findChromium, launchExtension, openAlexHandler, startFixtureServer } from '../../harness';
 import {
   measureResponsiveness,
   recordLongTasks,
@@ -18,7 +18,7 @@ import {
   syntheticListPage,
   workTable,
   type LongFrame,
-} from '../../tests/e2e/badges-world';
+} from '../../harness/badges-world';
 import type { BenchRow, BenchSuite } from './types';
 
 const BIG = 2000;

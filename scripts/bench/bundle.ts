@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildExtension } from '../../tests/e2e/harness/build';
+import { buildExtension } from '../../harness/build';
 import type { BenchRow, BenchSuite } from './types';
 
 interface Manifest {

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { detectArticleDoi } from '../../utils/detect/article';
 import { createScanner, findPageDois } from '../../utils/detect/page-dois';
 import { readManifest } from '../corpus/pages';
-import { detectionBundle } from '../lib/browser-bundle';
-import { parseHtml, type ParsedPage } from '../lib/dom';
+import { detectionBundle } from '../../harness/browser-bundle';
+import { parseHtml, type ParsedPage } from '../../harness/dom';
 import type { BenchRow, BenchSuite } from './types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

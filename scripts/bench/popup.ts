@@ -7,8 +7,8 @@
  * Builds the extension into .output-popup (GREENWAY_SKIP_BUILD=1 reuses it).
  */
 import type { Page } from 'playwright-core';
-import { API_HOSTS, BMC_ARTICLE_URL, buildExtension, findChromium, launchExtension, loadOpenAlexWorks, openAlexHandler, startFixtureServer } from '../../tests/e2e/harness';
-import { workLike } from '../../tests/e2e/popup-world';
+import { API_HOSTS, BMC_ARTICLE_URL, buildExtension, findChromium, launchExtension, loadOpenAlexWorks, openAlexHandler, startFixtureServer, workLike } from '../../harness';
+
 import type { BenchRow, BenchSuite } from './types';
 
 const RUNS = 15;

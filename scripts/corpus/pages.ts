@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { doiKey, doisInUrl, parseDoi } from '../../utils/doi';
+import { doiKey, doisInUrl, parseDoi } from '../../utils/model/doi';
 import { detectArticleDoi } from '../../utils/detect/article';
 import { findPageDois } from '../../utils/detect/page-dois';
-import { parseHtml } from '../lib/dom';
+import { parseHtml } from '../../harness/dom';
 import type { CorpusCheck } from './types';
 
 export interface ManifestRow {

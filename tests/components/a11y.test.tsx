@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import axe from 'axe-core';
 import { render, screen, waitFor } from '@testing-library/preact';
 import { PopupApp, type PopupClient } from '@/components/PopupApp';
-import type { TabState } from '@/utils/messages';
+import type { TabState } from '@/utils/messaging/protocol';
 import type { LookupResult } from '@/utils/model';
 import { closedResult, foundResult } from '../fixtures/results';
 import { fakeClient, tabState, verifier } from './popup-world';

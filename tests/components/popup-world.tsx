@@ -1,8 +1,8 @@
 /** Fake clients and tab states for the popup component tests. */
 import { vi } from 'vitest';
 import type { PopupClient, PopupPreferences } from '@/components/PopupApp';
-import type { TabState } from '@/utils/messages';
-import type { VerifyResult } from '@/utils/verify';
+import type { TabState } from '@/utils/messaging/protocol';
+import type { VerifyResult } from '@/utils/links/pdf-probe';
 import { BMC_DOI, foundResult } from '../fixtures/results';
 
 export const article = { doi: BMC_DOI, evidence: 'meta[citation_doi]', label: 'citation_doi meta tag' };

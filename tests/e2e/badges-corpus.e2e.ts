@@ -11,10 +11,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findPageDois } from '../../utils/detect/page-dois';
-import { doiKey } from '../../utils/doi';
-import { parseHtml } from '../../scripts/lib/dom';
-import { launchExtension, openAlexHandler, REPO_ROOT, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
-import { hashIsOpen, readBadges, scrollThrough, workTable } from './badges-world';
+import { doiKey } from '../../utils/model/doi';
+import { parseHtml } from '../../harness/dom';
+import { launchExtension, openAlexHandler, REPO_ROOT, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
+import { hashIsOpen, readBadges, scrollThrough, workTable } from '../../harness/badges-world';
 
 const PAGES = join(REPO_ROOT, '..', 'shared', 'corpus', 'pages');
 const present = existsSync(join(PAGES, 'MANIFEST.tsv'));

@@ -5,8 +5,8 @@
  * test asserts the behaviour (every badge placed, page usable), not timings.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
-import { measureResponsiveness, recordLongTasks, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from './badges-world';
+import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
+import { measureResponsiveness, recordLongTasks, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from '../../harness/badges-world';
 
 const URL_2000 = 'https://pubmed.ncbi.nlm.nih.gov/greenway-2000-references/';
 const COUNT = 2000;

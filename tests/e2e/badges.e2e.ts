@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
-import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from './badges-world';
+import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
+import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from '../../harness/badges-world';
 
 const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_test_references';
 const COUNT = 300;

@@ -5,8 +5,8 @@
  * per host so several scenarios can run at once, and POST sources (Semantic Scholar, CORE), whose
  * DOIs travel in the body, can be targeted too.
  */
-import { faultAction, type FaultSpec } from './harness/faults';
-import type { FixtureServer, RecordedRequest, Reply } from './harness';
+import { faultAction, type FaultSpec } from '../../harness/faults';
+import type { FixtureServer, RecordedRequest, Reply } from '../../harness';
 import type { SourceName } from '../../utils/model';
 
 export const FAULT_SOURCES: SourceName[] = ['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core', 'crossref'];

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, startFixtureServer, type FaultSpec, type FixtureServer, type LaunchedExtension } from './harness';
+import { launchExtension, startFixtureServer, type FaultSpec, type FixtureServer, type LaunchedExtension } from '../../harness';
 import { COPY_HOST, FAULT_SOURCES, doisIn, faultDoi, registerFaultWorld, type FaultWorld } from './faults-world';
 import { SOURCE_LABELS, type SourceName } from '../../utils/model';
 import { SETTINGS_KEY, defaultSettings } from '../../utils/settings/schema';

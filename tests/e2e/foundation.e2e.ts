@@ -16,7 +16,7 @@ import {
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
-} from './harness';
+} from '../../harness';
 
 /** The `chrome` global as seen inside serviceWorker.evaluate callbacks (they run in the browser). */
 declare const chrome: {

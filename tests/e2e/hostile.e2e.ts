@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension, type WorkTable } from './harness';
-import { openAlexWork } from './badges-world';
+import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension, type WorkTable } from '../../harness';
+import { openAlexWork } from '../../harness/badges-world';
 import { inspectInjected, inspectPopup, tabArticleDoi } from './hostile-checks';
 import {
   MARKUP_DOIS,
@@ -25,7 +25,7 @@ import {
   strictCspPage,
   xssPage,
 } from '../fixtures/hostile/pages';
-import { doiKey } from '../../utils/doi';
+import { doiKey } from '../../utils/model/doi';
 
 const doi = (n: number | string) => `10.5555/hostile.${n}`;
 const REF_DOIS = Array.from({ length: 12 }, (_, i) => doi(`ref${i}`));

@@ -4,7 +4,7 @@
  * reads nothing; our own popup page gets an error reply for unknown or malformed messages.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { API_HOSTS, launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
+import { API_HOSTS, launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
 import { fakeMessagesPage } from '../fixtures/hostile/pages';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPolicy, POLICY_FIELDS } from '../../utils/settings/managed';
 import { defaultSettings } from '../../utils/settings/schema';
-import { REPO_ROOT } from './harness';
+import { REPO_ROOT } from '../../harness';
 
 const FIREFOX_ID = 'greenway@greenway-oa.org';
 const CHROME_ID_PLACEHOLDER = '<extension-id>';

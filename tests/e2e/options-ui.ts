@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { SETTINGS_KEY } from '../../utils/settings/schema';
 import { getPath } from '../../utils/settings/paths';
-import type { LaunchedExtension } from './harness';
+import type { LaunchedExtension } from '../../harness';
 
 /** The `chrome` global inside serviceWorker.evaluate callbacks (they run in the browser). */
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

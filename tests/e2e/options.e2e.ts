@@ -11,7 +11,7 @@ import {
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
-} from './harness';
+} from '../../harness';
 import { articlePage } from './popup-world';
 import { fillSetting, openOptions, setToggle } from './options-ui';
 import { tabSummary } from './privacy-world';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { BMC_DOI, loadOpenAlexWorks, REPO_ROOT, type Handler } from './harness';
+import { REPO_ROOT, workLike, type Handler } from '../../harness';
 
 export const CLOSED_DOI = '10.5555/greenway.closed.2024';
 export const RETRACTED_DOI = '10.5555/greenway.retracted.2021';
@@ -29,12 +29,7 @@ export function articlePage(doi: string, title: string): string {
 
 export const NO_DOI_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Science news</title></head><body><h1>Science today</h1><p>No article here.</p></body></html>';
 
-const recorded = () => loadOpenAlexWorks().get(BMC_DOI) as Record<string, unknown>;
-
-/** The recorded BMC work under another DOI and title, with its locations replaced. */
-export function workLike(doi: string, title: string, changes: Record<string, unknown>): Record<string, unknown> {
-  return { ...structuredClone(recorded()), id: `https://openalex.org/W${doi.length}0000`, doi: `https://doi.org/${doi}`, title, display_name: title, ...changes };
-}
+export { workLike } from '../../harness';
 
 export function closedWork(): Record<string, unknown> {
   return workLike(CLOSED_DOI, 'Outcomes of a closed-access trial (test fixture)', {

@@ -14,7 +14,7 @@ import {
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
-} from './harness';
+} from '../../harness';
 import {
   CLOSED_DOI,
   CLOSED_URL,

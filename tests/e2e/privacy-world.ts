@@ -3,8 +3,8 @@
  * recorded it, a plain reference list, and an OpenAlex table that knows the synthetic DOIs and the
  * recorded BMC works.
  */
-import { loadOpenAlexWorks, type LaunchedExtension, type WorkTable } from './harness';
-import { syntheticIsOpen, syntheticListPage, workTable } from './badges-world';
+import { loadOpenAlexWorks, type LaunchedExtension, type WorkTable } from '../../harness';
+import { syntheticIsOpen, syntheticListPage, workTable } from '../../harness/badges-world';
 
 declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
 

@@ -17,8 +17,8 @@ import {
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
-} from './harness';
-import { readBadges, scrollThrough, syntheticDoi, syntheticListPage } from './badges-world';
+} from '../../harness';
+import { readBadges, scrollThrough, syntheticDoi, syntheticListPage } from '../../harness/badges-world';
 import { chooseLookupMode, openOptions } from './options-ui';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary, type TabSummary } from './privacy-world';
 

@@ -9,7 +9,7 @@
  * Pure: takes the fixture server's recorded requests and returns the violations, so the audit itself
  * is tested on bad samples (see zz-request-audit.e2e.ts).
  */
-import type { RecordedRequest } from './harness';
+import type { RecordedRequest } from '../../harness';
 
 export interface AuditAllowance {
   /** DOIs the user saw on the visited pages or typed, plus the key test's probe DOI (any case). */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
+import { launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
 import { COPY_HOST, doisIn, registerFaultWorld } from './faults-world';
 import { SETTINGS_KEY } from '../../utils/settings/schema';
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { doisInUrl, findDoisInText } from '../../utils/doi';
+import { doisInUrl, findDoisInText } from '../../utils/model/doi';
 import {
   API_HOSTS,
   BMC_ARTICLE_URL,
@@ -24,8 +24,8 @@ import {
   type FixtureServer,
   type LaunchedExtension,
   type RecordedRequest,
-} from './harness';
-import { readBadges, scrollThrough, syntheticDoi } from './badges-world';
+} from '../../harness';
+import { readBadges, scrollThrough, syntheticDoi } from '../../harness/badges-world';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary } from './privacy-world';
 import { fillSetting, openOptions } from './options-ui';
 import { auditApiRequests, endpointsUsed, type AuditAllowance } from './request-audit';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { blankCommentsAndStrings, scanHtml, scanSource } from './unsafe-sinks';
 
 const ROOT = join(__dirname, '..', '..');
-const PRODUCT_DIRS = ['components', 'entrypoints', 'utils'];
+const PRODUCT_DIRS = ['components', 'entrypoints', 'hooks', 'utils'];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -69,7 +69,7 @@ describe('the scanner', () => {
 
 describe('product sources', () => {
   it('covers the product code (sanity: the walk found the entrypoints and components)', () => {
-    expect(files.map(rel)).toEqual(expect.arrayContaining(['entrypoints/content.ts', 'entrypoints/popup/index.html', 'components/ExternalLink.tsx']));
+    expect(files.map(rel)).toEqual(expect.arrayContaining(['entrypoints/content/index.ts', 'entrypoints/popup/index.html', 'components/ExternalLink.tsx']));
   });
 
   it('build no code or markup from data, and open new tabs without opener or referrer', () => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLookupEngine, realClock } from '@/utils/engine';
-import { memoryStorage, type StorageArea } from '@/utils/storage-area';
+import { memoryStorage, type StorageArea } from '@/utils/storage/area';
 import { LookupResult, SOURCE_NAMES, type SourceName } from '@/utils/model';
 import { mutated } from './mutate';
 import { countCases } from './counts';

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Request } from '@/utils/messages';
-import { createMessageRouter, type Handlers, type SenderInfo } from '@/utils/messenger';
+import { Request } from '@/utils/messaging/protocol';
+import { createMessageRouter, type Handlers, type SenderInfo } from '@/utils/messaging/router';
 import { countCases } from './counts';
 
 const ID = 'greenwayextensionidaaaaaaaaaaaaa';

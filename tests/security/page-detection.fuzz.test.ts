@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageReport } from '@/utils/content/report-page';
+import { pageReport } from '@/entrypoints/content/report-page';
 import { detectArticleDoi } from '@/utils/detect/article';
 import { findPageDois } from '@/utils/detect/page-dois';
-import { Request } from '@/utils/messages';
+import { Request } from '@/utils/messaging/protocol';
 import { HOSTILE_STRINGS } from './mutate';
 import { countCases } from './counts';
 

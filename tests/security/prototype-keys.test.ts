@@ -4,7 +4,7 @@
  * was a function, and a licence labelled "function Object() { [native code] } 4.0".
  */
 import { describe, expect, it } from 'vitest';
-import { normaliseLicence } from '@/utils/licence';
+import { normaliseLicence } from '@/utils/model/licence';
 import { cleanRepositoryName } from '@/utils/sources/hosts';
 import { europepmc } from '@/utils/sources/europepmc';
 import { Copy } from '@/utils/model';

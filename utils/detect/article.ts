@@ -2,7 +2,7 @@
  * The DOI of the article a page is about (not the DOIs it cites), with the signal that decided.
  * Signals are tried in order of trust (see `signals.ts`); the first one that yields a DOI wins.
  */
-import { isResolverUrl } from '../doi';
+import { isResolverUrl } from '../model/doi';
 import { ARTICLE_SIGNALS } from './signals';
 import { articleDoiOf } from './sub-doi';
 

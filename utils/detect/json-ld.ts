@@ -3,7 +3,7 @@
  * of the top-level entities, `@graph` members and `mainEntity` — never of nested `citation`,
  * `isPartOf` or `author` objects, which name other things.
  */
-import { parseDoi } from '../doi';
+import { parseDoi } from '../model/doi';
 
 /** Entity types that are never the work itself (breadcrumbs, sites, people, organisations). */
 const NOT_A_WORK = /^(?:WebSite|WebPage|BreadcrumbList|Organization|Person|SearchAction|ImageObject|SiteNavigationElement|CollectionPage|SearchResultsPage|ItemList|Periodical|Blog|PublicationIssue|PublicationVolume)$/i;

@@ -5,7 +5,7 @@
  * One scanner serves both entry points: `findPageDois` runs it to the end synchronously (bounded by
  * `limit` and a node budget), `scanPageDois` runs it in time slices and yields to the page between them.
  */
-import { doisInUrl, findDoisInText, MAX_DOI_LENGTH, type TextDoi } from '../doi';
+import { doisInUrl, findDoisInText, MAX_DOI_LENGTH, type TextDoi } from '../model/doi';
 
 export interface PageDoi {
   doi: string;

@@ -7,8 +7,8 @@
  * appear on pages about something else; page text is a last resort, used only when exactly one DOI
  * is labelled as such outside reference lists.
  */
-import { doisInUrl, findDoisInText, isResolverUrl, parseDoi } from '../doi';
-import { arxivDoi, parseArxivId } from '../ids';
+import { doisInUrl, findDoisInText, isResolverUrl, parseDoi } from '../model/doi';
+import { arxivDoi, parseArxivId } from '../model/identifiers';
 import { blockOf, inCitingContext } from './context';
 import { jsonLdDois } from './json-ld';
 import { metaValues } from './meta';

@@ -3,7 +3,7 @@
  * (`wxt:locationchange`, history/hash navigation, or a URL seen to differ) or when metadata loads late —
  * debounced, and never for mutations that leave the page's metadata and DOI-bearing content unchanged.
  */
-import { doisInUrl, findDoisInText } from '../doi';
+import { doisInUrl, findDoisInText } from '../model/doi';
 import { metaKey, metaValue } from './meta';
 
 export type WatchReason = 'url' | 'mutation' | 'initial';

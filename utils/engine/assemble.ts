@@ -2,10 +2,10 @@
  * One LookupResult out of every source's answer for a DOI: merged, ranked copies; the overall
  * status; the retraction flag; what each source said (ok or a clear error).
  */
-import { mergeCopies, rankCopies, type RankOptions } from '../copies';
-import { isOpenLicence } from '../licence';
+import { mergeCopies, rankCopies, type RankOptions } from './merge';
+import { isOpenLicence } from '../model/licence';
 import type { Copy, LookupResult, SourceName, SourceOutcome, WorkInfo } from '../model';
-import { overallStatus } from '../oa-status';
+import { overallStatus } from '../model/oa-status';
 import { RETRACTING_KINDS } from '../sources/crossref';
 import type { SourceAnswer } from '../sources/types';
 

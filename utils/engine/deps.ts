@@ -2,7 +2,7 @@
  * What the engine needs from its host, injected so the same code runs in the MV3 service worker
  * (global fetch, browser.storage.local) and in Node (CLI, bench, tests with a fake clock).
  */
-import type { StorageArea } from '../storage-area';
+import type { StorageArea } from '../storage/area';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 

@@ -4,7 +4,7 @@
  * case. Unlike `doiKey` in utils/doi.ts this gives null for input that is not a DOI, so the engine
  * can answer with an error value instead of asking the sources.
  */
-import { parseDoi } from '../doi';
+import { parseDoi } from '../model/doi';
 
 export function lookupKey(input: unknown): string | null {
   if (typeof input !== 'string') return null;

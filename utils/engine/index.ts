@@ -2,5 +2,5 @@
 export { createLookupEngine, type LookupEngine, type LookupManyOptions, type LookupOptions, type LookupScope } from './engine';
 export { resolveConfig, mergeConfig, DEFAULT_BASE_URLS, type EngineConfig, type EngineConfigInput } from './config';
 export { realClock, type EngineDeps, type FetchLike, type StorageAdapter } from './deps';
-export { memoryStorage as createMemoryStorage } from '../storage-area';
+export { memoryStorage as createMemoryStorage } from '../storage/area';
 export type { CacheStats } from './cache';

@@ -1,7 +1,7 @@
 /**
  * Settings facts that need no schema: where and in which version they are stored, the site-name
  * rule, and the change listener. Kept apart from ./schema.ts (zod) so that the content script reads
- * its badge settings (utils/badges/settings.ts) without bundling zod.
+ * its badge settings (entrypoints/content/badges/settings.ts) without bundling zod.
  */
 
 export const SETTINGS_VERSION = 2;

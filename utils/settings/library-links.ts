@@ -3,7 +3,7 @@
  * resolver (OpenURL 1.0 KEV, understood by SFX, Alma, EBSCO, WorldCat…) and the inter-library loan
  * form. Only http(s) URLs come out; anything else is null.
  */
-import { safeHttpUrl } from '../url';
+import { safeHttpUrl } from '../model/url';
 import type { Settings } from './schema';
 
 export interface ArticleRef {

@@ -3,7 +3,7 @@
  * keeps every entry (and its index) under keys starting with "greenway:lookup"; clearing removes
  * all of them, from any cache version. A missing entry is simply a miss for the engine.
  */
-import type { StorageArea } from '../storage-area';
+import type { StorageArea } from '../storage/area';
 
 const CACHE_PREFIX = 'greenway:lookup';
 

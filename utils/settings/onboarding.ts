@@ -3,7 +3,7 @@
  * browser, optional email); an update opens it only when a release listed in UPDATE_NOTES lies between
  * the previous and the current version. Routine updates stay silent.
  */
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../view/i18n';
 
 export interface UpdateNote {
   /** The release that brought the change. */

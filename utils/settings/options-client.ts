@@ -3,7 +3,7 @@
  * real browser, tests the fake browser and a fake fetch.
  */
 import type { FetchLike } from '../engine/deps';
-import type { StorageArea } from '../storage-area';
+import type { StorageArea } from '../storage/area';
 import { testApiKey, type KeyTestResult } from './key-test';
 import { clearLookupCache, lookupCacheUsage, type CacheUsage } from './lookup-cache';
 import type { KeyedService, Settings } from './schema';

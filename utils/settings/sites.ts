@@ -1,6 +1,6 @@
 /**
  * The per-site badge list as the user types it (host names or whole URLs, one per line), read into
- * host names. Matching a page against the list is the badges' job (utils/badges/settings.ts).
+ * host names. Matching a page against the list is the badges' job (entrypoints/content/badges/settings.ts).
  */
 import { SiteName } from './schema';
 

@@ -3,7 +3,7 @@
  * institution's policy in `storage.managed` on top. Loading migrates, repairs and merges and always
  * yields usable settings plus notes saying what went wrong; nothing here throws.
  */
-import type { StorageArea } from '../storage-area';
+import type { StorageArea } from '../storage/area';
 import { onSettingsChanged, type StorageChangeEvent } from './basics';
 import { applyPolicy } from './managed';
 import { migrateSettings } from './migrations';

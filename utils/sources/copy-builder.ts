@@ -3,9 +3,9 @@
  * URLs survive, well-known hosts get their clean names and kinds, versions are mapped from the
  * "publishedVersion" vocabulary.
  */
-import { normaliseLicence } from '../licence';
+import { normaliseLicence } from '../model/licence';
 import type { Copy, HostType, SourceName, Version } from '../model';
-import { safeHttpUrl } from '../url';
+import { safeHttpUrl } from '../model/url';
 import { cleanRepositoryName, knownHostOf } from './hosts';
 
 export interface RawCopy {

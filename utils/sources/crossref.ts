@@ -4,7 +4,7 @@
  * per request with `filter=doi:a,doi:b`; polite `mailto` when the user gave an email.
  */
 import * as z from 'zod/mini';
-import { normaliseLicence } from '../licence';
+import { normaliseLicence } from '../model/licence';
 import type { Licence, Retraction } from '../model';
 import { chunk, doiFromUrl, encodeDoiPath, queryString } from './request-utils';
 import type { ParseOutcome, PlannedRequest, Source, SourceAnswer } from './types';

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { Copy } from '../model';
 import { buildCopy } from './copy-builder';
 import { isIndexEntry } from './hosts';
-import { parseOaStatus } from '../oa-status';
+import { parseOaStatus } from '../model/oa-status';
 import { doiFromUrl, encodeDoiPath, queryString } from './request-utils';
 import type { ParseOutcome, PlannedRequest, Source, SourceAnswer } from './types';
 

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Copy, HostType } from '../model';
-import { parseOaStatus } from '../oa-status';
+import { parseOaStatus } from '../model/oa-status';
 import { buildCopy } from './copy-builder';
 import { knownHostOf } from './hosts';
 import { chunk, doiFromUrl, queryString } from './request-utils';

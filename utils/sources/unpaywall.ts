@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { Copy } from '../model';
-import { parseOaStatus } from '../oa-status';
+import { parseOaStatus } from '../model/oa-status';
 import { buildCopy } from './copy-builder';
 import { doiFromUrl, encodeDoiPath, queryString } from './request-utils';
 import type { ParseOutcome, Source, SourceAnswer } from './types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLookupCache, TTL, ttlFor } from '../../../utils/engine/cache';
-import { memoryStorage as createMemoryStorage } from '../../../utils/storage-area';
+import { memoryStorage as createMemoryStorage } from '../../../utils/storage/area';
 import type { LookupResult } from '../../../utils/model';
 import { FakeClock } from './fakes';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLookupEngine } from '../../../utils/engine/engine';
-import { memoryStorage as createMemoryStorage } from '../../../utils/storage-area';
+import { memoryStorage as createMemoryStorage } from '../../../utils/storage/area';
 import { FakeClock, fakeFetch, fixture, json, settle, type Handler } from './fakes';
 
 const GREEN = '10.1234/green.1';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { memoryStorage } from '@/utils/storage-area';
+import { memoryStorage } from '@/utils/storage/area';
 import { createSettingsStore, loadSettings, onSettingsChanged, saveSettings } from '@/utils/settings/store';
 import { SETTINGS_KEY, defaultSettings } from '@/utils/settings/schema';
 import v1 from '../../fixtures/settings/v1.json';

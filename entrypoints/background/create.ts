@@ -1,0 +1,68 @@
+/**
+ * Assembles the background worker from its parts: lookup engine (cache → batcher → sources → merge),
+ * per-tab state, toolbar painting and the message router. Receives `browser` so the wiring itself is
+ * testable with the fake browser.
+ */
+import type { browser as extensionBrowser } from 'wxt/browser';
+import { createMessageRouter, type SenderInfo } from '../../utils/messaging/router';
+import { createTabStore } from './tab-state';
+import { createHandlers } from './handlers';
+import { showTabState } from './toolbar';
+import { createLookupEngine, realClock, type LookupManyOptions } from '../../utils/engine';
+import { createPdfChecker } from './pdf-check';
+import { registerFindMenu, type MenuBrowser } from './context-menu';
+import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../../utils/settings';
+
+type ExtensionBrowser = typeof extensionBrowser;
+
+export function createBackground(browser: ExtensionBrowser) {
+  // Registered first and synchronously: MV3 only delivers onInstalled to listeners added at start-up.
+  browser.runtime.onInstalled.addListener((details) => {
+    handleInstalled(details, browser).catch(() => undefined);
+  });
+  const settings = createSettingsStore(browser.storage);
+  const engine = createLookupEngine(
+    {
+      // No Referer and no credentials: the sources learn the DOI and nothing about the page.
+      fetch: (url, init) => fetch(url, { ...init, referrerPolicy: 'no-referrer', credentials: 'omit' }),
+      storage: browser.storage.local,
+      ...realClock,
+    },
+    {},
+  );
+  // The worker is restarted often: no lookup may start before the user's settings (email, keys,
+  // sources, ranking) are in the engine, or a woken worker would ask with the defaults.
+  const configured = settings
+    .get()
+    .then((loaded) => engine.updateConfig(engineConfigFromSettings(loaded.settings)))
+    .catch(() => undefined);
+  settings.subscribe((loaded) => engine.updateConfig(engineConfigFromSettings(loaded.settings)));
+  const readyEngine = {
+    lookup: async (doi: string, options?: { force?: boolean; immediate?: boolean }) => (await configured, engine.lookup(doi, options)),
+    lookupMany: async (dois: string[], options?: LookupManyOptions) => (await configured, engine.lookupMany(dois, options)),
+    peekCached: async (doi: string, options?: LookupManyOptions) => (await configured, engine.peekCached(doi, options)),
+  };
+  const tabs = createTabStore(browser.storage.session);
+  const handlers = createHandlers({
+    engine: readyEngine,
+    tabs,
+    showTabState,
+    autoLookup: async () => (await settings.get()).settings.privacy.autoLookup,
+    verifyPdf: createPdfChecker({ fetch: (url, init) => fetch(url, init), sleep: realClock.sleep }),
+  });
+  const route = createMessageRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));
+  browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo) => route(message, sender));
+
+  // A new document in a tab starts with a clean slate; the content script reports it again.
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading' && changeInfo.url) {
+      tabs.clear(tabId).then(() => showTabState(tabId, null));
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.clear(tabId).catch(() => undefined);
+  });
+  // Firefox names the API `menus` and keeps `contextMenus` as an alias; both fit MenuBrowser.
+  if (browser.contextMenus) registerFindMenu(browser as unknown as MenuBrowser);
+  return { engine, tabs, handlers };
+}

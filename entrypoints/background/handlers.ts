@@ -1,0 +1,100 @@
+/**
+ * What the background does with each validated message. Pure wiring over injected parts (engine, tab
+ * store, toolbar), so that it is unit-tested without a browser; entrypoints/background.ts only
+ * connects it to the real APIs.
+ */
+import type { LookupManyOptions } from '../../utils/engine';
+import type { Handlers } from '../../utils/messaging/router';
+import type { LookupResult } from '../../utils/model';
+import type { TabState } from '../../utils/messaging/protocol';
+import type { TabStore } from './tab-state';
+import type { VerifyResult } from '../../utils/links/pdf-probe';
+
+export interface LookupPort {
+  lookup(doi: string, options?: { force?: boolean; immediate?: boolean }): Promise<LookupResult>;
+  lookupMany(dois: string[], options?: LookupManyOptions): Promise<Map<string, LookupResult>>;
+  /** The cached result, if fresh; never touches the network. */
+  peekCached(doi: string, options?: LookupManyOptions): Promise<LookupResult | null>;
+}
+
+export interface BackgroundDeps {
+  engine: LookupPort;
+  tabs: TabStore;
+  /** Repaints the toolbar icon of a tab from its state. */
+  showTabState(tabId: number, state: TabState | null): Promise<void>;
+  /** Privacy mode is "only when I open the popup": then page reports never trigger a lookup. */
+  autoLookup(): Promise<boolean>;
+  /** Checks that a PDF link answers with a PDF (see ./pdf-check.ts); absent = "could not check". */
+  verifyPdf?(url: string): Promise<VerifyResult>;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { engine, tabs, showTabState } = deps;
+
+  /** Looks the tab's article up and records each step in the tab state (and on the toolbar). */
+  /** `immediate` when the popup waits for the answer; page reports may share the batch window. */
+  async function lookupForTab(tabId: number, doi: string, options: { force?: boolean; immediate?: boolean } = {}): Promise<LookupResult> {
+    const loading = await tabs.setLookup(tabId, doi, { state: 'loading' });
+    if (loading) await showTabState(tabId, loading);
+    try {
+      const result = await engine.lookup(doi, { force: options.force ?? false, immediate: options.immediate ?? false });
+      const done = await tabs.setLookup(tabId, doi, { state: 'done', result });
+      if (done) await showTabState(tabId, done);
+      return result;
+    } catch (error) {
+      const failed = await tabs.setLookup(tabId, doi, { state: 'error', error: errorText(error) });
+      if (failed) await showTabState(tabId, failed);
+      throw error;
+    }
+  }
+
+  return {
+    async 'page:detected'(message, sender) {
+      // Only the top frame speaks for the tab: a DOI in an embedded frame (an ad, a widget) is not the article.
+      if (sender.tabId === null || sender.frameId !== 0) return null;
+      const tabId = sender.tabId;
+      const state = await tabs.detected(tabId, message.article, message.pageDoiCount);
+      await showTabState(tabId, state);
+      if (state.article && state.lookup.state === 'idle' && (await deps.autoLookup())) {
+        // Fire and forget: the content script does not wait, the popup reads the tab state.
+        lookupForTab(tabId, state.article.doi).catch(() => undefined);
+      }
+      return null;
+    },
+    async 'lookup:many'(message, sender) {
+      // Badges (content scripts) ask only the batched sources: a list of 150 references must not
+      // cost 150 requests each to Unpaywall and CORE. Extension pages, and a page's own article
+      // (one DOI, the same lookup the tab report starts), get every source.
+      const articleOnly = message.article === true && message.dois.length === 1;
+      const scope = sender.kind === 'content' && !articleOnly ? 'batched' : 'full';
+      // In privacy mode a page (badges) gets only what is already cached: no request leaves the
+      // browser until the user opens the popup.
+      if (sender.kind === 'content' && !(await deps.autoLookup())) {
+        const cached = await Promise.all(message.dois.map(async (doi) => [doi, await engine.peekCached(doi, { scope })] as const));
+        return Object.fromEntries(cached.filter((entry): entry is readonly [string, LookupResult] => entry[1] !== null));
+      }
+      const results = await engine.lookupMany(message.dois, { scope });
+      return Object.fromEntries(results);
+    },
+    async 'tab:get'(message) {
+      return tabs.get(message.tabId);
+    },
+    async 'lookup:doi'(message) {
+      if (message.tabId !== undefined) {
+        const state = await tabs.get(message.tabId);
+        if (state?.article && state.article.doi.toLowerCase() === message.doi.toLowerCase()) {
+          return lookupForTab(message.tabId, state.article.doi, { force: message.force ?? false, immediate: true });
+        }
+      }
+      return engine.lookup(message.doi, { force: message.force ?? false, immediate: true });
+    },
+    async 'verify:pdf'(message) {
+      if (!deps.verifyPdf) return { state: 'unknown', detail: 'no checker' };
+      return deps.verifyPdf(message.url);
+    },
+  };
+}

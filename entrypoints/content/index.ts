@@ -1,0 +1,38 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { startBadges } from '@/entrypoints/content/badges/start';
+import { createPageReporter } from '@/entrypoints/content/report-page';
+import { detectArticleDoi } from '@/utils/detect/article';
+import { watchPage, type WatchReason } from '@/utils/detect/watch';
+import { sendRequest } from '@/utils/messaging/client';
+
+// Runs on every page (DOIs live anywhere: publisher sites, repositories, Wikipedia, search results).
+// The script only reads the page and reports DOIs to the background; it never sends the page URL out.
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    // Inline badges next to every DOI (entrypoints/content/badges); they follow the settings.
+    const badges = startBadges(window, {
+      local: browser.storage.local,
+      managed: browser.storage.managed,
+      onChanged: browser.storage.onChanged,
+      send: (dois, options) => sendRequest({ type: 'lookup:many', dois, ...(options?.article ? { article: true } : {}) }),
+      copyText: (text) => navigator.clipboard.writeText(text),
+    });
+    const reporter = createPageReporter();
+    const report = (reason: WatchReason) => {
+      if (!ctx.isValid) return;
+      const url = window.location.href;
+      // One article detection, shared by the toolbar report and the badges' article indicator.
+      const article = detectArticleDoi(document, url);
+      reporter.report(document, url, article).catch(() => undefined);
+      badges.onPageChange(reason, article);
+    };
+    const stop = watchPage(window, report);
+    ctx.onInvalidated(() => {
+      stop();
+      badges.stop();
+    });
+  },
+});

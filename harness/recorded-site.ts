@@ -1,0 +1,22 @@
+/**
+ * The built-in recorded world: the motivating BMC article, and the UCL Discovery copy that Greenway
+ * should find for it. Tests and the demo open these at their real URLs.
+ */
+import { fileURLToPath } from 'node:url';
+import type { FixtureServer } from './fixture-server';
+
+const PAGES_DIR = fileURLToPath(new URL('../tests/e2e/fixtures/pages/', import.meta.url));
+
+export const BMC_DOI = '10.1186/s12913-023-10058-w';
+export const BMC_ARTICLE_URL = 'https://bmchealthservres.biomedcentral.com/articles/10.1186/s12913-023-10058-w';
+export const UCL_LANDING_URL = 'https://discovery.ucl.ac.uk/id/eprint/10179598';
+export const UCL_PDF_URL = 'https://discovery.ucl.ac.uk/id/eprint/10179598/1/s12913-023-10058-w.pdf';
+export const BMC_PDF_URL = 'https://bmchealthservres.biomedcentral.com/counter/pdf/10.1186/s12913-023-10058-w';
+
+export function registerRecordedSite(server: FixtureServer): void {
+  server.page(BMC_ARTICLE_URL, `${PAGES_DIR}bmc-s12913-023-10058-w.html`);
+  server.page(UCL_LANDING_URL, `${PAGES_DIR}ucl-discovery-10179598.html`);
+  // Both free PDFs answer with real PDF bytes, so the popup's link check can verify them.
+  server.page(UCL_PDF_URL, `${PAGES_DIR}minimal.pdf`);
+  server.page(BMC_PDF_URL, `${PAGES_DIR}minimal.pdf`);
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createHandlers, type BackgroundDeps } from '@/entrypoints/background/handlers';
+import { createTabStore } from '@/entrypoints/background/tab-state';
+import { memoryStorage } from '@/utils/storage/area';
+import { foundResult } from '../../fixtures/results';
+
+const article = { doi: '10.1186/s12913-023-10058-w', evidence: 'meta[citation_doi]', label: 'citation_doi meta tag' };
+const content = { kind: 'content' as const, tabId: 4, frameId: 0 };
+const popup = { kind: 'extension-page' as const, tabId: null, frameId: 0 };
+
+function setup(auto = true) {
+  const engine = {
+    lookup: vi.fn(async (doi: string) => foundResult({ doi })),
+    lookupMany: vi.fn(async (dois: string[]) => new Map(dois.map((d) => [d, foundResult({ doi: d })]))),
+    peekCached: vi.fn(async (doi: string) => (doi === '10.1/cached' ? foundResult({ doi }) : null)),
+  };
+  const shown: string[] = [];
+  const deps: BackgroundDeps = {
+    engine,
+    tabs: createTabStore(memoryStorage()),
+    showTabState: async (_tabId, state) => {
+      shown.push(state?.lookup.state ?? 'none');
+    },
+    autoLookup: async () => auto,
+  };
+  return { handlers: createHandlers(deps), engine, deps, shown };
+}
+
+describe('background handlers', () => {
+  it('looks the article up as soon as a page reports it and records each step', async () => {
+    const { handlers, engine, deps, shown } = setup();
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 12 }, content);
+    await vi.waitFor(async () => expect((await deps.tabs.get(4))?.lookup.state).toBe('done'));
+    expect(engine.lookup).toHaveBeenCalledWith(article.doi, { force: false, immediate: false });
+    expect(shown).toEqual(['idle', 'loading', 'done']);
+  });
+
+  it('makes no lookup in privacy mode until the popup asks', async () => {
+    const { handlers, engine, deps } = setup(false);
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 0 }, content);
+    expect(engine.lookup).not.toHaveBeenCalled();
+    const result = await handlers['lookup:doi']({ type: 'lookup:doi', doi: article.doi, tabId: 4 }, popup);
+    expect(result.best?.hostName).toBe('UCL Discovery');
+    expect((await deps.tabs.get(4))?.lookup.state).toBe('done');
+  });
+
+  it('ignores reports from sub-frames', async () => {
+    const { handlers, engine, deps } = setup();
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 0 }, { ...content, frameId: 3 });
+    expect(await deps.tabs.get(4)).toBeNull();
+    expect(engine.lookup).not.toHaveBeenCalled();
+  });
+
+  it('records a failed lookup in the tab state and rethrows it to the popup', async () => {
+    const { handlers, engine, deps } = setup(false);
+    engine.lookup.mockRejectedValueOnce(new Error('all sources failed'));
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 0 }, content);
+    await expect(handlers['lookup:doi']({ type: 'lookup:doi', doi: article.doi, tabId: 4 }, popup)).rejects.toThrow('all sources failed');
+    expect((await deps.tabs.get(4))?.lookup).toEqual({ state: 'error', error: 'all sources failed' });
+  });
+
+  it('looks up a typed DOI without touching the tab state', async () => {
+    const { handlers, deps } = setup(false);
+    const result = await handlers['lookup:doi']({ type: 'lookup:doi', doi: '10.9/other', tabId: 4 }, popup);
+    expect(result.doi).toBe('10.9/other');
+    expect(await deps.tabs.get(4)).toBeNull();
+  });
+
+  it('answers badge lookups from the network normally, but only from the cache in privacy mode', async () => {
+    const open = setup(true);
+    const live = await open.handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/cached', '10.1/new'] }, content);
+    expect(Object.keys(live)).toEqual(['10.1/cached', '10.1/new']);
+    expect(open.engine.lookupMany).toHaveBeenCalledOnce();
+
+    const privateMode = setup(false);
+    const cachedOnly = await privateMode.handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/cached', '10.1/new'] }, content);
+    expect(Object.keys(cachedOnly)).toEqual(['10.1/cached']);
+    expect(privateMode.engine.lookupMany).not.toHaveBeenCalled();
+    expect(privateMode.engine.peekCached).toHaveBeenCalledWith('10.1/new', { scope: 'batched' });
+  });
+
+  it('asks only the batched sources for badges, and every source for extension pages', async () => {
+    const { handlers, engine } = setup(true);
+    await handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/a'] }, content);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a'], { scope: 'batched' });
+    await handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/a'] }, popup);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a'], { scope: 'full' });
+    // The page's own article (the in-page indicator) is asked like the tab's lookup, which it joins;
+    // the flag never widens a list of badge DOIs.
+    await handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/a'], article: true }, content);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a'], { scope: 'full' });
+    await handlers['lookup:many']({ type: 'lookup:many', dois: ['10.1/a', '10.1/b'], article: true }, content);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.1/a', '10.1/b'], { scope: 'batched' });
+    // The popup's own lookup is unchanged: every source, at once.
+    await handlers['lookup:doi']({ type: 'lookup:doi', doi: '10.1/a' }, popup);
+    expect(engine.lookup).toHaveBeenLastCalledWith('10.1/a', { force: false, immediate: true });
+  });
+});
+
+describe('verify:pdf', () => {
+  it('answers with the checker, or "could not check" without one; content scripts may not ask', async () => {
+    const { createMessageRouter } = await import('@/utils/messaging/router');
+    const { deps } = setup();
+    const verifyPdf = vi.fn(async () => ({ state: 'verified' as const, detail: 'PDF' }));
+    const handlers = createHandlers({ ...deps, verifyPdf });
+    expect(await handlers['verify:pdf']({ type: 'verify:pdf', url: 'https://r.example/a.pdf' }, popup)).toEqual({ state: 'verified', detail: 'PDF' });
+    expect((await createHandlers(deps)['verify:pdf']({ type: 'verify:pdf', url: 'https://r.example/a.pdf' }, popup)).state).toBe('unknown');
+    const route = createMessageRouter(handlers, 'me', 'chrome-extension://me');
+    const reply = await route({ type: 'verify:pdf', url: 'https://r.example/a.pdf' }, { id: 'me', url: 'https://page.example/', tab: { id: 4 } });
+    expect(reply).toEqual({ ok: false, error: '"verify:pdf" is not allowed from this context' });
+    expect(verifyPdf).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createLookupQueue } from '@/entrypoints/content/badges/queue';
+import type { LookupResult } from '@/utils/model';
+import { closedResult } from '../../../fixtures/results';
+
+/** A manual timer: tests decide when the collection window ends. */
+function manualTimer() {
+  const callbacks: Array<() => void> = [];
+  return {
+    setTimer: (cb: () => void) => void callbacks.push(cb),
+    fire: () => callbacks.splice(0).forEach((cb) => cb()),
+  };
+}
+
+function echoSend() {
+  const calls: string[][] = [];
+  const send = vi.fn(async (dois: string[]) => {
+    calls.push(dois);
+    return Object.fromEntries(dois.map((doi) => [doi, closedResult({ doi })])) as Record<string, LookupResult>;
+  });
+  return { send, calls };
+}
+
+describe('createLookupQueue', () => {
+  it('collects DOIs asked for within the window into one message', async () => {
+    const timer = manualTimer();
+    const { send, calls } = echoSend();
+    const queue = createLookupQueue({ send, setTimer: timer.setTimer });
+    const a = queue.request('10.1000/a');
+    const b = queue.request('10.1000/b');
+    expect(send).not.toHaveBeenCalled();
+    timer.fire();
+    expect(calls).toEqual([['10.1000/a', '10.1000/b']]);
+    expect((await a)?.doi).toBe('10.1000/a');
+    expect((await b)?.doi).toBe('10.1000/b');
+  });
+
+  it('sends a full batch at once and never more than maxBatch DOIs per message', () => {
+    const timer = manualTimer();
+    const { calls, send } = echoSend();
+    const queue = createLookupQueue({ send, setTimer: timer.setTimer, maxBatch: 100 });
+    for (let i = 0; i < 250; i++) void queue.request(`10.1000/n${i}`);
+    expect(calls.map((c) => c.length)).toEqual([100, 100]);
+    timer.fire();
+    expect(calls.map((c) => c.length)).toEqual([100, 100, 50]);
+    expect(queue.sentMessages()).toBe(3);
+  });
+
+  it('asks for each DOI once per page, case-insensitively, sharing the answer', async () => {
+    const timer = manualTimer();
+    const { calls, send } = echoSend();
+    const queue = createLookupQueue({ send, setTimer: timer.setTimer });
+    const first = queue.request('10.1000/ABC');
+    const second = queue.request('10.1000/abc');
+    timer.fire();
+    expect(await first).toBe(await second);
+    void queue.request('10.1000/Abc');
+    timer.fire();
+    expect(calls).toEqual([['10.1000/ABC']]);
+    expect(queue.has('10.1000/aBC')).toBe(true);
+  });
+
+  it('resolves with null when the message fails or the reply lacks a DOI', async () => {
+    const timer = manualTimer();
+    const failing = createLookupQueue({ send: async () => Promise.reject(new Error('no background')), setTimer: timer.setTimer });
+    const lost = failing.request('10.1000/x');
+    const throwing = createLookupQueue({
+      send: () => {
+        throw new Error('context invalidated');
+      },
+      setTimer: timer.setTimer,
+    });
+    const thrown = throwing.request('10.1000/y');
+    const partial = createLookupQueue({ send: async () => ({}), setTimer: timer.setTimer });
+    const missing = partial.request('10.1000/z');
+    timer.fire();
+    expect(await lost).toBeNull();
+    expect(await thrown).toBeNull();
+    expect(await missing).toBeNull();
+  });
+});

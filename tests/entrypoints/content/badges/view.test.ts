@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { badgeView } from '@/entrypoints/content/badges/view';
+import { acceptedCopy, closedResult, foundResult, publisherCopy, uclCopy } from '../../../fixtures/results';
+
+const show = { hideClosed: false };
+
+describe('badgeView', () => {
+  it('shows an open badge with host, version and licence of the best copy, opening its PDF', () => {
+    const view = badgeView(foundResult({ status: 'green' }), show);
+    expect(view).toMatchObject({
+      kind: 'open',
+      status: 'green',
+      statusLabel: 'Free copy in a repository (green)',
+      details: ['UCL Discovery', 'Published version', 'CC BY 4.0'],
+      openUrl: uclCopy.pdfUrl,
+      repositoryUrl: uclCopy.landingUrl,
+    });
+  });
+
+  it('opens the landing page when the best copy has no PDF and says when no licence is stated', () => {
+    const view = badgeView(foundResult({ status: 'green', best: acceptedCopy, copies: [acceptedCopy] }), show);
+    expect(view?.openUrl).toBe(acceptedCopy.landingUrl);
+    expect(view?.details).toEqual(['White Rose Research Online', 'Accepted manuscript', 'No open licence stated']);
+  });
+
+  it('offers no repository link when only the publisher has a copy', () => {
+    const view = badgeView(foundResult({ status: 'gold', best: publisherCopy, copies: [publisherCopy] }), show);
+    expect(view?.kind).toBe('open');
+    expect(view?.repositoryUrl).toBeNull();
+  });
+
+  it('takes the repository link from a lower-ranked repository copy when the best is the publisher', () => {
+    const view = badgeView(foundResult({ status: 'hybrid', best: publisherCopy, copies: [publisherCopy, acceptedCopy] }), show);
+    expect(view?.repositoryUrl).toBe(acceptedCopy.landingUrl);
+  });
+
+  it('marks closed works, or nothing when the user hides closed marks', () => {
+    expect(badgeView(closedResult(), show)).toMatchObject({ kind: 'closed', statusLabel: 'No free copy found', openUrl: null });
+    expect(badgeView(closedResult(), { hideClosed: true })).toBeNull();
+  });
+
+  it('shows nothing while loading, for unknown status, or for a failed lookup', () => {
+    expect(badgeView(undefined, show)).toBeNull();
+    expect(badgeView(null, show)).toBeNull();
+    expect(badgeView(closedResult({ status: 'unknown' }), show)).toBeNull();
+  });
+
+  it('never lets a non-http URL through: an open work whose only URL is javascript: shows nothing', () => {
+    const evil = { ...uclCopy, pdfUrl: 'javascript:alert(1)', landingUrl: 'data:text/html,x' };
+    expect(badgeView(foundResult({ status: 'green', best: evil, copies: [evil] }), show)).toBeNull();
+  });
+
+  it('carries the retraction flag', () => {
+    expect(badgeView(foundResult({ retracted: true }), show)?.retracted).toBe(true);
+  });
+
+  it('yields null for garbage instead of throwing', () => {
+    expect(badgeView({ status: 'weird' } as never, show)).toBeNull();
+    expect(badgeView('x' as never, show)).toBeNull();
+  });
+});

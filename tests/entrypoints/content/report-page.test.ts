@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createPageReporter } from '@/entrypoints/content/report-page';
+
+function page(html: string): Document {
+  document.body.innerHTML = html; // test fixture of our own, not page data
+  return document;
+}
+
+const article = { doi: '10.1186/s12913-023-10058-w', evidence: 'meta[citation_doi]', label: 'citation_doi meta tag' };
+
+describe('page reporter', () => {
+  it('reports the article and the number of distinct DOIs the page cites', async () => {
+    const send = vi.fn(async () => null);
+    const doc = page('<a href="https://doi.org/10.1234/a">x</a> doi:10.1234/A and 10.5678/b');
+    await createPageReporter(send).report(doc, 'https://j.example/a', article);
+    expect(send).toHaveBeenCalledWith({ type: 'page:detected', article, pageDoiCount: 2 });
+  });
+
+  it('sends nothing when neither the page nor its URL changed, and reports again after an SPA navigation', async () => {
+    const send = vi.fn(async () => null);
+    const reporter = createPageReporter(send);
+    const doc = page('<p>10.1234/a</p>');
+    await reporter.report(doc, 'https://j.example/a', article);
+    await reporter.report(doc, 'https://j.example/a', article);
+    expect(send).toHaveBeenCalledTimes(1);
+    await reporter.report(doc, 'https://j.example/b', article);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops an older report that finishes after a newer one', async () => {
+    const send = vi.fn(async () => null);
+    const reporter = createPageReporter(send);
+    const doc = page('<p>10.1234/a</p>');
+    const first = reporter.report(doc, 'https://j.example/old', null);
+    const second = reporter.report(doc, 'https://j.example/new', article);
+    await Promise.all([first, second]);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ article }));
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import { classifySender, createMessageRouter, type Handlers } from '@/utils/messaging/router';
+import { closedResult } from '../../fixtures/results';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+
+function handlers(): Handlers {
+  return {
+    'page:detected': vi.fn(async () => null),
+    'lookup:many': vi.fn(async () => ({})),
+    'tab:get': vi.fn(async () => null),
+    'lookup:doi': vi.fn(async (m) => closedResult({ doi: m.doi })),
+    'verify:pdf': vi.fn(async () => ({ state: 'verified' as const, detail: 'application/pdf' })),
+  };
+}
+
+const contentSender = { id: ID, url: 'https://example.org/article', tab: { id: 7 }, frameId: 0 };
+const popupSender = { id: ID, url: `${ORIGIN}/popup.html?tabId=7` };
+
+describe('classifySender', () => {
+  it('recognises our extension pages and our content scripts', () => {
+    expect(classifySender(popupSender, ID, ORIGIN)).toBe('extension-page');
+    expect(classifySender(contentSender, ID, `${ORIGIN}/`)).toBe('content');
+  });
+  it('rejects other extensions, pages without a tab, and look-alike origins', () => {
+    expect(classifySender({ ...popupSender, id: 'other' }, ID, ORIGIN)).toBeNull();
+    expect(classifySender({ id: ID, url: 'https://evil.example/' }, ID, ORIGIN)).toBeNull();
+    expect(classifySender({ id: ID, url: `${ORIGIN}.evil.example/x` }, ID, ORIGIN)).toBeNull();
+    expect(classifySender({}, ID, ORIGIN)).toBeNull();
+  });
+});
+
+describe('createMessageRouter', () => {
+  it('answers a valid popup request with the handler result', async () => {
+    const h = handlers();
+    const route = createMessageRouter(h, ID, ORIGIN);
+    const reply = await route({ type: 'lookup:doi', doi: '10.1/abc' }, popupSender);
+    expect(reply).toMatchObject({ ok: true, data: { doi: '10.1/abc', status: 'closed' } });
+  });
+
+  it('passes the tab of a content script to its handler', async () => {
+    const h = handlers();
+    await createMessageRouter(h, ID, ORIGIN)({ type: 'page:detected', article: null, pageDoiCount: 3 }, contentSender);
+    expect(h['page:detected']).toHaveBeenCalledWith(
+      { type: 'page:detected', article: null, pageDoiCount: 3 },
+      { kind: 'content', tabId: 7, frameId: 0 },
+    );
+  });
+
+  it('ignores foreign senders synchronously, without calling any handler', () => {
+    const h = handlers();
+    const reply = createMessageRouter(h, ID, ORIGIN)({ type: 'tab:get', tabId: 1 }, { id: 'evil', url: 'https://x/' });
+    expect(reply).toBeUndefined();
+    expect(h['tab:get']).not.toHaveBeenCalled();
+  });
+
+  it('answers malformed and unknown messages with an error', async () => {
+    const route = createMessageRouter(handlers(), ID, ORIGIN);
+    expect(await route({ type: 'steal:cookies' }, popupSender)).toEqual({ ok: false, error: 'Malformed or unknown message "steal:cookies"' });
+    expect(await route({ type: 'lookup:doi', doi: 42 }, popupSender)).toMatchObject({ ok: false });
+    expect(await route('hello', popupSender)).toEqual({ ok: false, error: 'Malformed message' });
+  });
+
+  it('does not let content scripts read tab state or trigger tab lookups', async () => {
+    const h = handlers();
+    const route = createMessageRouter(h, ID, ORIGIN);
+    expect(await route({ type: 'tab:get', tabId: 3 }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'lookup:doi', doi: '10.1/x' }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'verify:pdf', url: 'https://x.example/a.pdf' }, contentSender)).toMatchObject({ ok: false });
+    expect(h['tab:get']).not.toHaveBeenCalled();
+    expect(h['verify:pdf']).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler failure into an error reply', async () => {
+    const h = handlers();
+    h['lookup:doi'] = async () => {
+      throw new Error('engine down');
+    };
+    expect(await createMessageRouter(h, ID, ORIGIN)({ type: 'lookup:doi', doi: '10.1/x' }, popupSender)).toEqual({
+      ok: false,
+      error: 'engine down',
+    });
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Every message that crosses a context boundary (content script ↔ background ↔ popup/options), with
+ * its zod/mini schema. The background validates each incoming message against `Request`; anything
+ * that does not match is answered with an error and never acted upon.
+ */
+import * as z from 'zod/mini';
+import { LookupResult } from '../model';
+import type { VerifyResult } from '../links/pdf-probe';
+
+const Doi = z.string().check(z.minLength(3), z.maxLength(300));
+const TabId = z.number().check(z.int(), z.nonnegative());
+
+export const ArticleSignal = z.object({
+  doi: Doi,
+  /** Machine id of the signal that decided, e.g. "meta[citation_doi]". */
+  evidence: z.string().check(z.maxLength(200)),
+  /** Human text for the popup, e.g. "citation_doi meta tag". */
+  label: z.string().check(z.maxLength(200)),
+});
+export type ArticleSignal = z.infer<typeof ArticleSignal>;
+
+export const Request = z.discriminatedUnion('type', [
+  /** Content script: what it found on the page (sent on load and on every SPA change). */
+  z.object({
+    type: z.literal('page:detected'),
+    article: z.nullable(ArticleSignal),
+    pageDoiCount: z.number().check(z.int(), z.nonnegative()),
+  }),
+  /** Content script (badges): look several DOIs up; answered with results keyed by DOI. */
+  z.object({
+    type: z.literal('lookup:many'),
+    dois: z.array(Doi).check(z.maxLength(1000)),
+    /** The one DOI is this page's article (the in-page indicator): it is looked up like the tab's
+     * own article, with every source, so that the two share one lookup instead of asking twice. */
+    article: z.optional(z.boolean()),
+  }),
+  /** Popup: the state of a tab. */
+  z.object({ type: z.literal('tab:get'), tabId: TabId }),
+  /** Popup: look one DOI up (the tab's article DOI or one the user typed). */
+  z.object({ type: z.literal('lookup:doi'), doi: Doi, tabId: z.optional(TabId), force: z.optional(z.boolean()) }),
+  /** Popup: does this PDF link really answer with a PDF? (utils/verify.ts, run by the background). */
+  z.object({ type: z.literal('verify:pdf'), url: z.string().check(z.minLength(1), z.maxLength(4096)) }),
+]);
+export type Request = z.infer<typeof Request>;
+export type RequestType = Request['type'];
+
+export const LookupState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('idle') }),
+  z.object({ state: z.literal('loading') }),
+  z.object({ state: z.literal('done'), result: LookupResult }),
+  z.object({ state: z.literal('error'), error: z.string() }),
+]);
+export type LookupState = z.infer<typeof LookupState>;
+
+/** What the background knows about one tab: kept in storage.session so it survives worker restarts. */
+export const TabState = z.object({
+  tabId: TabId,
+  article: z.nullable(ArticleSignal),
+  pageDoiCount: z.number(),
+  lookup: LookupState,
+  updatedAt: z.number(),
+});
+export type TabState = z.infer<typeof TabState>;
+
+/** Every answer is wrapped so that errors travel as data, never as rejected promises. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** The reply payload type for each request type. */
+export interface ReplyData {
+  'page:detected': null;
+  'lookup:many': Record<string, LookupResult>;
+  'tab:get': TabState | null;
+  'lookup:doi': LookupResult;
+  'verify:pdf': VerifyResult;
+}
+
+export const ReplySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);

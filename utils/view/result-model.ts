@@ -1,0 +1,116 @@
+/**
+ * Turns a LookupResult into what the popup shows: every label, kind and safe URL decided once per
+ * result (not on every render), copies split into the best one, repository copies and the rest, and
+ * a report of which sources failed. Only http(s) URLs survive (safeHttpUrl).
+ */
+import type { Copy, LookupResult, OaStatus, SourceName } from '../model';
+import { SOURCE_LABELS } from '../sources/names';
+import { copyHostName, statusLabel, versionLabel } from './labels';
+import { safeHttpUrl } from '../model/url';
+import { copyKind, copyKindLabel, type CopyKind } from './host-kind';
+
+export interface CopyView {
+  /** Stable React key: the copy's URLs. */
+  key: string;
+  host: string;
+  kind: CopyKind;
+  kindLabel: string;
+  /** Shown next to the kind when it adds something ("University College London"). */
+  institution: string | null;
+  version: string;
+  licence: { label: string; url: string | null } | null;
+  pdfUrl: string | null;
+  landingUrl: string | null;
+  /** A repository or preprint server record: its landing page is the stable, citable link. */
+  isRecord: boolean;
+  /** "OpenAlex, Unpaywall" */
+  via: string;
+  reasons: string[];
+}
+
+export interface SourceFailure {
+  source: SourceName;
+  name: string;
+  error: string;
+}
+
+export interface ResultModel {
+  doi: string;
+  status: OaStatus;
+  statusLabel: string;
+  work: { title: string | null; meta: string | null } | null;
+  retraction: { noticeUrl: string | null } | null;
+  best: CopyView | null;
+  repositoryCopies: CopyView[];
+  otherCopies: CopyView[];
+  failures: SourceFailure[];
+  /** At least one source answered (so "nothing found" is an answer, not an outage). */
+  answered: boolean;
+}
+
+export function copyView(copy: Copy): CopyView {
+  const host = copyHostName(copy);
+  const kind = copyKind(copy);
+  const pdfUrl = safeHttpUrl(copy.pdfUrl);
+  const landingUrl = safeHttpUrl(copy.landingUrl);
+  const institution = copy.institution && copy.institution !== host ? copy.institution : null;
+  return {
+    key: `${pdfUrl ?? ''} ${landingUrl ?? ''} ${host}`,
+    host,
+    kind,
+    kindLabel: copyKindLabel(kind),
+    institution,
+    version: versionLabel(copy.version),
+    licence: copy.licence ? { label: copy.licence.label, url: safeHttpUrl(copy.licence.url) } : null,
+    pdfUrl,
+    landingUrl,
+    isRecord: copy.hostType !== 'publisher',
+    via: copy.sources.map((s) => SOURCE_LABELS[s] ?? s).join(', '),
+    reasons: (copy.reasons ?? []).filter((r) => typeof r === 'string' && r.trim() !== ''),
+  };
+}
+
+const sameCopy = (a: CopyView, b: CopyView) => a.pdfUrl === b.pdfUrl && a.landingUrl === b.landingUrl;
+
+/** The retraction notice: its URL, or the notice DOI at doi.org. */
+function noticeUrlOf(result: LookupResult): string | null {
+  const r = result.retraction;
+  if (!r) return null;
+  return safeHttpUrl(r.noticeUrl) ?? (r.noticeDoi ? safeHttpUrl(`https://doi.org/${r.noticeDoi}`) : null);
+}
+
+export function resultModel(result: LookupResult): ResultModel {
+  const best = result.best ? copyView(result.best) : null;
+  const others: CopyView[] = [];
+  for (const copy of result.copies) {
+    const view = copyView(copy);
+    if ((best && sameCopy(view, best)) || others.some((o) => sameCopy(o, view))) continue;
+    others.push(view);
+  }
+  const failures: SourceFailure[] = [];
+  let answered = false;
+  for (const [source, outcome] of Object.entries(result.sources) as Array<[SourceName, LookupResult['sources'][SourceName]]>) {
+    if (!outcome) continue;
+    if (outcome.ok) answered = true;
+    else {
+      const name = SOURCE_LABELS[source] ?? source;
+      // Engine errors may already start with the source's name ("Crossref: HTTP 503"): say it once.
+      const error = outcome.error.startsWith(`${name}: `) ? outcome.error.slice(name.length + 2) : outcome.error;
+      failures.push({ source, name, error });
+    }
+  }
+  const work = result.work;
+  const meta = work ? [work.journal, work.year].filter((x) => x !== null && x !== '').join(', ') : '';
+  return {
+    doi: result.doi,
+    status: result.status,
+    statusLabel: statusLabel(result.status),
+    work: work && (work.title || meta) ? { title: work.title, meta: meta || null } : null,
+    retraction: result.retracted ? { noticeUrl: noticeUrlOf(result) } : null,
+    best,
+    repositoryCopies: others.filter((c) => c.kind !== 'publisher' && c.kind !== 'preprint'),
+    otherCopies: others.filter((c) => c.kind === 'publisher' || c.kind === 'preprint'),
+    failures,
+    answered,
+  };
+}
