@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { apiHostPermissions } from './utils/sources/registry';
 
 // Builds land in .output/ unless GREENWAY_OUT_DIR says otherwise, so that parallel test runs
 // (e2e, demo, bench) never overwrite each other's extension.
@@ -23,14 +24,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'clipboardWrite', 'contextMenus'],
-    host_permissions: [
-      'https://api.openalex.org/*',
-      'https://api.unpaywall.org/*',
-      'https://www.ebi.ac.uk/*',
-      'https://api.semanticscholar.org/*',
-      'https://api.core.ac.uk/*',
-      'https://api.crossref.org/*',
-    ],
+    // Exactly the API hosts the registered sources call (utils/sources/registry.ts).
+    host_permissions: apiHostPermissions(),
     action: { default_title: 'Greenway' },
     // Opens the popup from the keyboard; users can change the keys at chrome://extensions/shortcuts.
     commands: {

@@ -80,12 +80,12 @@ function hash(s: string): number {
 
 /** A deterministic open/closed verdict for DOIs that are not ours (corpus pages). */
 export function hashIsOpen(doi: string): boolean {
-  return Math.abs(hash(doiKey(doi))) % 2 === 0;
+  return Math.abs(hash(doiKey(doi) ?? doi)) % 2 === 0;
 }
 
 export function workTable(dois: Iterable<string>, isOpen: (doi: string) => boolean): WorkTable {
   const table: WorkTable = new Map();
-  for (const doi of dois) table.set(doiKey(doi), openAlexWork(doi, isOpen(doi)));
+  for (const doi of dois) table.set(doiKey(doi) ?? doi, openAlexWork(doi, isOpen(doi)));
   return table;
 }
 

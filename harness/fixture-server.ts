@@ -1,7 +1,7 @@
 /**
  * The local stand-in for the internet during real-browser tests. Chromium resolves every host name to
  * this one port (`--host-resolver-rules`), so pages are served at their real URLs and the extension
- * talks to "api.openalex.org" as it would in the wild. One port speaks both HTTPS and plain HTTP: the
+ * talks to an API host (say OpenAlex's) as it would in the wild. One port speaks both HTTPS and plain HTTP: the
  * first byte of a connection tells a TLS handshake (0x16) from a plain request.
  *
  * Everything that reaches the server is recorded, known route or not, so tests can assert on exactly

@@ -1,5 +1,5 @@
 /**
- * How tests name the requests they mean: a host ("api.openalex.org", or "*" for any) and a path
+ * How tests name the requests they mean: a host (`apiHost('openalex')`, or "*" for any) and a path
  * matcher tested against the raw path + query exactly as the browser sent it ("/works?filter=…").
  */
 export type PathMatcher = string | RegExp;

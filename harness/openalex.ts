@@ -43,7 +43,7 @@ const NOT_FOUND: Reply = {
   json: { error: 'Not Found', message: 'The requested resource could not be found.' },
 };
 
-/** Handler for host api.openalex.org, path "/works". */
+/** Handler for OpenAlex's host (`apiHost('openalex')`), path "/works". */
 export function openAlexHandler(table: WorkTable): Handler {
   return (request) => {
     const url = new URL(request.url);

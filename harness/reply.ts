@@ -3,7 +3,7 @@
 /** One request as it left the browser. Headers are lower-cased; repeated headers are joined with ", ". */
 export interface RecordedRequest {
   method: string;
-  /** Host name without port, lower-case: "api.openalex.org". */
+  /** Host name without port, lower-case: "journals.example.org". */
   host: string;
   /** Raw path + query as sent: "/works/doi:10.1186/s12913-023-10058-w?select=…". */
   path: string;

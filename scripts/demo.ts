@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import {
   BMC_ARTICLE_URL,
   REPO_ROOT,
+  apiHost,
   buildExtension,
   launchExtension,
   startFixtureServer,
@@ -35,7 +36,7 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
 async function run(server: FixtureServer, ext: LaunchedExtension): Promise<boolean> {
   step(`Opening ${BMC_ARTICLE_URL}`);
   const article = await ext.openPage(BMC_ARTICLE_URL);
-  const looked = await waitFor(() => server.count('api.openalex.org', '/works') > 0, SETTLE_TIMEOUT_MS);
+  const looked = await waitFor(() => server.count(apiHost('openalex'), '/works') > 0, SETTLE_TIMEOUT_MS);
   if (!looked) console.log('  (no OpenAlex request seen: did the content script find the DOI?)');
 
   step('Opening the popup for that tab');

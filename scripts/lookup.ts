@@ -22,9 +22,9 @@ function parseArgs(argv: string[]): Args {
     const value = () => argv[++i] ?? '';
     if (arg === '--json') args.json = true;
     else if (arg === '--email') args.config.email = value();
-    else if (arg === '--core-key') args.config.coreApiKey = value();
-    else if (arg === '--openalex-key') args.config.openalexApiKey = value();
-    else if (arg === '--s2-key') args.config.semanticScholarApiKey = value();
+    else if (arg === '--core-key') args.config.keys = { ...args.config.keys, core: value() };
+    else if (arg === '--openalex-key') args.config.keys = { ...args.config.keys, openalex: value() };
+    else if (arg === '--s2-key') args.config.keys = { ...args.config.keys, semanticscholar: value() };
     else if (arg === '--no-prefer-repository') args.config.preferRepository = false;
     else if (arg === '--disable') {
       const name = value() as SourceName;

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/view/i18n';
 import type { KeyTestResult } from '@/utils/settings/key-test';
 import type { KeyedService } from '@/utils/settings/schema';
-import type { SourceName } from '@/utils/model';
+import { KEYED_SOURCE_NAMES, SOURCE_LABELS } from '@/utils/sources/registry';
 import { Section, TextField } from './fields';
 import { fieldId, type SettingsEditor } from './editor';
 
@@ -22,12 +22,6 @@ export function EmailField({ editor }: { editor: SettingsEditor }) {
   );
 }
 
-const KEY_SOURCE: Record<KeyedService, SourceName> = { openalex: 'openalex', core: 'core', semanticScholar: 'semanticscholar' };
-const KEY_LABEL: Record<KeyedService, Parameters<typeof t>[0]> = {
-  openalex: 'optKeyOpenalex',
-  core: 'optKeyCore',
-  semanticScholar: 'optKeySemanticScholar',
-};
 
 function describeTest(result: KeyTestResult): string {
   switch (result.kind) {
@@ -50,13 +44,13 @@ function ApiKeyField({ editor, service, testKey }: { editor: SettingsEditor; ser
   async function runTest() {
     setTesting(true);
     setResult(null);
-    const outcome = await testKey(service, key, editor.settings.sources[KEY_SOURCE[service]].baseUrl);
+    const outcome = await testKey(service, key, editor.settings.sources[service].baseUrl);
     setResult({ text: describeTest(outcome), ok: outcome.kind === 'accepted' });
     setTesting(false);
   }
   return (
     <div class="key-field">
-      <TextField editor={editor} path={path} type="password" value={key} label={t(KEY_LABEL[service])} invalidText={t('optKeyInvalid')}>
+      <TextField editor={editor} path={path} type="password" value={key} label={t('optKeyLabel', SOURCE_LABELS[service])} invalidText={t('optKeyInvalid')}>
         <button type="button" class="action" disabled={!key || testing} onClick={runTest} aria-describedby={`${fieldId(path)}-result`}>
           {t('optKeyTest')}
         </button>
@@ -75,9 +69,9 @@ export function AccountSection({ editor, testKey }: { editor: SettingsEditor; te
     <Section id="account" title={t('optAccountTitle')}>
       <EmailField editor={editor} />
       <p class="help">{t('optKeysHelp')}</p>
-      <ApiKeyField editor={editor} service="openalex" testKey={testKey} />
-      <ApiKeyField editor={editor} service="core" testKey={testKey} />
-      <ApiKeyField editor={editor} service="semanticScholar" testKey={testKey} />
+      {KEYED_SOURCE_NAMES.map((service) => (
+        <ApiKeyField key={service} editor={editor} service={service} testKey={testKey} />
+      ))}
     </Section>
   );
 }

@@ -1,15 +1,15 @@
 /** Which services are asked, how copies are ranked, and (advanced) where each service lives. */
 import { t } from '@/utils/view/i18n';
-import { SOURCE_LABELS, SOURCE_NAMES, type SourceName } from '@/utils/model';
+import { SOURCES, type KeyedSourceName } from '@/utils/sources/registry';
 import { safeHttpUrl } from '@/utils/model/url';
 import { Section, TextField, Toggle } from './fields';
 import type { SettingsEditor } from './editor';
 
-/** Why an enabled source may still stay silent: Unpaywall needs the email, CORE a key. */
-function sourceHelp(editor: SettingsEditor, name: SourceName): string | undefined {
+/** Why an enabled source may still stay silent: it needs the email (Unpaywall) or a key (CORE). */
+function sourceHelp(editor: SettingsEditor, source: (typeof SOURCES)[number]): string | undefined {
   const { email, keys } = editor.settings;
-  if (name === 'unpaywall' && !email) return t('optSourceNeedsEmail');
-  if (name === 'core' && !keys.core) return t('optSourceNeedsKey');
+  if (source.needsEmail && !email) return t('optSourceNeedsEmail');
+  if (source.key?.required && !keys[source.id as KeyedSourceName]) return t('optSourceNeedsKey', source.label);
   return undefined;
 }
 
@@ -25,14 +25,14 @@ export function SourcesSection({ editor }: { editor: SettingsEditor }) {
   return (
     <Section id="sources" title={t('optSourcesTitle')}>
       <p class="help">{t('optSourcesHelp')}</p>
-      {SOURCE_NAMES.map((name) => (
+      {SOURCES.map((source) => (
         <Toggle
-          key={name}
+          key={source.id}
           editor={editor}
-          path={`sources.${name}.enabled`}
-          checked={sources[name].enabled}
-          label={SOURCE_LABELS[name]}
-          help={sourceHelp(editor, name)}
+          path={`sources.${source.id}.enabled`}
+          checked={sources[source.id].enabled}
+          label={source.label}
+          help={sourceHelp(editor, source)}
         />
       ))}
       <Toggle
@@ -45,14 +45,14 @@ export function SourcesSection({ editor }: { editor: SettingsEditor }) {
       <details class="advanced">
         <summary>{t('optBaseUrlsTitle')}</summary>
         <p class="help">{t('optBaseUrlsHelp')}</p>
-        {SOURCE_NAMES.map((name) => (
+        {SOURCES.map((source) => (
           <TextField
-            key={name}
+            key={source.id}
             editor={editor}
-            path={`sources.${name}.baseUrl`}
+            path={`sources.${source.id}.baseUrl`}
             type="url"
-            value={sources[name].baseUrl ?? ''}
-            label={SOURCE_LABELS[name]}
+            value={sources[source.id].baseUrl ?? ''}
+            label={source.label}
             invalidText={t('optUrlInvalid')}
             parse={parseBaseUrl}
           />

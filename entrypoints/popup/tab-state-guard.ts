@@ -8,7 +8,7 @@
  * extra keys are kept, where the schema would strip them; nothing in the popup reads them.
  */
 import type { TabState } from '../../utils/messaging/protocol';
-import { SOURCE_NAMES } from '../../utils/sources/names';
+import { SOURCE_NAMES } from '../../utils/sources/registry';
 
 // The schema's enums (utils/model.ts); the test checks they are the same lists.
 export const HOST_TYPES = ['publisher', 'repository', 'preprint'] as const;

@@ -8,7 +8,7 @@
  * pass waits until all badges are in place, and the rows say how many there were.
  */
 import type { Page } from 'playwright-core';
-import { buildExtension, findChromium, launchExtension, openAlexHandler, startFixtureServer } from '../../harness';
+import { buildExtension, findChromium, launchExtension, openAlexHandler, startFixtureServer, apiHost } from '../../harness';
 import {
   measureResponsiveness,
   recordLongTasks,
@@ -57,7 +57,7 @@ const suite: BenchSuite = {
     const extensionDir = await buildExtension('.output-bench-badges');
     const server = await startFixtureServer();
     const index = new Map(Array.from({ length: BIG + 2 }, (_, i) => [syntheticDoi(i), i]));
-    server.api('api.openalex.org', '/works', openAlexHandler(workTable(index.keys(), (d) => syntheticIsOpen(index.get(d) ?? 1))));
+    server.api(apiHost('openalex'), '/works', openAlexHandler(workTable(index.keys(), (d) => syntheticIsOpen(index.get(d) ?? 1))));
     server.page('https://pubmed.ncbi.nlm.nih.gov/bench-2000/', syntheticListPage(BIG));
     server.page('https://en.wikipedia.org/wiki/Bench_300', syntheticListPage(LIST));
     const ext = await launchExtension({ extensionDir, port: server.port });
@@ -66,12 +66,12 @@ const suite: BenchSuite = {
       server.resetCounts();
       const page = await ext.openPage('https://en.wikipedia.org/wiki/Bench_300');
       const firstBadges = await scrollUntilBadged(page, LIST_DOIS);
-      const first = server.count('api.openalex.org', '/works');
+      const first = server.count(apiHost('openalex'), '/works');
       server.resetCounts();
       await page.reload({ waitUntil: 'load' });
       // Every badge back means every answer came back (from the cache, if no request was made).
       const againBadges = await scrollUntilBadged(page, LIST_DOIS);
-      const again = server.count('api.openalex.org', '/works');
+      const again = server.count(apiHost('openalex'), '/works');
       await page.close();
 
       await ext.context.addInitScript(recordLongTasks);

@@ -67,7 +67,7 @@ async function badgeRequests(dois: string[]): Promise<number> {
   const services = fakeServices();
   const engine = createLookupEngine(
     { fetch: services.fetch, storage: createMemoryStorage(), ...realClock },
-    { email: 'bench@example.org', coreApiKey: 'bench-key', sources },
+    { email: 'bench@example.org', keys: { core: 'bench-key' }, sources },
   );
   await engine.lookupMany(dois, { scope: 'batched' });
   return sum(services.sent);

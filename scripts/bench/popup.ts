@@ -7,7 +7,7 @@
  * Builds the extension into .output-popup (GREENWAY_SKIP_BUILD=1 reuses it).
  */
 import type { Page } from 'playwright-core';
-import { API_HOSTS, BMC_ARTICLE_URL, buildExtension, findChromium, launchExtension, loadOpenAlexWorks, openAlexHandler, startFixtureServer, workLike } from '../../harness';
+import { API_HOSTS, BMC_ARTICLE_URL, buildExtension, findChromium, launchExtension, loadOpenAlexWorks, openAlexHandler, startFixtureServer, workLike, apiHost } from '../../harness';
 
 import type { BenchRow, BenchSuite } from './types';
 
@@ -39,7 +39,7 @@ const suite: BenchSuite = {
     const works = loadOpenAlexWorks();
     const fresh = Array.from({ length: RUNS + 1 }, (_, i) => `10.5555/greenway.bench.${i}`);
     for (const doi of fresh) works.set(doi, workLike(doi, `Bench work ${doi}`, {}));
-    server.api('api.openalex.org', '/works', openAlexHandler(works));
+    server.api(apiHost('openalex'), '/works', openAlexHandler(works));
     const ext = await launchExtension({ extensionDir, port: server.port });
     try {
       const page = await ext.openPage(BMC_ARTICLE_URL);

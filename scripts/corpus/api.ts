@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readResponse } from '../../utils/sources/read-response';
-import { SOURCES } from '../../utils/sources';
-import type { Source } from '../../utils/sources/types';
+import { readResponse } from '../../utils/engine/read-response';
+import { SOURCES } from '../../utils/sources/registry';
+import type { Source } from '../../utils/sources/source';
 import type { CorpusCheck } from './types';
 
 const FOLDER_SOURCE: Record<string, string> = {
@@ -73,9 +73,9 @@ const check: CorpusCheck = {
         const status = recordedStatus(info?.endpoint ?? '', info?.notes ?? '');
         // Agency look-ups share the /works/{doi} prefix but are another endpoint.
         const expectOk = !!info && status === 200 && OURS.some((re) => re.test(info.endpoint)) && !name.includes('agency');
-        const named = SOURCES.find((s) => s.name === FOLDER_SOURCE[folder]);
+        const named = SOURCES.find((s) => s.id === FOLDER_SOURCE[folder]);
         for (const source of named ? [named] : SOURCES) {
-          rows.push({ file, source: source.name, expectOk, ...run(source, text, status) });
+          rows.push({ file, source: source.id, expectOk, ...run(source, text, status) });
         }
       }
     }

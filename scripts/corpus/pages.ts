@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { doiKey, doisInUrl, parseDoi } from '../../utils/model/doi';
+import { doiKey, doisInUrl, parseDoi, sameDoi } from '../../utils/model/doi';
 import { detectArticleDoi } from '../../utils/detect/article';
 import { findPageDois } from '../../utils/detect/page-dois';
 import { parseHtml } from '../../harness/dom';
@@ -69,14 +69,14 @@ export function scorePage(row: ManifestRow, doc: Document): PageOutcome {
   const found = detectArticleDoi(doc, url);
   const got = found?.doi ?? null;
   const evidence = found?.evidence ?? null;
-  const same = (a: string | null, b: string | null) => (a === null || b === null ? a === b : doiKey(a) === doiKey(b));
+  const same = (a: string | null, b: string | null) => (a === null || b === null ? a === b : sameDoi(a, b));
   if (row.file.startsWith('synthetic/')) {
     return { row, expected: parseDoi(row.truth), got, evidence, ok: true, group: 'unscored', detail: 'synthetic: no single truth' };
   }
   if (row.kind === 'list') {
     const { count, examples } = parseListTruth(row.truth);
-    const keys = new Set(findPageDois(doc).map((d) => doiKey(d.doi)));
-    const missing = examples.filter((e) => !keys.has(doiKey(e)));
+    const keys = new Set(findPageDois(doc).map((d) => doiKey(d.doi) ?? d.doi));
+    const missing = examples.filter((e) => !keys.has(doiKey(e) ?? e));
     const enough = count === 0 ? keys.size === 0 : keys.size >= Math.ceil(count * 0.95) && keys.size <= count;
     const ok = got === null && enough && missing.length === 0;
     const detail = `page DOIs ${keys.size}/${count}${missing.length ? `, missing ${missing.join(' ')}` : ''}`;

@@ -42,7 +42,7 @@ beforeAll(async () => {
   world = registerFaultWorld(server);
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
   // Unpaywall needs an email and CORE a key before they are asked at all: all six sources take part.
-  const settings = { ...defaultSettings(), email: 'e2e@example.org', keys: { openalex: '', core: 'e2e-core-key', semanticScholar: '' } };
+  const settings = { ...defaultSettings(), email: 'e2e@example.org', keys: { openalex: '', core: 'e2e-core-key', semanticscholar: '' } };
   await ext.serviceWorker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, settings] as const);
 });
 

@@ -10,14 +10,16 @@
  * is tested on bad samples (see zz-request-audit.e2e.ts).
  */
 import type { RecordedRequest } from '../../harness';
+import { KEYED_SOURCE_NAMES, SOURCES, type KeyedSourceName, type SourceName } from '../../utils/sources/registry';
+import type { RequestRule, ValueRule } from '../../utils/sources/source';
 
 export interface AuditAllowance {
   /** DOIs the user saw on the visited pages or typed, plus the key test's probe DOI (any case). */
   dois: Iterable<string>;
   /** The email the user gave ('' = none): Unpaywall's `email`, OpenAlex's and Crossref's `mailto`. */
   email: string;
-  /** The keys the user gave, each sent only to its own service. */
-  keys: { openalex: string; core: string; semanticScholar: string };
+  /** The keys the user gave ('' = none), each sent only to its own service. */
+  keys: Record<KeyedSourceName, string>;
   /** `chrome-extension://<id>`: the only Origin an extension request may carry. */
   extensionOrigin: string;
   /** Strings that must appear in no request at all (URL, body, headers), raw or URL-encoded. */
@@ -87,10 +89,12 @@ const userEmail =
   (v) =>
     problemIf(ctx.allowance.email === '' || v !== ctx.allowance.email, `not the user's email: ${v}`);
 const userKey =
-  (service: keyof AuditAllowance['keys'], wrap: (key: string) => string = (k) => k) =>
+  (service: SourceName, wrap: (key: string) => string = (k) => k) =>
   (ctx: Context): Check =>
-  (v) =>
-    problemIf(ctx.allowance.keys[service] === '' || v !== wrap(ctx.allowance.keys[service]), `not the user's ${service} key`);
+  (v) => {
+    const key = (KEYED_SOURCE_NAMES as readonly string[]).includes(service) ? ctx.allowance.keys[service as KeyedSourceName] : '';
+    return problemIf(key === '' || v !== wrap(key), `not the user's ${service} key`);
+  };
 /** A JSON body that must equal `expected(parsed)`-shaped data: checked by the given function on the parsed value. */
 const jsonBody =
   (validate: (json: unknown, ctx: Context) => string | null) =>
@@ -107,139 +111,66 @@ const jsonBody =
 const onlyKeys = (json: unknown, keys: string[]): boolean =>
   typeof json === 'object' && json !== null && !Array.isArray(json) && Object.keys(json).sort().join() === [...keys].sort().join();
 
-/** Fields Greenway may ask OpenAlex and Semantic Scholar for: names of their public schemas, no free text. */
-const OPENALEX_FIELDS = new Set([
-  'id', 'doi', 'display_name', 'title', 'publication_year', 'publication_date', 'open_access', 'is_retracted',
-  'primary_location', 'best_oa_location', 'locations', 'ids', 'type', 'is_paratext',
-]);
-const S2_FIELDS = new Set(['paperId', 'externalIds', 'openAccessPdf', 'isOpenAccess', 'title', 'year', 'venue']);
+/**
+ * The rules come from each source module's `requests` declarations (utils/sources/*.ts): a source
+ * states exactly which endpoints it calls and what each part may hold; this file only interprets
+ * those declarations, so adding a source adds its audit rules.
+ */
+function valueCheck(rule: ValueRule, source: SourceName, ctx: Context): Check {
+  if (rule === 'doi') return isDoi(ctx);
+  if (rule === 'email') return userEmail(ctx);
+  if (rule === 'key') return userKey(source)(ctx);
+  if (rule === 'number') return digits;
+  if ('oneOf' in rule) return exactly(...rule.oneOf);
+  if ('fields' in rule) return oneOfFields(new Set(rule.fields));
+  if ('doiList' in rule) return doiList(ctx, rule.doiList.separator, rule.doiList.item, rule.doiList.prefix);
+  if ('keyWithPrefix' in rule) return userKey(source, (k) => `${rule.keyWithPrefix}${k}`)(ctx);
+  const { prefix } = rule.doiArray;
+  return (v) => {
+    let ids: unknown;
+    try {
+      ids = JSON.parse(v);
+    } catch {
+      return `not a JSON list: ${v.slice(0, 80)}`;
+    }
+    if (!Array.isArray(ids) || ids.length === 0) return 'not a non-empty list';
+    for (const id of ids) {
+      if (typeof id !== 'string' || !id.startsWith(prefix)) return `id of unexpected shape: ${String(id)}`;
+      const problem = isDoi(ctx)(id.slice(prefix.length));
+      if (problem) return problem;
+    }
+    return null;
+  };
+}
 
-const mailto = { check: userEmail };
-const DOI_IN_PATH = '(10\\.\\d{4,9}/.+)';
-
-export const RULES: Rule[] = [
-  {
-    name: 'OpenAlex single work',
-    host: 'api.openalex.org',
-    methods: ['GET'],
-    path: new RegExp(`^/works/doi:${DOI_IN_PATH}$`),
-    params: { select: { check: () => oneOfFields(OPENALEX_FIELDS) }, mailto, api_key: { check: userKey('openalex') } },
-    body: null,
-  },
-  {
-    name: 'OpenAlex batch',
-    host: 'api.openalex.org',
-    methods: ['GET'],
-    path: /^\/works$/,
-    params: {
-      filter: { check: (ctx) => doiList(ctx, '|', /^https:\/\/doi\.org\/(.+)$/, 'doi:'), required: true },
-      per_page: { check: () => digits },
-      select: { check: () => oneOfFields(OPENALEX_FIELDS) },
-      mailto,
-      api_key: { check: userKey('openalex') },
-    },
-    body: null,
-  },
-  {
-    name: 'OpenAlex key test',
-    host: 'api.openalex.org',
-    methods: ['GET'],
-    path: /^\/rate-limit$/,
-    params: { api_key: { check: userKey('openalex'), required: true } },
-    body: null,
-  },
-  {
-    name: 'Unpaywall',
-    host: 'api.unpaywall.org',
-    methods: ['GET'],
-    path: new RegExp(`^/v2/${DOI_IN_PATH}$`),
-    params: { email: { check: userEmail, required: true } },
-    body: null,
-  },
-  {
-    name: 'Europe PMC search',
-    host: 'www.ebi.ac.uk',
-    methods: ['GET'],
-    path: /^\/europepmc\/webservices\/rest\/search$/,
-    params: {
-      query: { check: (ctx) => doiList(ctx, ' OR ', /^DOI:"([^"]+)"$/), required: true },
-      resultType: { check: () => exactly('core', 'lite') },
-      format: { check: () => exactly('json') },
-      pageSize: { check: () => digits },
-    },
-    body: null,
-  },
-  {
-    name: 'Semantic Scholar batch',
-    host: 'api.semanticscholar.org',
-    methods: ['POST'],
-    path: /^\/graph\/v1\/paper\/batch$/,
-    params: { fields: { check: () => oneOfFields(S2_FIELDS) } },
-    body: jsonBody((json, ctx) => {
-      if (!onlyKeys(json, ['ids'])) return `body has other fields than ids: ${JSON.stringify(json).slice(0, 80)}`;
-      const ids = (json as { ids: unknown }).ids;
-      if (!Array.isArray(ids) || ids.length === 0) return 'ids is not a non-empty list';
-      for (const id of ids) {
-        if (typeof id !== 'string' || !id.startsWith('DOI:')) return `id of unexpected shape: ${String(id)}`;
-        const problem = isDoi(ctx)(id.slice(4));
-        if (problem) return problem;
-      }
-      return null;
-    }),
-    headers: { 'content-type': () => exactly('application/json'), 'x-api-key': userKey('semanticScholar') },
-  },
-  {
-    name: 'Semantic Scholar key test',
-    host: 'api.semanticscholar.org',
-    methods: ['GET'],
-    path: new RegExp(`^/graph/v1/paper/DOI:${DOI_IN_PATH}$`),
-    params: { fields: { check: () => oneOfFields(S2_FIELDS) } },
-    body: null,
-    headers: { 'x-api-key': userKey('semanticScholar') },
-  },
-  {
-    name: 'CORE discover',
-    host: 'api.core.ac.uk',
-    methods: ['POST'],
-    path: /^\/v3\/discover$/,
-    params: {},
-    body: jsonBody((json, ctx) =>
-      onlyKeys(json, ['doi']) && typeof (json as { doi: unknown }).doi === 'string'
-        ? isDoi(ctx)((json as { doi: string }).doi)
-        : `body is not {"doi": …}: ${JSON.stringify(json).slice(0, 80)}`,
+function ruleOf(source: (typeof SOURCES)[number], declared: RequestRule, host: string): Rule {
+  const id = source.id;
+  const body = declared.jsonBody;
+  return {
+    name: declared.name,
+    host,
+    methods: [declared.method],
+    path: declared.path,
+    params: Object.fromEntries(
+      Object.entries(declared.params ?? {}).map(([name, p]) => [name, { check: (ctx: Context) => valueCheck(p.value, id, ctx), required: p.required }]),
     ),
-    headers: { 'content-type': () => exactly('application/json'), authorization: userKey('core', (k) => `Bearer ${k}`) },
-  },
-  {
-    name: 'CORE key test',
-    host: 'api.core.ac.uk',
-    methods: ['GET'],
-    path: /^\/v3\/search\/works$/,
-    params: { q: { check: (ctx) => doiList(ctx, ' OR ', /^doi:"([^"]+)"$/), required: true }, limit: { check: () => digits } },
-    body: null,
-    headers: { authorization: userKey('core', (k) => `Bearer ${k}`) },
-  },
-  {
-    name: 'Crossref single work',
-    host: 'api.crossref.org',
-    methods: ['GET'],
-    path: new RegExp(`^/works/${DOI_IN_PATH}$`),
-    params: { mailto },
-    body: null,
-  },
-  {
-    name: 'Crossref batch',
-    host: 'api.crossref.org',
-    methods: ['GET'],
-    path: /^\/works$/,
-    params: {
-      filter: { check: (ctx) => doiList(ctx, ',', /^doi:(.+)$/), required: true },
-      rows: { check: () => digits },
-      mailto,
-    },
-    body: null,
-  },
-];
+    body: body
+      ? jsonBody((json, ctx) => {
+          if (!onlyKeys(json, Object.keys(body))) return `body has other fields than ${Object.keys(body).join(', ')}: ${JSON.stringify(json).slice(0, 80)}`;
+          for (const [field, rule] of Object.entries(body)) {
+            const value = (json as Record<string, unknown>)[field];
+            const text = typeof value === 'string' ? value : JSON.stringify(value);
+            const problem = valueCheck(rule, id, ctx)(text);
+            if (problem) return `${field}: ${problem}`;
+          }
+          return null;
+        })
+      : null,
+    headers: Object.fromEntries(Object.entries(declared.headers ?? {}).map(([name, rule]) => [name, (ctx: Context) => valueCheck(rule, id, ctx)])),
+  };
+}
+
+export const RULES: Rule[] = SOURCES.flatMap((source) => source.hosts.flatMap((host) => source.requests.map((r) => ruleOf(source, r, host))));
 
 /** Headers any request may carry: the browser's own, describing the browser, not the page or the user. */
 const COMMON_HEADERS: Record<string, (ctx: Context) => Check> = {

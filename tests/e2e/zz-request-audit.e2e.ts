@@ -41,7 +41,7 @@ const CONTROL_PATH = '/greenway-audit-cookie-control';
 
 const SECRET = randomBytes(6).toString('hex');
 const EMAIL = `reader.${SECRET}@example.org`;
-const KEYS = { openalex: `oa-key-${SECRET}`, core: `core-key-${SECRET}`, semanticScholar: `s2-key-${SECRET}` };
+const KEYS = { openalex: `oa-key-${SECRET}`, core: `core-key-${SECRET}`, semanticscholar: `s2-key-${SECRET}` };
 const COOKIE = `session-${SECRET}`;
 
 let server: FixtureServer;
@@ -208,7 +208,7 @@ describe('the audit catches what must not leave', () => {
   const base: AuditAllowance = {
     dois: ['10.1186/s12913-023-10058-w'],
     email: 'me@example.org',
-    keys: { openalex: 'oa-key', core: 'core-key', semanticScholar: 's2-key' },
+    keys: { openalex: 'oa-key', core: 'core-key', semanticscholar: 's2-key' },
     extensionOrigin: 'chrome-extension://abc',
     secrets: ['https://journal.example/article/1', 'A private title'],
   };

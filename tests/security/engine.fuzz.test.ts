@@ -21,7 +21,7 @@ const BASES: Record<SourceName, { host: string; base: unknown }> = {
   openalex: { host: 'api.openalex.org', base: api('openalex-bmc-list.json') },
   unpaywall: { host: 'api.unpaywall.org', base: api('unpaywall-green.json') },
   europepmc: { host: 'www.ebi.ac.uk', base: api('europepmc-manuscript.json') },
-  semanticscholar: { host: 'api.semanticscholar.org', base: api('s2-batch.json') },
+  semanticscholar: { host: 'api.semanticscholar.org', base: api('semanticscholar-batch.json') },
   core: { host: 'api.core.ac.uk', base: api('core-discover.json') },
   crossref: { host: 'api.crossref.org', base: api('crossref-retracted.json') },
 };
@@ -87,7 +87,7 @@ describe('engine with every source hostile', () => {
       fc.asyncProperty(worldArb, storageArb, fc.boolean(), async (world, storageKind, many) => {
         const engine = createLookupEngine(
           { fetch: fetchFor(world), storage: storageOf(storageKind, DOIS), ...realClock },
-          { email: 'fuzz@example.org', coreApiKey: 'k', retries: 0, backoffMs: 1, batchWindowMs: 0, maxRetryAfterMs: 5, timeoutMs: 2_000 },
+          { email: 'fuzz@example.org', keys: { core: 'k' }, retries: 0, backoffMs: 1, batchWindowMs: 0, maxRetryAfterMs: 5, timeoutMs: 2_000 },
         );
         const results = many ? [...(await engine.lookupMany(DOIS)).values()] : [await engine.lookup(DOIS[0]!)];
         for (const result of results) {

@@ -16,9 +16,9 @@ import type { HttpResult } from '@/utils/engine/http';
 import { Copy, LookupResult, type SourceName } from '@/utils/model';
 import { badgeView } from '@/entrypoints/content/badges/view';
 import { resultModel } from '@/utils/view/result-model';
-import { readResponse } from '@/utils/sources/read-response';
-import { SOURCES } from '@/utils/sources';
-import type { Source, SourceAnswer } from '@/utils/sources/types';
+import { readResponse } from '@/utils/engine/read-response';
+import { SOURCES } from '@/utils/sources/registry';
+import type { Source, SourceAnswer } from '@/utils/sources/source';
 import { mutated } from './mutate';
 import { countCases } from './counts';
 
@@ -28,7 +28,7 @@ const openalexWork = JSON.parse(
   readFileSync(join(__dirname, '..', 'e2e', 'fixtures', 'api', 'openalex', '10.1186_s12913-023-10058-w.json'), 'utf8'),
 ) as unknown;
 
-const source = (name: SourceName): Source => SOURCES.find((s) => s.name === name)!;
+const source = (name: SourceName): Source => SOURCES.find((s) => s.id === name)!;
 
 /** One real-shaped answer per source and the DOI keys it was asked for. */
 const CASES: Array<{ source: Source; base: unknown; dois: string[] }> = [
@@ -37,7 +37,7 @@ const CASES: Array<{ source: Source; base: unknown; dois: string[] }> = [
   { source: source('openalex'), base: openalexWork, dois: ['10.1186/s12913-023-10058-w'] },
   { source: source('unpaywall'), base: json('unpaywall-green.json'), dois: ['10.1234/green.1'] },
   { source: source('europepmc'), base: json('europepmc-manuscript.json'), dois: ['10.1234/green.1', '10.9999/other'] },
-  { source: source('semanticscholar'), base: json('s2-batch.json'), dois: ['10.1234/green.1', '10.1234/none', '10.1234/closed.2'] },
+  { source: source('semanticscholar'), base: json('semanticscholar-batch.json'), dois: ['10.1234/green.1', '10.1234/none', '10.1234/closed.2'] },
   { source: source('core'), base: json('core-discover.json'), dois: ['10.1234/green.1'] },
   { source: source('crossref'), base: json('crossref-retracted.json'), dois: ['10.1234/closed.2', '10.1186/s12913-023-10058-w'] },
 ];
@@ -99,11 +99,11 @@ describe('source mappers under mutated answers', () => {
       const out = readResponse(s, ok(JSON.stringify(base)), dois, T);
       return out.ok && [...out.answers.values()].some((a) => a.copies.length > 0);
     });
-    expect(withCopies.map((c) => c.source.name)).toEqual(expect.arrayContaining(['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core']));
+    expect(withCopies.map((c) => c.source.id)).toEqual(expect.arrayContaining(['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core']));
   });
 
   for (const { source: s, base, dois } of CASES) {
-    it(`${s.name}: never throws and lets only http(s) URLs through (${dois.length} DOI(s))`, () => {
+    it(`${s.id}: never throws and lets only http(s) URLs through (${dois.length} DOI(s))`, () => {
       fc.assert(
         fc.property(mutated(base), (value) => {
           const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
@@ -114,7 +114,7 @@ describe('source mappers under mutated answers', () => {
           for (const [doi, answer] of out.answers) {
             expect(dois).toContain(doi);
             answer.copies.forEach(expectSafeCopy);
-            const result = assembled(doi, s.name, answer);
+            const result = assembled(doi, s.id as SourceName, answer);
             expect(LookupResult.safeParse(result).success).toBe(true);
             const model = resultModel(result);
             for (const view of [model.best, ...model.repositoryCopies, ...model.otherCopies]) {
@@ -136,7 +136,7 @@ describe('source mappers under mutated answers', () => {
       fc.property(arb, ({ source: s, value, dois }) => {
         const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
         if (!out.ok) return;
-        for (const [doi, answer] of out.answers) expectSafeDom(assembled(doi, s.name, answer));
+        for (const [doi, answer] of out.answers) expectSafeDom(assembled(doi, s.id as SourceName, answer));
       }),
       { numRuns: countCases('render', 150) },
     );

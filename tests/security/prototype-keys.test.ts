@@ -8,6 +8,7 @@ import { normaliseLicence } from '@/utils/model/licence';
 import { cleanRepositoryName } from '@/utils/sources/hosts';
 import { europepmc } from '@/utils/sources/europepmc';
 import { Copy } from '@/utils/model';
+import { parseAnswer } from '@/utils/sources/parse';
 
 const KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 
@@ -26,7 +27,7 @@ describe('prototype keys in outside data', () => {
         result: [{ doi: '10.1234/a', fullTextUrlList: { fullTextUrl: [{ availabilityCode: 'OA', documentStyle: 'pdf', site: 'constructor', url: 'https://x.example/a.pdf' }] } }],
       },
     };
-    const out = europepmc.parse(json, ['10.1234/a'], 0);
+    const out = parseAnswer(europepmc, json, ['10.1234/a'], 0);
     expect(out.ok && out.answers.get('10.1234/a')?.copies).toEqual([]);
     for (const copy of out.ok ? [...out.answers.values()].flatMap((a) => a.copies) : []) expect(Copy.safeParse(copy).success).toBe(true);
   });

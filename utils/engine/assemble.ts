@@ -6,8 +6,8 @@ import { mergeCopies, rankCopies, type RankOptions } from './merge';
 import { isOpenLicence } from '../model/licence';
 import type { Copy, LookupResult, SourceName, SourceOutcome, WorkInfo } from '../model';
 import { overallStatus } from '../model/oa-status';
-import { RETRACTING_KINDS } from '../sources/crossref';
-import type { SourceAnswer } from '../sources/types';
+import { RETRACTING_KINDS } from '../model/retraction';
+import type { SourceAnswer } from '../sources/source';
 
 export interface SourceReport {
   outcome: SourceOutcome;

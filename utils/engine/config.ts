@@ -4,16 +4,10 @@
  * damaged settings record never stops lookups.
  */
 import * as z from 'zod/mini';
-import { SOURCE_NAMES, type SourceName } from '../model';
+import { KEYED_SOURCE_NAMES, SOURCES, SOURCE_NAMES, type KeyedSourceName, type SourceName } from '../sources/registry';
 
-export const DEFAULT_BASE_URLS: Record<SourceName, string> = {
-  openalex: 'https://api.openalex.org',
-  unpaywall: 'https://api.unpaywall.org',
-  europepmc: 'https://www.ebi.ac.uk/europepmc/webservices/rest',
-  semanticscholar: 'https://api.semanticscholar.org',
-  core: 'https://api.core.ac.uk',
-  crossref: 'https://api.crossref.org',
-};
+/** Each source's public API, from its module. */
+export const DEFAULT_BASE_URLS = Object.fromEntries(SOURCES.map((s) => [s.id, s.baseUrl])) as Record<SourceName, string>;
 
 const SourceSettings = z.object({
   enabled: z.catch(z.boolean(), true),
@@ -28,9 +22,8 @@ export const EngineConfig = z.object({
   sources: z.record(z.enum(SOURCE_NAMES), SourceSettings),
   /** Unpaywall's terms require an email; Crossref and OpenAlex get it as the polite `mailto`. */
   email: optionalText,
-  openalexApiKey: optionalText,
-  coreApiKey: optionalText,
-  semanticScholarApiKey: optionalText,
+  /** Each keyed source's API key (null = none), sent only to that source. */
+  keys: z.catch(z.partialRecord(z.enum(KEYED_SOURCE_NAMES), optionalText), {}),
   /** Among equally good copies, put the repository copy first. */
   preferRepository: z.catch(z.boolean(), true),
   /** Copies whose institution or host name contains this rank first among equals. */
@@ -53,19 +46,13 @@ export const EngineConfig = z.object({
 export type EngineConfig = z.infer<typeof EngineConfig>;
 
 /** What callers may pass: any subset of the settings, sources merged per field. */
-export type EngineConfigInput = Partial<Omit<EngineConfig, 'sources'>> & {
+export type EngineConfigInput = Partial<Omit<EngineConfig, 'sources' | 'keys'>> & {
   sources?: Partial<Record<SourceName, Partial<SourceSettings>>>;
+  keys?: Partial<Record<KeyedSourceName, string | null>>;
 };
 
-/** All on by default; Unpaywall and CORE still wait for an email / API key (see each source's isActive). */
-const DEFAULT_ENABLED: Record<SourceName, boolean> = {
-  openalex: true,
-  unpaywall: true,
-  europepmc: true,
-  semanticscholar: true,
-  core: true,
-  crossref: true,
-};
+/** As each source declares; Unpaywall and CORE still wait for an email / API key (engine/source-use.ts). */
+const DEFAULT_ENABLED = Object.fromEntries(SOURCES.map((s) => [s.id, s.enabledByDefault])) as Record<SourceName, boolean>;
 
 function cleanText(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
@@ -82,12 +69,12 @@ export function resolveConfig(input: unknown = {}): EngineConfig {
     sources[name] = { enabled: parsed.enabled, baseUrl: (parsed.baseUrl || DEFAULT_BASE_URLS[name]).replace(/\/+$/, '') };
   }
   const parsed = EngineConfig.parse({ ...raw, sources });
+  const keys: EngineConfig['keys'] = {};
+  for (const name of KEYED_SOURCE_NAMES) keys[name] = cleanText(parsed.keys[name]);
   return {
     ...parsed,
     email: cleanText(parsed.email),
-    openalexApiKey: cleanText(parsed.openalexApiKey),
-    coreApiKey: cleanText(parsed.coreApiKey),
-    semanticScholarApiKey: cleanText(parsed.semanticScholarApiKey),
+    keys,
     preferredInstitution: cleanText(parsed.preferredInstitution),
   };
 }
@@ -96,5 +83,5 @@ export function resolveConfig(input: unknown = {}): EngineConfig {
 export function mergeConfig(current: EngineConfig, update: EngineConfigInput): EngineConfig {
   const sources: Record<string, unknown> = { ...current.sources };
   for (const [name, s] of Object.entries(update.sources ?? {})) sources[name] = { ...current.sources[name as SourceName], ...s };
-  return resolveConfig({ ...current, ...update, sources });
+  return resolveConfig({ ...current, ...update, sources, keys: { ...current.keys, ...update.keys } });
 }

@@ -4,16 +4,16 @@
  * same DOI. Runs unchanged in the MV3 service worker and in Node (all I/O is injected).
  */
 import type { LookupResult, SourceName } from '../model';
-import { SOURCE_LABELS } from '../model';
-import { readResponse } from '../sources/read-response';
-import { SOURCES } from '../sources';
-import type { Source } from '../sources/types';
+import { doiKey } from '../model/doi';
+import { SOURCES } from '../sources/registry';
+import type { Source } from '../sources/source';
 import { assembleResult, rerank, type SourceReport } from './assemble';
 import { createBatcher } from './batcher';
 import { createLookupCache, type CacheStats } from './cache';
 import { mergeConfig, resolveConfig, type EngineConfig, type EngineConfigInput } from './config';
 import type { EngineDeps } from './deps';
-import { lookupKey } from './doi-key';
+import { readResponse } from './read-response';
+import { isSourceActive, planRequests } from './source-use';
 import { createHttpClient, type HttpStats } from './http';
 
 export interface LookupOptions {
@@ -67,9 +67,9 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
   // One collector per scope, so a badge batch never drops the per-DOI sources from a popup lookup.
   const batchers: Record<LookupScope, ReturnType<typeof newBatcher>> = { full: newBatcher('full'), batched: newBatcher('batched') };
 
-  const activeSources = (scope: LookupScope = 'full'): Source[] =>
-    SOURCES.filter((s) => s.isActive(config) && (scope === 'full' || s.batched));
-  const signature = (scope: LookupScope = 'full') => activeSources(scope).map((s) => s.name).join(',');
+  const activeSources = (scope: LookupScope = 'full'): Source<SourceName>[] =>
+    SOURCES.filter((s) => isSourceActive(s, config) && (scope === 'full' || s.batched));
+  const signature = (scope: LookupScope = 'full') => activeSources(scope).map((s) => s.id).join(',');
   const rankOptions = () => ({ preferRepository: config.preferRepository, preferredInstitution: config.preferredInstitution });
 
   /** Asks the scope's active sources about `dois` (normalised keys) and assembles one result per DOI. */
@@ -80,20 +80,20 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     const reports = new Map<string, Map<SourceName, SourceReport>>(dois.map((d) => [d, new Map()]));
     await Promise.all(
       sources.flatMap((source) =>
-        source.plan(dois, cfg).map(async (planned) => {
+        planRequests(source, dois, cfg).map(async (planned) => {
           const outcome = readResponse(source, await http.send(planned.request), planned.dois, seenAt);
           for (const doi of planned.dois) {
             const report: SourceReport = outcome.ok
               ? { outcome: { ok: true }, answer: outcome.answers.get(doi) }
               : { outcome: { ok: false, error: outcome.error } };
-            reports.get(doi)?.set(source.name, report);
+            reports.get(doi)?.set(source.id, report);
           }
         }),
       ),
     );
     const results = new Map<string, LookupResult>();
     for (const doi of dois) results.set(doi, assembleResult(doi, reports.get(doi) ?? new Map(), rankOptions(), seenAt));
-    await cache.setMany([...results].map(([doi, result]) => ({ doi, result })), sources.map((s) => s.name).join(','));
+    await cache.setMany([...results].map(([doi, result]) => ({ doi, result })), sources.map((s) => s.id).join(','));
     return results;
   }
 
@@ -101,7 +101,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
   function invalidResult(input: string, scope: LookupScope = 'full'): LookupResult {
     const shown = String(input).slice(0, 80);
     const sources: LookupResult['sources'] = {};
-    for (const s of activeSources(scope)) sources[s.name] = { ok: false, error: `${SOURCE_LABELS[s.name]}: not asked, "${shown}" is not a DOI` };
+    for (const s of activeSources(scope)) sources[s.id] = { ok: false, error: `${s.label}: not asked, "${shown}" is not a DOI` };
     return { doi: shown, status: 'unknown', retracted: false, best: null, copies: [], sources, fetchedAt: deps.now() };
   }
 
@@ -117,7 +117,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
 
   async function lookupMany(dois: string[], options: LookupManyOptions = {}): Promise<Map<string, LookupResult>> {
     const scope = options.scope ?? 'full';
-    const keys = new Map<string, string | null>(dois.map((d) => [d, lookupKey(d)]));
+    const keys = new Map<string, string | null>(dois.map((d) => [d, doiKey(d)]));
     const wanted = [...new Set([...keys.values()].filter((k): k is string => k !== null))];
     const cached = await cache.getMany(wanted, signature(scope));
     const fresh = new Map<string, Promise<LookupResult>>();
@@ -136,7 +136,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
   }
 
   async function lookup(doi: string, options: LookupOptions = {}): Promise<LookupResult> {
-    const key = lookupKey(doi);
+    const key = doiKey(doi);
     if (key === null) return invalidResult(doi);
     if (!options.force) {
       const hit = (await cache.getMany([key], signature())).get(key);
@@ -151,7 +151,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     lookup,
     lookupMany,
     async peekCached(doi, options = {}) {
-      const key = lookupKey(doi);
+      const key = doiKey(doi);
       if (key === null) return null;
       const hit = (await cache.getMany([key], signature(options.scope))).get(key);
       return hit ? rerank(hit, rankOptions()) : null;

@@ -4,7 +4,7 @@
  * failures, 429s that honour Retry-After, and a pause when a service's budget headers say the
  * allowance is spent. Requests carry no cookies and no Referer: only the DOI (and email/key) leave.
  */
-import type { HttpRequest } from '../sources/types';
+import type { HttpRequest } from '../sources/source';
 import type { FetchLike } from './deps';
 import { readBudget } from './rate-budget';
 

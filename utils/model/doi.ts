@@ -181,14 +181,22 @@ export function parseDoi(input: string): string | null {
   return distinct.size === 1 ? (found[0] ?? null) : null;
 }
 
-/** Case-folded key: equal for DOIs that name the same thing. Accepts unnormalised input. */
-export function doiKey(doi: string): string {
-  return (parseDoi(doi) ?? String(doi)).toLowerCase();
+/**
+ * The one key of a DOI — for caches, batches, comparisons and tab state: the DOI read from any
+ * written form ("https://doi.org/…", "doi:…", percent-encoded) and lower-cased, since DOIs are
+ * case-insensitive. Null when `input` is not a string holding a DOI, so callers decide what a
+ * non-DOI means (the engine answers with an error value instead of asking the sources).
+ */
+export function doiKey(input: unknown): string | null {
+  if (typeof input !== 'string') return null;
+  const doi = parseDoi(input);
+  return doi ? doi.toLowerCase() : null;
 }
 
-/** True when two DOI strings name the same DOI. */
+/** True when two strings name the same DOI (false when either is not a DOI). */
 export function sameDoi(a: string, b: string): boolean {
-  return doiKey(a) === doiKey(b);
+  const key = doiKey(a);
+  return key !== null && key === doiKey(b);
 }
 
 export interface TextDoi {

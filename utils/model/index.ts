@@ -4,9 +4,9 @@
  * classic zod would triple its size.
  */
 import * as z from 'zod/mini';
-import { SOURCE_NAMES, type SourceName as SourceNameValue } from '../sources/names';
+import { SOURCE_NAMES, type SourceName as SourceNameValue } from '../sources/registry';
 
-export { SOURCE_NAMES, SOURCE_LABELS } from '../sources/names';
+export { SOURCE_NAMES, SOURCE_LABELS } from '../sources/registry';
 export const SourceName = z.enum(SOURCE_NAMES);
 export type SourceName = SourceNameValue;
 

@@ -4,7 +4,7 @@
  * its badge settings (entrypoints/content/badges/settings.ts) without bundling zod.
  */
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 /** The one storage.local key that holds the user's own settings (never the managed policy). */
 export const SETTINGS_KEY = 'greenway:settings';
 

@@ -4,7 +4,7 @@
  * policies.json) presets settings and locks them. Every field the policy sets is enforced and shown
  * as locked; a policy value that does not validate is ignored (and named), never half-applied.
  */
-import { SOURCE_NAMES } from '../model';
+import { KEYED_SOURCES, SOURCE_NAMES } from '../sources/registry';
 import { withSetting } from './edit';
 import { getPath } from './paths';
 import { isPlainObject } from './repair';
@@ -13,9 +13,8 @@ import type { Settings } from './schema';
 /** Policy key (dotted, as an admin writes it) → settings path it presets and locks. */
 export const POLICY_FIELDS: ReadonlyArray<{ policy: string; setting: string }> = [
   { policy: 'email', setting: 'email' },
-  { policy: 'openalexApiKey', setting: 'keys.openalex' },
-  { policy: 'coreApiKey', setting: 'keys.core' },
-  { policy: 'semanticScholarApiKey', setting: 'keys.semanticScholar' },
+  // Each source's key under the policy name it declares (a contract with administrators).
+  ...KEYED_SOURCES.map((s) => ({ policy: s.key.policy, setting: `keys.${s.id}` })),
   ...SOURCE_NAMES.flatMap((name) => [
     { policy: `sources.${name}.enabled`, setting: `sources.${name}.enabled` },
     { policy: `sources.${name}.baseUrl`, setting: `sources.${name}.baseUrl` },

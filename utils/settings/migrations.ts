@@ -26,7 +26,7 @@ function v1ToV2(old: Record<string, unknown>): Record<string, unknown> {
   return {
     version: 2,
     email: str(old.email),
-    keys: { openalex: str(keys.openalex), core: str(keys.core), semanticScholar: str(keys.semanticscholar) },
+    keys: { openalex: str(keys.openalex), core: str(keys.core), semanticScholar: str(keys.semanticscholar) }, // v2's spelling; see v2ToV3
     sources,
     ranking: { preferRepository: old.preferRepository },
     badges: { enabled: old.showBadges },
@@ -35,8 +35,21 @@ function v1ToV2(old: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+/**
+ * v3 spells every service by its one source id: `keys.semanticScholar` becomes
+ * `keys.semanticscholar` (the source registry derives the key fields from the ids).
+ */
+function v2ToV3(old: Record<string, unknown>): Record<string, unknown> {
+  const keys = isPlainObject(old.keys) ? { ...old.keys } : {};
+  if ('semanticScholar' in keys) {
+    keys.semanticscholar = keys.semanticScholar;
+    delete keys.semanticScholar;
+  }
+  return { ...old, version: 3, keys };
+}
+
 /** MIGRATIONS[n] turns a version-n value into version n+1. */
-export const MIGRATIONS: Record<number, Step> = { 1: v1ToV2 };
+export const MIGRATIONS: Record<number, Step> = { 1: v1ToV2, 2: v2ToV3 };
 
 export type MigrationOutcome =
   | { ok: true; value: Record<string, unknown>; from: number }

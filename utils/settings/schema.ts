@@ -5,7 +5,7 @@
  * `badges.*` and bundles this file.
  */
 import * as z from 'zod/mini';
-import { SOURCE_NAMES, type SourceName } from '../model';
+import { KEYED_SOURCE_NAMES, SOURCES, SOURCE_NAMES, type KeyedSourceName, type SourceName } from '../sources/registry';
 
 import { MAX_DISABLED_SITES, SETTINGS_KEY, SETTINGS_VERSION, SITE_NAME } from './basics';
 
@@ -16,9 +16,9 @@ export const DISCOVERY_SERVICES = ['google-scholar', 'base', 'core', 'semantic-s
 export const DiscoveryService = z.enum(DISCOVERY_SERVICES);
 export type DiscoveryService = z.infer<typeof DiscoveryService>;
 
-/** Services whose API key the user may give (their names in `settings.keys`). */
-export const KEYED_SERVICES = ['openalex', 'core', 'semanticScholar'] as const;
-export type KeyedService = (typeof KEYED_SERVICES)[number];
+/** Sources whose API key the user may give: their ids are the fields of `settings.keys`. */
+export const KEYED_SERVICES = KEYED_SOURCE_NAMES;
+export type KeyedService = KeyedSourceName;
 
 const httpUrl = z.string().check(z.url({ protocol: /^https?$/ }));
 /** Empty means "not set": form fields edit strings, and '' survives JSON and storage unchanged. */
@@ -39,7 +39,7 @@ export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
   /** Sent to Unpaywall (required by its terms: enables it) and as the polite `mailto` to OpenAlex and Crossref. */
   email: emptyOr(z.email()),
-  keys: z.object({ openalex: text, core: text, semanticScholar: text }),
+  keys: z.object(Object.fromEntries(KEYED_SOURCE_NAMES.map((name) => [name, text])) as Record<KeyedSourceName, typeof text>),
   sources: z.object(
     Object.fromEntries(SOURCE_NAMES.map((name) => [name, SourceSetting])) as Record<SourceName, typeof SourceSetting>,
   ),
@@ -65,11 +65,12 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export function defaultSettings(): Settings {
-  const sources = Object.fromEntries(SOURCE_NAMES.map((name) => [name, { enabled: true }])) as Record<SourceName, SourceSetting>;
+  const sources = Object.fromEntries(SOURCES.map((s) => [s.id, { enabled: s.enabledByDefault }])) as Record<SourceName, SourceSetting>;
+  const keys = Object.fromEntries(KEYED_SOURCE_NAMES.map((name) => [name, ''])) as Record<KeyedSourceName, string>;
   return {
     version: SETTINGS_VERSION,
     email: '',
-    keys: { openalex: '', core: '', semanticScholar: '' },
+    keys,
     sources,
     ranking: { preferRepository: true },
     badges: { enabled: true, hideClosed: false, disabledSites: [] },

@@ -3,45 +3,48 @@
  * publisher-facing indexes miss. `search?query=DOI:"a" OR DOI:"b"&resultType=core` answers many DOIs
  * at once; `fullTextUrlList` says which links are free (OA / F) and which need a subscription (S).
  */
-import * as z from 'zod/mini';
 import type { Copy } from '../model';
 import { buildCopy } from './copy-builder';
 import { chunk, doiFromUrl, queryString } from './request-utils';
-import type { ParseOutcome, Source, SourceAnswer } from './types';
+import { defineSource, type ParseOutcome, type SourceAnswer, type ZodMini } from './source';
 
 export const EUROPEPMC_MAX_BATCH = 40;
 
-const text = z.catch(z.nullable(z.string()), null);
+function schemas(z: ZodMini) {
+  const text = z.catch(z.nullable(z.string()), null);
 
-const FullTextUrl = z.object({
-  availabilityCode: text,
-  documentStyle: text,
-  site: text,
-  url: text,
-});
-type FullTextUrl = z.infer<typeof FullTextUrl>;
+  const FullTextUrl = z.object({
+    availabilityCode: text,
+    documentStyle: text,
+    site: text,
+    url: text,
+  });
 
-const Result = z.object({
-  doi: text,
-  pmcid: text,
-  title: text,
-  pubYear: text,
-  isOpenAccess: text,
-  inEPMC: text,
-  hasPDF: text,
-  license: text,
-  authMan: text,
-  epmcAuthMan: text,
-  nihAuthMan: text,
-  journalInfo: z.catch(z.nullable(z.object({ journal: z.catch(z.nullable(z.object({ title: text })), null) })), null),
-  fullTextUrlList: z.catch(z.nullable(z.object({ fullTextUrl: z.catch(z.array(z.unknown()), []) })), null),
-});
-type Result = z.infer<typeof Result>;
+  const Result = z.object({
+    doi: text,
+    pmcid: text,
+    title: text,
+    pubYear: text,
+    isOpenAccess: text,
+    inEPMC: text,
+    hasPDF: text,
+    license: text,
+    authMan: text,
+    epmcAuthMan: text,
+    nihAuthMan: text,
+    journalInfo: z.catch(z.nullable(z.object({ journal: z.catch(z.nullable(z.object({ title: text })), null) })), null),
+    fullTextUrlList: z.catch(z.nullable(z.object({ fullTextUrl: z.catch(z.array(z.unknown()), []) })), null),
+  });
 
-const SearchResponse = z.object({
-  hitCount: z.optional(z.number()),
-  resultList: z.object({ result: z.array(z.unknown()) }),
-});
+  const SearchResponse = z.object({
+    hitCount: z.optional(z.number()),
+    resultList: z.object({ result: z.array(z.unknown()) }),
+  });
+  return { FullTextUrl, Result, SearchResponse };
+}
+type Schemas = ReturnType<typeof schemas>;
+type FullTextUrl = ReturnType<Schemas['FullTextUrl']['parse']>;
+type Result = ReturnType<Schemas['Result']['parse']>;
 
 const FREE = new Set(['OA', 'F']);
 // No prototype: keys come from outside data, and "constructor" or "__proto__" must find nothing.
@@ -71,7 +74,7 @@ function siteCopy(site: string, links: FullTextUrl[], r: Result, seenAt: number)
   });
 }
 
-function resultCopies(r: Result, seenAt: number): Copy[] {
+function resultCopies(r: Result, seenAt: number, { FullTextUrl }: Schemas): Copy[] {
   const links = (r.fullTextUrlList?.fullTextUrl ?? [])
     .map((l) => FullTextUrl.safeParse(l))
     .flatMap((l) => (l.success && l.data.url && FREE.has(l.data.availabilityCode ?? '') ? [l.data] : []));
@@ -92,13 +95,13 @@ function resultCopies(r: Result, seenAt: number): Copy[] {
   return copies.filter((c): c is Copy => c !== null);
 }
 
-function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome {
-  const response = SearchResponse.safeParse(json);
+function parse(json: unknown, { requested, seenAt, schemas: s }: { requested: string[]; seenAt: number; schemas: Schemas }): ParseOutcome {
+  const response = s.SearchResponse.safeParse(json);
   if (!response.success) return { ok: false, error: 'unexpected response shape' };
   const wanted = new Set(requested);
   const answers = new Map<string, SourceAnswer>();
   for (const item of response.data.resultList.result) {
-    const parsed = Result.safeParse(item);
+    const parsed = s.Result.safeParse(item);
     if (!parsed.success) continue;
     const r = parsed.data;
     const doi = doiFromUrl(r.doi);
@@ -107,22 +110,64 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
     const previous = answers.get(doi);
     const year = r.pubYear && /^\d{4}$/.test(r.pubYear) ? Number(r.pubYear) : null;
     answers.set(doi, {
-      copies: [...(previous?.copies ?? []), ...resultCopies(r, seenAt)],
+      copies: [...(previous?.copies ?? []), ...resultCopies(r, seenAt, s)],
       work: previous?.work ?? { title: r.title, journal: r.journalInfo?.journal?.title ?? null, year },
     });
   }
   return { ok: true, answers };
 }
 
-export const europepmc: Source = {
-  name: 'europepmc',
+export const europepmc = defineSource({
+  id: 'europepmc',
+  label: 'Europe PMC',
+  hosts: ['www.ebi.ac.uk'],
+  baseUrl: 'https://www.ebi.ac.uk/europepmc/webservices/rest',
+  enabledByDefault: true,
   batched: true,
-  isActive: (config) => config.sources.europepmc.enabled,
-  plan: (dois, config) =>
+  notFoundStatuses: [],
+  requests: [
+    {
+      name: 'Europe PMC search',
+      method: 'GET',
+      path: /^\/europepmc\/webservices\/rest\/search$/,
+      params: {
+        query: { value: { doiList: { separator: ' OR ', item: /^DOI:"([^"]+)"$/ } }, required: true },
+        resultType: { value: { oneOf: ['core', 'lite'] } },
+        format: { value: { oneOf: ['json'] } },
+        pageSize: { value: 'number' },
+      },
+    },
+  ],
+  // Unknown DOIs: 200 with hitCount 0 (as recorded).
+  notFound: [
+    {
+      path: '/europepmc/webservices/rest/search',
+      reply: ({ url }) => {
+        const params = new URL(url).searchParams;
+        return {
+          json: {
+            version: '6.9',
+            hitCount: 0,
+            request: {
+              queryString: params.get('query') ?? '',
+              resultType: params.get('resultType') ?? 'lite',
+              cursorMark: '*',
+              pageSize: Number(params.get('pageSize') ?? 25),
+              sort: '',
+              synonym: false,
+            },
+            resultList: { result: [] },
+          },
+        };
+      },
+    },
+  ],
+  schemas,
+  plan: (dois, { baseUrl }) =>
     chunk(dois, EUROPEPMC_MAX_BATCH).map((part) => ({
       dois: part,
       request: {
-        url: `${config.sources.europepmc.baseUrl}/search?${queryString({
+        url: `${baseUrl}/search?${queryString({
           query: part.map((d) => `DOI:"${d.replace(/"/g, '')}"`).join(' OR '),
           resultType: 'core',
           format: 'json',
@@ -130,6 +175,5 @@ export const europepmc: Source = {
         })}`,
       },
     })),
-  notFoundStatuses: [],
   parse,
-};
+});

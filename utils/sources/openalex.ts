@@ -3,56 +3,58 @@
  * licence. One DOI → the free singleton endpoint `/works/doi:…`; several → `filter=doi:a|b|…`, up to
  * 100 per request, `select=` only the fields we read.
  */
-import * as z from 'zod/mini';
 import type { Copy } from '../model';
 import { buildCopy } from './copy-builder';
 import { isIndexEntry } from './hosts';
 import { parseOaStatus } from '../model/oa-status';
 import { doiFromUrl, encodeDoiPath, queryString } from './request-utils';
-import type { ParseOutcome, PlannedRequest, Source, SourceAnswer } from './types';
+import { defineSource, sourceKey, type ParseOutcome, type PlanContext, type PlannedRequest, type SourceAnswer, type ZodMini } from './source';
 
 export const OPENALEX_MAX_BATCH = 100;
 const SELECT = 'id,doi,display_name,publication_year,open_access,is_retracted,primary_location,locations';
 
-const Source_ = z.object({
-  display_name: z.catch(z.nullable(z.string()), null),
-  type: z.catch(z.nullable(z.string()), null),
-  host_organization_name: z.catch(z.nullable(z.string()), null),
-  is_in_doaj: z.catch(z.nullable(z.boolean()), null),
-});
+function schemas(z: ZodMini) {
+  const Source_ = z.object({
+    display_name: z.catch(z.nullable(z.string()), null),
+    type: z.catch(z.nullable(z.string()), null),
+    host_organization_name: z.catch(z.nullable(z.string()), null),
+    is_in_doaj: z.catch(z.nullable(z.boolean()), null),
+  });
 
-const Location = z.object({
-  is_oa: z.catch(z.boolean(), false),
-  landing_page_url: z.catch(z.nullable(z.string()), null),
-  pdf_url: z.catch(z.nullable(z.string()), null),
-  source: z.catch(z.nullable(Source_), null),
-  license: z.catch(z.nullable(z.string()), null),
-  version: z.catch(z.nullable(z.string()), null),
-});
-type Location = z.infer<typeof Location>;
+  const Location = z.object({
+    is_oa: z.catch(z.boolean(), false),
+    landing_page_url: z.catch(z.nullable(z.string()), null),
+    pdf_url: z.catch(z.nullable(z.string()), null),
+    source: z.catch(z.nullable(Source_), null),
+    license: z.catch(z.nullable(z.string()), null),
+    version: z.catch(z.nullable(z.string()), null),
+  });
 
-const Work = z.object({
-  doi: z.nullable(z.string()),
-  display_name: z.catch(z.nullable(z.string()), null),
-  publication_year: z.catch(z.nullable(z.number()), null),
-  open_access: z.catch(z.nullable(z.object({ oa_status: z.catch(z.nullable(z.string()), null) })), null),
-  is_retracted: z.catch(z.nullable(z.boolean()), null),
-  primary_location: z.catch(z.nullable(Location), null),
-  // Each location is read on its own: one odd location must not discard the others.
-  locations: z.catch(z.array(z.unknown()), []),
-});
-type Work = z.infer<typeof Work>;
+  const Work = z.object({
+    doi: z.nullable(z.string()),
+    display_name: z.catch(z.nullable(z.string()), null),
+    publication_year: z.catch(z.nullable(z.number()), null),
+    open_access: z.catch(z.nullable(z.object({ oa_status: z.catch(z.nullable(z.string()), null) })), null),
+    is_retracted: z.catch(z.nullable(z.boolean()), null),
+    primary_location: z.catch(z.nullable(Location), null),
+    // Each location is read on its own: one odd location must not discard the others.
+    locations: z.catch(z.array(z.unknown()), []),
+  });
 
-const WorkList = z.object({ results: z.array(z.unknown()) });
+  const WorkList = z.object({ results: z.array(z.unknown()) });
+  return { Location, Work, WorkList };
+}
+type Schemas = ReturnType<typeof schemas>;
+type Location = ReturnType<Schemas['Location']['parse']>;
+type Work = ReturnType<Schemas['Work']['parse']>;
 
 /** DOIs with "|" or "," cannot go in a filter (they are its separators); they are asked one by one. */
 function filterSafe(doi: string): boolean {
   return !/[|,]/.test(doi);
 }
 
-function plan(dois: string[], config: Parameters<Source['plan']>[1]): PlannedRequest[] {
-  const base = config.sources.openalex.baseUrl;
-  const common = { mailto: config.email, api_key: config.openalexApiKey };
+function plan(dois: string[], { baseUrl: base, email, key }: PlanContext): PlannedRequest[] {
+  const common = { mailto: email, api_key: key };
   const single = (doi: string): PlannedRequest => ({
     dois: [doi],
     request: { url: `${base}/works/doi:${encodeDoiPath(doi)}?${queryString({ select: SELECT, ...common })}` },
@@ -92,7 +94,7 @@ function locationCopy(loc: Location, doi: string | null, oaStatus: string | null
   });
 }
 
-function workAnswer(work: Work, doi: string, seenAt: number): SourceAnswer {
+function workAnswer(work: Work, doi: string, seenAt: number, { Location }: Schemas): SourceAnswer {
   const oaStatus = work.open_access?.oa_status ?? null;
   const locations = work.locations.map((l) => Location.safeParse(l)).flatMap((r) => (r.success ? [r.data] : []));
   if (locations.length === 0 && work.primary_location) locations.push(work.primary_location);
@@ -106,29 +108,80 @@ function workAnswer(work: Work, doi: string, seenAt: number): SourceAnswer {
   };
 }
 
-function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome {
-  const list = WorkList.safeParse(json);
+function parse(json: unknown, { requested, seenAt, schemas: s }: { requested: string[]; seenAt: number; schemas: Schemas }): ParseOutcome {
+  const list = s.WorkList.safeParse(json);
   const items = list.success ? list.data.results : [json];
   // The chunk's planner asked only for these; anything else in the answer is not ours to report.
   const wanted = new Set(requested);
   const answers = new Map<string, SourceAnswer>();
   let valid = 0;
   for (const item of items) {
-    const work = Work.safeParse(item);
+    const work = s.Work.safeParse(item);
     if (!work.success) continue;
     valid++;
     const doi = doiFromUrl(work.data.doi) ?? (requested.length === 1 ? requested[0]! : null);
-    if (doi && (wanted.size === 0 || wanted.has(doi))) answers.set(doi, workAnswer(work.data, doi, seenAt));
+    if (doi && (wanted.size === 0 || wanted.has(doi))) answers.set(doi, workAnswer(work.data, doi, seenAt, s));
   }
   if (!list.success && valid === 0) return { ok: false, error: 'unexpected response shape' };
   return { ok: true, answers };
 }
 
-export const openalex: Source = {
-  name: 'openalex',
+/** Fields Greenway asks OpenAlex for (`select=`): names of its public schema, never free text. */
+const FIELDS = SELECT.split(',');
+const DOI_IN_PATH = /^\/works\/doi:(10\.\d{4,9}\/.+)$/;
+
+export const openalex = defineSource({
+  id: 'openalex',
+  label: 'OpenAlex',
+  hosts: ['api.openalex.org'],
+  baseUrl: 'https://api.openalex.org',
+  enabledByDefault: true,
   batched: true,
-  isActive: (config) => config.sources.openalex.enabled,
-  plan,
+  key: sourceKey({
+    policy: 'openalexApiKey',
+    required: false,
+    // /rate-limit is free and reports the key's daily budget.
+    probe: (key, baseUrl) => ({ url: `${baseUrl}/rate-limit?api_key=${encodeURIComponent(key)}` }),
+    describe(body) {
+      try {
+        const limit = (JSON.parse(body) as { rate_limit?: Record<string, unknown> }).rate_limit;
+        const remaining = limit?.daily_remaining_usd;
+        const budget = limit?.daily_budget_usd;
+        if (typeof remaining === 'number' && typeof budget === 'number') return `daily budget ${remaining} of ${budget} USD left`;
+      } catch {
+        // Not the budget object: nothing to tell.
+      }
+      return '';
+    },
+  }),
   notFoundStatuses: [404],
+  requests: [
+    {
+      name: 'OpenAlex single work',
+      method: 'GET',
+      path: DOI_IN_PATH,
+      params: { select: { value: { fields: FIELDS } }, mailto: { value: 'email' }, api_key: { value: 'key' } },
+    },
+    {
+      name: 'OpenAlex batch',
+      method: 'GET',
+      path: /^\/works$/,
+      params: {
+        filter: { value: { doiList: { prefix: 'doi:', separator: '|', item: /^https:\/\/doi\.org\/(.+)$/ } }, required: true },
+        per_page: { value: 'number' },
+        select: { value: { fields: FIELDS } },
+        mailto: { value: 'email' },
+        api_key: { value: 'key' },
+      },
+    },
+    { name: 'OpenAlex key test', method: 'GET', path: /^\/rate-limit$/, params: { api_key: { value: 'key', required: true } } },
+  ],
+  // Unknown DOIs: the singleton answers 404; a filtered list is empty (recorded in ../shared/corpus/api).
+  notFound: [
+    { path: '/works/', reply: { status: 404, json: { error: 'Not Found', message: 'The requested resource could not be found.' } } },
+    { path: '/works?', reply: { json: { meta: { count: 0, db_response_time_ms: 1, page: 1, per_page: 25 }, results: [], group_by: [] } } },
+  ],
+  schemas,
+  plan,
   parse,
-};
+});

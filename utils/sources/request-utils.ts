@@ -1,5 +1,5 @@
 /** Small helpers every source uses to build URLs and to read DOIs back out of answers. */
-import { lookupKey } from '../engine/doi-key';
+import { doiKey } from '../model/doi';
 
 /** `a=1&b=2`, leaving out null/empty values (an unset email or key is simply not sent). */
 export function queryString(params: Record<string, string | null | undefined>): string {
@@ -16,7 +16,7 @@ export function encodeDoiPath(doi: string): string {
 
 /** "https://doi.org/10.1/X" or "10.1/X" → the DOI key, or null. */
 export function doiFromUrl(value: unknown): string | null {
-  return typeof value === 'string' ? lookupKey(value) : null;
+  return typeof value === 'string' ? doiKey(value) : null;
 }
 
 /** Splits a list into chunks of at most `size`. */

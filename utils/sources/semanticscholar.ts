@@ -3,34 +3,37 @@
  * often points at a repository or author's copy the other indexes miss. It gives no version, and its
  * `status` is unreliable (arXiv PDFs marked CLOSED), so the host decides the kind.
  */
-import * as z from 'zod/mini';
 import type { Copy, HostType } from '../model';
 import { parseOaStatus } from '../model/oa-status';
 import { buildCopy } from './copy-builder';
 import { knownHostOf } from './hosts';
 import { chunk, doiFromUrl, queryString } from './request-utils';
-import type { ParseOutcome, Source, SourceAnswer } from './types';
+import { defineSource, sourceKey, type ParseOutcome, type SourceAnswer, type ZodMini } from './source';
 
 export const SEMANTIC_SCHOLAR_MAX_BATCH = 500;
 const FIELDS = 'externalIds,openAccessPdf,isOpenAccess';
 
-const Paper = z.object({
-  paperId: z.string(),
-  externalIds: z.catch(z.nullable(z.object({ DOI: z.catch(z.nullable(z.string()), null) })), null),
-  openAccessPdf: z.catch(
-    z.nullable(
-      z.object({
-        url: z.catch(z.nullable(z.string()), null),
-        status: z.catch(z.nullable(z.string()), null),
-        license: z.catch(z.nullable(z.string()), null),
-      }),
+function schemas(z: ZodMini) {
+  const Paper = z.object({
+    paperId: z.string(),
+    externalIds: z.catch(z.nullable(z.object({ DOI: z.catch(z.nullable(z.string()), null) })), null),
+    openAccessPdf: z.catch(
+      z.nullable(
+        z.object({
+          url: z.catch(z.nullable(z.string()), null),
+          status: z.catch(z.nullable(z.string()), null),
+          license: z.catch(z.nullable(z.string()), null),
+        }),
+      ),
+      null,
     ),
-    null,
-  ),
-});
-type Paper = z.infer<typeof Paper>;
+  });
 
-const Batch = z.array(z.unknown());
+  const Batch = z.array(z.unknown());
+  return { Paper, Batch };
+}
+type Schemas = ReturnType<typeof schemas>;
+type Paper = ReturnType<Schemas['Paper']['parse']>;
 
 function paperCopy(p: Paper, seenAt: number): Copy | null {
   const pdf = p.openAccessPdf;
@@ -51,15 +54,15 @@ function paperCopy(p: Paper, seenAt: number): Copy | null {
   });
 }
 
-function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome {
-  const batch = Batch.safeParse(json);
+function parse(json: unknown, { requested, seenAt, schemas: s }: { requested: string[]; seenAt: number; schemas: Schemas }): ParseOutcome {
+  const batch = s.Batch.safeParse(json);
   if (!batch.success) return { ok: false, error: 'unexpected response shape' };
   const answers = new Map<string, SourceAnswer>();
   const wanted = new Set(requested);
   let invalid = 0;
   batch.data.forEach((item, index) => {
     if (item === null) return; // unknown to Semantic Scholar
-    const paper = Paper.safeParse(item);
+    const paper = s.Paper.safeParse(item);
     if (!paper.success) {
       invalid++;
       return;
@@ -77,23 +80,64 @@ function parse(json: unknown, requested: string[], seenAt: number): ParseOutcome
   return { ok: true, answers };
 }
 
-export const semanticscholar: Source = {
-  name: 'semanticscholar',
+export const semanticscholar = defineSource({
+  id: 'semanticscholar',
+  label: 'Semantic Scholar',
+  hosts: ['api.semanticscholar.org'],
+  baseUrl: 'https://api.semanticscholar.org',
+  enabledByDefault: true,
   batched: true,
-  isActive: (config) => config.sources.semanticscholar.enabled,
-  plan: (dois, config) =>
+  key: sourceKey({
+    policy: 'semanticScholarApiKey',
+    required: false,
+    // One paper by a well-known DOI (Nature 2013, 10.1038/nature12373): nothing of the user's but the key.
+    probe: (key, baseUrl) => ({ url: `${baseUrl}/graph/v1/paper/DOI:10.1038/nature12373?fields=paperId`, headers: { 'x-api-key': key } }),
+  }),
+  notFoundStatuses: [],
+  requests: [
+    {
+      name: 'Semantic Scholar batch',
+      method: 'POST',
+      path: /^\/graph\/v1\/paper\/batch$/,
+      params: { fields: { value: { fields: FIELDS.split(',') } } },
+      jsonBody: { ids: { doiArray: { prefix: 'DOI:' } } },
+      headers: { 'content-type': { oneOf: ['application/json'] }, 'x-api-key': 'key' },
+    },
+    {
+      name: 'Semantic Scholar key test',
+      method: 'GET',
+      path: /^\/graph\/v1\/paper\/DOI:(10\.\d{4,9}\/.+)$/,
+      params: { fields: { value: { fields: ['paperId'] } } },
+      headers: { 'x-api-key': 'key' },
+    },
+  ],
+  // The batch answers one null per id it does not know.
+  notFound: [
+    {
+      path: '/graph/v1/paper/batch',
+      reply: ({ body }) => {
+        try {
+          const ids = (JSON.parse(body) as { ids?: unknown }).ids;
+          return { json: Array.isArray(ids) ? ids.map(() => null) : [] };
+        } catch {
+          return { status: 400, json: { error: 'Unacceptable JSON body' } };
+        }
+      },
+    },
+  ],
+  schemas,
+  plan: (dois, { baseUrl, key }) =>
     chunk(dois, SEMANTIC_SCHOLAR_MAX_BATCH).map((part) => ({
       dois: part,
       request: {
-        url: `${config.sources.semanticscholar.baseUrl}/graph/v1/paper/batch?${queryString({ fields: FIELDS })}`,
+        url: `${baseUrl}/graph/v1/paper/batch?${queryString({ fields: FIELDS })}`,
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(config.semanticScholarApiKey ? { 'x-api-key': config.semanticScholarApiKey } : {}),
+          ...(key ? { 'x-api-key': key } : {}),
         },
         body: JSON.stringify({ ids: part.map((d) => `DOI:${d}`) }),
       },
     })),
-  notFoundStatuses: [],
   parse,
-};
+});

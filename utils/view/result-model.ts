@@ -4,7 +4,7 @@
  * a report of which sources failed. Only http(s) URLs survive (safeHttpUrl).
  */
 import type { Copy, LookupResult, OaStatus, SourceName } from '../model';
-import { SOURCE_LABELS } from '../sources/names';
+import { SOURCE_LABELS } from '../sources/registry';
 import { copyHostName, statusLabel, versionLabel } from './labels';
 import { safeHttpUrl } from '../model/url';
 import { copyKind, copyKindLabel, type CopyKind } from './host-kind';

@@ -136,6 +136,7 @@ export function createBadgeController(options: BadgeControllerOptions): BadgeCon
   function add(hits: PageDoi[]): void {
     for (const hit of hits) {
       const key = doiKey(hit.doi);
+      if (key === null) continue;
       const known = byKey.get(key);
       if (known && alive(known)) continue;
       const entry: Entry = { hit, order: entries.length, requested: false, host: null };

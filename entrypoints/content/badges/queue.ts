@@ -71,6 +71,8 @@ export function createLookupQueue(options: LookupQueueOptions): LookupQueue {
 
   function request(doi: string): Promise<LookupResult | null> {
     const key = doiKey(doi);
+    // Not a DOI (the detector only reports DOIs, so this is a caller's slip): nothing to ask.
+    if (key === null) return Promise.resolve(null);
     const existing = known.get(key);
     if (existing) return existing;
     const promise = new Promise<LookupResult | null>((resolve) => pending.push({ doi, resolve }));
@@ -89,7 +91,7 @@ export function createLookupQueue(options: LookupQueueOptions): LookupQueue {
 
   return {
     request,
-    has: (doi) => known.has(doiKey(doi)),
+    has: (doi) => known.has(doiKey(doi) ?? ''),
     pendingCount: () => pending.length,
     sentMessages: () => messages,
     flush,

@@ -5,7 +5,7 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import { createOptionsClient, type OptionsClient } from '@/utils/settings/options-client';
 import { SETTINGS_KEY, defaultSettings, type Settings } from '@/utils/settings/schema';
 import type { FetchLike } from '@/utils/engine';
-import v2 from '../../fixtures/settings/v2.json';
+import current from '../../fixtures/settings/v3.json';
 import policy from '../../fixtures/settings/managed-policy.json';
 
 function setup(fetch: FetchLike = async () => new Response('{}')) {
@@ -47,7 +47,7 @@ describe('OptionsApp: every control changes the stored settings', () => {
     await typeInto('CORE API key', 'CORE1');
     await storedWhere((s) => s.keys.core === 'CORE1');
     await typeInto('Semantic Scholar API key', 'S2');
-    await storedWhere((s) => s.keys.semanticScholar === 'S2');
+    await storedWhere((s) => s.keys.semanticscholar === 'S2');
   });
 
   it('refuses an invalid email with a message and stores nothing', async () => {
@@ -128,7 +128,7 @@ describe('OptionsApp: managed policy, damaged settings, key test, cache, backup'
   });
 
   it('an invalid stored value falls back to defaults with a visible note', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...v2, email: 'broken', badges: 'yes' } });
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...current, email: 'broken', badges: 'yes' } });
     setup();
     expect((await screen.findByText(/Some saved settings were invalid/)).textContent).toBe(
       'Some saved settings were invalid and now hold their defaults: email, badges',
@@ -167,26 +167,26 @@ describe('OptionsApp: managed policy, damaged settings, key test, cache, backup'
   });
 
   it('export then import restores the settings', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: v2 });
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: current });
     const { downloads } = setup();
     fireEvent.click(await screen.findByRole('button', { name: 'Export settings' }));
     expect(downloads[0]?.filename).toBe('greenway-settings.json');
-    expect(JSON.parse(downloads[0]!.text)).toEqual(v2);
+    expect(JSON.parse(downloads[0]!.text)).toEqual(current);
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: defaultSettings() });
     const file = new File([downloads[0]!.text], 'greenway-settings.json', { type: 'application/json' });
     fireEvent.change(screen.getByLabelText('Import settings…'), { target: { files: [file] } });
     expect(await screen.findByText('Settings imported.')).toBeTruthy();
-    expect(await stored()).toEqual(v2);
+    expect(await stored()).toEqual(current);
     await waitFor(() => expect((screen.getByLabelText('Preferred institution') as HTMLInputElement).value).toBe('University College London'));
   });
 
   it('importing a file that is not JSON gives a clear error and changes nothing', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: v2 });
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: current });
     setup();
     const file = new File(['{ "version": 2, '], 'settings.json', { type: 'application/json' });
     fireEvent.change(await screen.findByLabelText('Import settings…'), { target: { files: [file] } });
     expect((await screen.findByRole('alert')).textContent).toMatch(/^That file is not JSON \(.+\)\. Nothing was changed\.$/);
-    expect(await stored()).toEqual(v2);
+    expect(await stored()).toEqual(current);
     const other = new File(['{"hello":"world"}'], 'x.json');
     fireEvent.change(screen.getByLabelText('Import settings…'), { target: { files: [other] } });
     expect(await screen.findByText('That file does not contain Greenway settings. Nothing was changed.')).toBeTruthy();

@@ -30,7 +30,7 @@ function setup(routes: Record<string, Handler> = {}, config = {}) {
   const storage = createMemoryStorage();
   const engine = createLookupEngine(
     { fetch: fake.fetch, storage, now: clock.now, sleep: clock.sleep },
-    { email: 'me@example.org', coreApiKey: 'K', sources: endpoints, ...config },
+    { email: 'me@example.org', keys: { core: 'K' }, sources: endpoints, ...config },
   );
   const count = (part: string) => fake.calls.filter((c) => c.url.includes(part)).length;
   return { clock, engine, calls: fake.calls, count, storage };
@@ -40,7 +40,7 @@ const greenRoutes: Record<string, Handler> = {
   '/openalex/': () => json(fixture('openalex-green.json')),
   '/unpaywall/': () => json(fixture('unpaywall-green.json')),
   '/europepmc/': () => json(fixture('europepmc-manuscript.json')),
-  '/s2/': () => json(fixture('s2-batch.json')),
+  '/s2/': () => json(fixture('semanticscholar-batch.json')),
 };
 
 describe('lookup engine', () => {
@@ -139,7 +139,7 @@ describe('lookup engine', () => {
   });
 
   it('asks only enabled sources and clears its cache on demand', async () => {
-    const { clock, engine, count } = setup({}, { email: null, coreApiKey: null, sources: { ...endpoints, semanticscholar: { enabled: false } } });
+    const { clock, engine, count } = setup({}, { email: null, keys: { core: null }, sources: { ...endpoints, semanticscholar: { enabled: false } } });
     const r = await settle(engine.lookup('10.1234/a'), clock);
     expect(Object.keys(r.sources).sort()).toEqual(['crossref', 'europepmc', 'openalex']);
     expect(count('/unpaywall/') + count('/core/') + count('/s2/')).toBe(0);

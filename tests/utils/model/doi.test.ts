@@ -119,8 +119,12 @@ describe('doiKey and sameDoi', () => {
     expect(sameDoi('10.1007/BF02727953', '10.1007/BF02727954')).toBe(false);
   });
 
-  it('gives a key even for strings that are not DOIs', () => {
-    expect(doiKey('Not A DOI')).toBe('not a doi');
+  it('gives no key for anything that is not a DOI, so callers decide what that means', () => {
+    expect(doiKey('Not A DOI')).toBeNull();
+    expect(doiKey('')).toBeNull();
+    expect(doiKey(undefined)).toBeNull();
+    expect(doiKey(42)).toBeNull();
+    expect(sameDoi('not a doi', 'not a doi')).toBe(false);
   });
 });
 

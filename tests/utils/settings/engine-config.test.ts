@@ -60,7 +60,7 @@ describe('engineConfigFromSettings: each option changes what the engine does', (
   });
 
   it('API keys go to their own service only', async () => {
-    const { requests, hosts } = await lookupWith(edit((s) => (s.keys = { openalex: 'OA1', core: 'CORE1', semanticScholar: 'S2KEY' })));
+    const { requests, hosts } = await lookupWith(edit((s) => (s.keys = { openalex: 'OA1', core: 'CORE1', semanticscholar: 'S2KEY' })));
     expect(hosts.has('api.core.ac.uk')).toBe(true);
     expect(requests.find((r) => r.url.includes('core.ac.uk'))?.headers.authorization).toBe('Bearer CORE1');
     expect(requests.find((r) => r.url.includes('semanticscholar'))?.headers['x-api-key']).toBe('S2KEY');

@@ -35,14 +35,14 @@ describe('testApiKey', () => {
 
   it('Semantic Scholar: sends x-api-key; a plain-text refusal is reported as is', async () => {
     const { fetch, calls } = fakeFetch(403, 'Forbidden');
-    expect(await testApiKey('semanticScholar', 'S2', fetch)).toEqual({ kind: 'rejected', status: 403, detail: 'Forbidden' });
+    expect(await testApiKey('semanticscholar', 'S2', fetch)).toEqual({ kind: 'rejected', status: 403, detail: 'Forbidden' });
     expect(new Headers(calls[0]?.init?.headers).get('x-api-key')).toBe('S2');
     expect(calls[0]?.url).toBe('https://api.semanticscholar.org/graph/v1/paper/DOI:10.1038/nature12373?fields=paperId');
   });
 
   it('uses the configured base URL (a mirror or the test server)', async () => {
     const { fetch, calls } = fakeFetch(200, '{}');
-    await testApiKey('semanticScholar', 'S2', fetch, 'http://127.0.0.1:8787/s2/');
+    await testApiKey('semanticscholar', 'S2', fetch, 'http://127.0.0.1:8787/s2/');
     expect(calls[0]?.url.startsWith('http://127.0.0.1:8787/s2/graph/v1/paper/')).toBe(true);
   });
 

@@ -32,7 +32,7 @@ describe('settings migrations', () => {
     expect(step.ok && step.from).toBe(1);
     const { user } = readStoredSettings(sample(1));
     expect(user.email).toBe('reader@example.org');
-    expect(user.keys).toEqual({ openalex: 'oa-key-123', core: '', semanticScholar: 's2-key-456' });
+    expect(user.keys).toEqual({ openalex: 'oa-key-123', core: '', semanticscholar: 's2-key-456' });
     expect(user.sources.crossref.enabled).toBe(false);
     expect(user.sources.europepmc.enabled).toBe(false);
     expect(user.sources.openalex.enabled).toBe(true);
@@ -43,6 +43,15 @@ describe('settings migrations', () => {
     // Fields v1 did not have take their defaults.
     expect(user.badges.disabledSites).toEqual([]);
     expect(user.library.illUrlTemplate).toBe('');
+  });
+
+  it('v2 → v3 spells the Semantic Scholar key by its source id and keeps everything else', () => {
+    const step = migrateSettings(sample(2));
+    expect(step.ok && step.from).toBe(2);
+    expect(step.ok && step.value).toEqual(sample(3));
+    // A v2 value without that key gains nothing it did not have.
+    const bare = migrateSettings({ version: 2, keys: { openalex: 'k' } });
+    expect(bare.ok && bare.value.keys).toEqual({ openalex: 'k' });
   });
 
   it('a v1 value with only some fields migrates, the rest default', () => {

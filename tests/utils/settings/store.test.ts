@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { memoryStorage } from '@/utils/storage/area';
 import { createSettingsStore, loadSettings, onSettingsChanged, saveSettings } from '@/utils/settings/store';
-import { SETTINGS_KEY, defaultSettings } from '@/utils/settings/schema';
+import { SETTINGS_KEY, SETTINGS_VERSION, defaultSettings } from '@/utils/settings/schema';
 import v1 from '../../fixtures/settings/v1.json';
-import v2 from '../../fixtures/settings/v2.json';
+import current from '../../fixtures/settings/v3.json';
 import policy from '../../fixtures/settings/managed-policy.json';
 
 const managed = (value: Record<string, unknown>) => ({ get: async () => structuredClone(value) });
@@ -17,7 +17,7 @@ describe('loadSettings', () => {
 
   it('reads an older stored version through the migrations', async () => {
     const loaded = await loadSettings(memoryStorage({ [SETTINGS_KEY]: v1 }));
-    expect(loaded.settings.version).toBe(2);
+    expect(loaded.settings.version).toBe(SETTINGS_VERSION);
     expect(loaded.settings.sources.crossref.enabled).toBe(false);
     expect(loaded.notes).toEqual([]);
   });
@@ -38,7 +38,7 @@ describe('loadSettings', () => {
   });
 
   it('applies the managed policy on top of the user’s settings and lists what it locks', async () => {
-    const loaded = await loadSettings(memoryStorage({ [SETTINGS_KEY]: v2 }), managed(policy));
+    const loaded = await loadSettings(memoryStorage({ [SETTINGS_KEY]: current }), managed(policy));
     expect(loaded.settings.email).toBe('library@example.edu');
     expect(loaded.settings.keys.core).toBe('campus-core-key');
     expect(loaded.settings.sources.semanticscholar).toEqual({ enabled: false, baseUrl: 'http://127.0.0.1:8787/s2' });
@@ -80,10 +80,10 @@ describe('saveSettings', () => {
   });
 
   it('never turns a policy value into the user’s own value', async () => {
-    const local = memoryStorage({ [SETTINGS_KEY]: v2 });
+    const local = memoryStorage({ [SETTINGS_KEY]: current });
     const loaded = await loadSettings(local, managed(policy));
     await saveSettings(local, { ...loaded.settings, ranking: { preferRepository: true } }, loaded);
-    const stored = local.dump()[SETTINGS_KEY] as typeof v2;
+    const stored = local.dump()[SETTINGS_KEY] as typeof current;
     expect(stored.email).toBe('reader@example.org');
     expect(stored.keys.core).toBe('');
     expect(stored.ranking.preferRepository).toBe(true);
@@ -105,7 +105,7 @@ describe('settings change events', () => {
     const stop = onSettingsChanged(fakeBrowser.storage.onChanged, () => calls++);
     await fakeBrowser.storage.local.set({ 'greenway:lookup:v1:10.1/x': {} });
     expect(calls).toBe(0);
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: v2 });
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: current });
     expect(calls).toBe(1);
     await fakeBrowser.storage.managed.set({ email: 'a@b.org' });
     expect(calls).toBe(2);

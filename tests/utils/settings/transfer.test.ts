@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { exportSettings, importSettings } from '@/utils/settings/transfer';
 import { defaultSettings } from '@/utils/settings/schema';
 import v1 from '../../fixtures/settings/v1.json';
-import v2 from '../../fixtures/settings/v2.json';
+import current from '../../fixtures/settings/v3.json';
 
 describe('settings export and import', () => {
   it('round-trips the user’s settings', () => {
-    const result = importSettings(exportSettings(v2 as never));
-    expect(result).toEqual({ ok: true, user: v2, notes: [] });
+    const result = importSettings(exportSettings(current as never));
+    expect(result).toEqual({ ok: true, user: current, notes: [] });
   });
 
   it('imports an export from an older release through the migrations', () => {

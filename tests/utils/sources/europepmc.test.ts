@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../utils/engine/config';
 import { europepmc } from '../../../utils/sources/europepmc';
 import { fixtureJson } from '../engine/fakes';
+import { parseAnswer } from '@/utils/sources/parse';
+import { planRequests } from '@/utils/engine/source-use';
 
 describe('Europe PMC', () => {
   it('batches DOIs into one OR query with core results', () => {
-    const [plan] = europepmc.plan(['10.1/a', '10.1/b'], resolveConfig());
+    const [plan] = planRequests(europepmc, ['10.1/a', '10.1/b'], resolveConfig());
     const url = new URL(plan!.request.url);
     expect(url.pathname).toBe('/europepmc/webservices/rest/search');
     expect(url.searchParams.get('query')).toBe('DOI:"10.1/a" OR DOI:"10.1/b"');
@@ -15,11 +17,11 @@ describe('Europe PMC', () => {
 
   it('splits large batches', () => {
     const dois = Array.from({ length: 85 }, (_, i) => `10.1/${i}`);
-    expect(europepmc.plan(dois, resolveConfig()).map((p) => p.dois.length)).toEqual([40, 40, 5]);
+    expect(planRequests(europepmc, dois, resolveConfig()).map((p) => p.dois.length)).toEqual([40, 40, 5]);
   });
 
   it('maps a free author manuscript to one accepted Europe PMC copy; subscription links are not copies', () => {
-    const out = europepmc.parse(fixtureJson('europepmc-manuscript.json'), ['10.1234/green.1', '10.9999/other'], 0);
+    const out = parseAnswer(europepmc, fixtureJson('europepmc-manuscript.json'), ['10.1234/green.1', '10.9999/other'], 0);
     if (!out.ok) throw new Error(out.error);
     const a = out.answers.get('10.1234/green.1')!;
     expect(a.copies).toHaveLength(1);
@@ -35,6 +37,6 @@ describe('Europe PMC', () => {
   });
 
   it('reports an unexpected shape as an error value', () => {
-    expect(europepmc.parse({ status: 'error' }, [], 0)).toEqual({ ok: false, error: 'unexpected response shape' });
+    expect(parseAnswer(europepmc, { status: 'error' }, [], 0)).toEqual({ ok: false, error: 'unexpected response shape' });
   });
 });

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../utils/engine/config';
 import { openalex } from '../../../utils/sources/openalex';
 import { fixtureJson } from '../engine/fakes';
+import { parseAnswer } from '@/utils/sources/parse';
+import { planRequests } from '@/utils/engine/source-use';
 
 const T = 1_700_000_000_000;
 
 describe('OpenAlex requests', () => {
   it('asks the singleton endpoint for one DOI with select, mailto and key', () => {
-    const config = resolveConfig({ email: 'me@example.org', openalexApiKey: 'KEY', sources: { openalex: { baseUrl: 'http://127.0.0.1:9/oa' } } });
-    const [plan] = openalex.plan(['10.1/a(b)'], config);
+    const config = resolveConfig({ email: 'me@example.org', keys: { openalex: 'KEY' }, sources: { openalex: { baseUrl: 'http://127.0.0.1:9/oa' } } });
+    const [plan] = planRequests(openalex, ['10.1/a(b)'], config);
     const url = new URL(plan!.request.url);
     expect(url.pathname).toBe('/oa/works/doi:10.1/a(b)');
     expect(url.searchParams.get('select')).toContain('locations');
@@ -18,7 +20,7 @@ describe('OpenAlex requests', () => {
 
   it('batches up to 100 DOIs per filter request with matching per_page, and asks filter-unsafe DOIs alone', () => {
     const dois = Array.from({ length: 150 }, (_, i) => `10.1/${i}`).concat('10.1/a|b');
-    const plans = openalex.plan(dois, resolveConfig());
+    const plans = planRequests(openalex, dois, resolveConfig());
     expect(plans.map((p) => p.dois.length).sort((a, b) => a - b)).toEqual([1, 50, 100]);
     const batch = new URL(plans.find((p) => p.dois.length === 100)!.request.url);
     expect(batch.searchParams.get('filter')!.split('|')).toHaveLength(100);
@@ -29,7 +31,7 @@ describe('OpenAlex requests', () => {
 
 describe('OpenAlex answers', () => {
   it('maps open locations to clean copies and drops closed, index-only and unsafe ones', () => {
-    const out = openalex.parse(fixtureJson('openalex-green.json'), ['10.1234/green.1'], T);
+    const out = parseAnswer(openalex, fixtureJson('openalex-green.json'), ['10.1234/green.1'], T);
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const answer = out.answers.get('10.1234/green.1')!;
@@ -44,7 +46,7 @@ describe('OpenAlex answers', () => {
   });
 
   it('reads a filter list, keyed by DOI, with retraction flags', () => {
-    const out = openalex.parse(fixtureJson('openalex-bmc-list.json'), ['10.1186/s12913-023-10058-w', '10.1234/closed.2'], T);
+    const out = parseAnswer(openalex, fixtureJson('openalex-bmc-list.json'), ['10.1186/s12913-023-10058-w', '10.1234/closed.2'], T);
     if (!out.ok) throw new Error(out.error);
     const bmc = out.answers.get('10.1186/s12913-023-10058-w')!;
     expect(bmc.copies.map((c) => c.hostName)).toEqual(['BMC Health Services Research', 'UCL Discovery']);
@@ -53,7 +55,7 @@ describe('OpenAlex answers', () => {
   });
 
   it('reports an unexpected shape as an error value', () => {
-    expect(openalex.parse({ hello: 1 }, ['10.1/x'], T)).toEqual({ ok: false, error: 'unexpected response shape' });
-    expect(openalex.parse(null, ['10.1/x'], T).ok).toBe(false);
+    expect(parseAnswer(openalex, { hello: 1 }, ['10.1/x'], T)).toEqual({ ok: false, error: 'unexpected response shape' });
+    expect(parseAnswer(openalex, null, ['10.1/x'], T).ok).toBe(false);
   });
 });

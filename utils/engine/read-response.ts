@@ -3,9 +3,9 @@
  * outcome with a clear message ("OpenAlex: HTTP 500", "Unpaywall: got an HTML page instead of
  * JSON"). Nothing here throws, so one source's failure never loses the others' answers.
  */
-import type { HttpResult } from '../engine/http';
-import { SOURCE_LABELS } from '../model';
-import type { ParseOutcome, Source } from './types';
+import type { HttpResult } from './http';
+import { parseAnswer } from '../sources/parse';
+import type { ParseOutcome, Source } from '../sources/source';
 
 /** Parses JSON text, recognising HTML pages (captchas, proxies, maintenance pages) by their shape. */
 export function parseJsonBody(text: string): { ok: true; json: unknown } | { ok: false; error: string } {
@@ -38,7 +38,7 @@ function errorMessage(json: unknown): string | null {
 
 /** Maps an HTTP result to the source's answers for `dois`, or a labelled error. */
 export function readResponse(source: Source, result: HttpResult, dois: string[], seenAt: number): ParseOutcome {
-  const label = SOURCE_LABELS[source.name];
+  const label = source.label;
   const fail = (error: string): ParseOutcome => ({ ok: false, error: `${label}: ${error}` });
   if (result.kind === 'failure') return fail(result.error);
   if (source.notFoundStatuses.includes(result.status)) return { ok: true, answers: new Map() };
@@ -50,7 +50,7 @@ export function readResponse(source: Source, result: HttpResult, dois: string[],
   }
   if (!body.ok) return fail(body.error);
   try {
-    const parsed = source.parse(body.json, dois, seenAt);
+    const parsed = parseAnswer(source, body.json, dois, seenAt);
     return parsed.ok ? parsed : fail(parsed.error);
   } catch (error) {
     // A parser bug must still not lose the other sources' answers.

@@ -1,0 +1,45 @@
+/**
+ * Every source Greenway asks, in the order their answers are merged (earlier sources lead ties).
+ * The one list: ids, labels, engine defaults, settings and policy fields, host permissions, the
+ * options page's sections, the request audit and the e2e harness's default replies all derive from
+ * it. To add a source, write its module (see ./source.ts and CONTRIBUTING.md) and list it here.
+ *
+ * Zod-free (sources receive zod through `schemas`), so the popup's first paint may import it.
+ */
+import { core } from './core';
+import { crossref } from './crossref';
+import { europepmc } from './europepmc';
+import { openalex } from './openalex';
+import { semanticscholar } from './semanticscholar';
+import type { Source, SourceKey } from './source';
+import { unpaywall } from './unpaywall';
+
+export const SOURCES = [openalex, unpaywall, europepmc, semanticscholar, core, crossref] as const;
+
+/** A registered source's id: "openalex" | "unpaywall" | … */
+export type SourceName = (typeof SOURCES)[number]['id'];
+
+/** The ids in merge order, as a tuple for zod enums. */
+export const SOURCE_NAMES = SOURCES.map((s) => s.id) as [SourceName, ...SourceName[]];
+
+/** Human names, for "found via …" and the options page. */
+export const SOURCE_LABELS = Object.fromEntries(SOURCES.map((s) => [s.id, s.label])) as Record<SourceName, string>;
+
+/** Sources that take an API key, and their ids. */
+type KeyedSource = Extract<(typeof SOURCES)[number], { key: SourceKey }>;
+export type KeyedSourceName = KeyedSource['id'];
+export const KEYED_SOURCES: readonly KeyedSource[] = SOURCES.filter((s): s is KeyedSource => s.key !== undefined);
+export const KEYED_SOURCE_NAMES = KEYED_SOURCES.map((s) => s.id) as [KeyedSourceName, ...KeyedSourceName[]];
+
+/** The source with this id, or undefined for anything else (ids come from storage and messages). */
+export function sourceById(id: string): Source<SourceName> | undefined {
+  return SOURCES.find((s) => s.id === id);
+}
+
+/** Every API host any source may call, in registry order, without duplicates. */
+export const API_HOSTS: readonly string[] = [...new Set(SOURCES.flatMap((s) => s.hosts))];
+
+/** The manifest's host permissions: exactly the API hosts, over https. */
+export function apiHostPermissions(): string[] {
+  return API_HOSTS.map((host) => `https://${host}/*`);
+}

@@ -1,0 +1,163 @@
+/**
+ * What a source module declares: who it is (id, label), where it lives (hosts, base URL), when it is
+ * asked (default on, needs an email or a key), how to ask (`plan`), how to read the answer
+ * (`schemas` + `parse`), what it may be sent (`requests`, checked by the e2e request audit) and what
+ * it answers for a DOI it does not know (`notFound`, the e2e harness's default reply). Everything
+ * else — settings, managed policy, host permissions, options sections, audit, harness — is derived
+ * from these declarations through ./registry.ts, so a source is added in one place.
+ *
+ * Sources never import zod at run time: `schemas` receives it. The registry (labels, ids) is then
+ * safe to import from the popup's first paint and from the content script, which must not bundle
+ * zod; the engine, which already bundles zod, builds the schemas once per source (./parse.ts).
+ * Sources never do I/O: the engine sends the planned requests (retries, timeouts, caching in one place).
+ */
+import type * as Zod from 'zod/mini';
+import type { Copy, Licence, OaStatus, Retraction, WorkInfo } from '../model';
+
+/**
+ * The part of zod/mini handed to `schemas` (./parse.ts builds it). A subset rather than the whole
+ * namespace, so that bundlers keep only these functions; a source needing another adds it there.
+ */
+export type ZodMini = Pick<typeof Zod, 'array' | 'boolean' | 'catch' | 'nullable' | 'number' | 'object' | 'optional' | 'string' | 'unknown'>;
+
+export interface HttpRequest {
+  url: string;
+  method?: 'GET' | 'POST' | 'HEAD';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** What one source says about one DOI. An empty `copies` means "known, but no free copy here". */
+export interface SourceAnswer {
+  copies: Copy[];
+  status?: OaStatus | null;
+  retraction?: Zod.infer<typeof Retraction> | null;
+  work?: WorkInfo | null;
+  /** Licence of the version of record as the publisher registered it (Crossref). */
+  recordLicence?: Licence | null;
+}
+
+export type ParseOutcome = { ok: true; answers: Map<string, SourceAnswer> } | { ok: false; error: string };
+
+/** One planned request and the DOIs (normalised keys) it answers. */
+export interface PlannedRequest {
+  dois: string[];
+  request: HttpRequest;
+}
+
+/** What `plan` may use: this source's own settings, never another service's key. */
+export interface PlanContext {
+  /** Base URL without a trailing slash: the public API or the user's mirror. */
+  baseUrl: string;
+  /** The user's email, or null; sent only by sources that use it (Unpaywall's terms, polite `mailto`). */
+  email: string | null;
+  /** This source's API key, or null. */
+  key: string | null;
+}
+
+/**
+ * How a request part may look, for the request audit (harness/request-audit.ts):
+ * - `'doi'`: a DOI the user saw on a page or typed; `'email'`: the user's email; `'key'`: this
+ *   source's key; `'number'`: a small number;
+ * - `{ oneOf }`: one of fixed values; `{ fields }`: a comma-separated list of these field names;
+ * - `{ doiList }`: DOIs joined by `separator` after `prefix`, each matching `item` (group 1 = DOI);
+ * - `{ keyWithPrefix }`: the key after a fixed prefix ("Bearer …"); `{ doiArray }`: a JSON array of
+ *   DOIs each written after `prefix` ("DOI:…").
+ */
+export type ValueRule =
+  | 'doi'
+  | 'email'
+  | 'key'
+  | 'number'
+  | { oneOf: readonly string[] }
+  | { fields: readonly string[] }
+  | { doiList: { prefix?: string; separator: string; item: RegExp } }
+  | { keyWithPrefix: string }
+  | { doiArray: { prefix: string } };
+
+/** One endpoint the source may call, exactly: anything else it sends is a request-audit violation. */
+export interface RequestRule {
+  /** Shown in audit reports: "OpenAlex batch". */
+  name: string;
+  method: 'GET' | 'POST';
+  /** Matches the decoded path; capture group 1, if any, must be an allowed DOI. */
+  path: RegExp;
+  /** Every query parameter allowed; `required` ones must be present. */
+  params?: Readonly<Record<string, { value: ValueRule; required?: boolean }>>;
+  /** POST only: a JSON object with exactly these keys. Absent = no body. */
+  jsonBody?: Readonly<Record<string, ValueRule>>;
+  /** Headers this endpoint may receive beyond the browser's own. */
+  headers?: Readonly<Record<string, ValueRule>>;
+}
+
+/** A canned HTTP answer (status 200 and JSON unless said otherwise). */
+export interface StubReply {
+  status?: number;
+  json?: unknown;
+  text?: string;
+  contentType?: string;
+}
+
+/** What the service answers, on `path` (a prefix, query included if any), for DOIs it does not know. */
+export interface NotFoundRoute {
+  path: string;
+  reply: StubReply | ((request: { url: string; body: string }) => StubReply);
+}
+
+/** An API key the user (or a managed policy) may give. */
+export interface SourceKey {
+  /** Its name in the managed policy — a contract with administrators, never renamed: "coreApiKey". */
+  policy: string;
+  /** True when the source is asked only once a key is given. */
+  required: boolean;
+  /** The options page's "Test" request: cheap, and it carries nothing of the user's but the key. */
+  probe(key: string, baseUrl: string): { url: string; headers?: Record<string, string> };
+  /** What an accepted probe's answer tells about the key (budget left), or '' when nothing. */
+  describe?(body: string, headers: Headers): string;
+}
+
+export interface SourceDefinition<Id extends string = string, Schemas = unknown> {
+  /** The one spelling of the service everywhere: settings, messages, policy paths, CSS, tests. */
+  id: Id;
+  /** The service's own name, for people: "Semantic Scholar". */
+  label: string;
+  /** Every host a request may go to (the manifest's host permissions; README and PRIVACY name each). */
+  hosts: readonly string[];
+  /** The public API's base URL, no trailing slash; users may point it at a mirror. */
+  baseUrl: string;
+  enabledByDefault: boolean;
+  /**
+   * True when one request answers many DOIs. Badges on a list page ask only batched sources, so a
+   * 150-reference list never costs 150 requests to a per-DOI service (Unpaywall, CORE).
+   */
+  batched: boolean;
+  /** Asked only once the user gives an email (Unpaywall's terms). */
+  needsEmail?: boolean;
+  key?: SourceKey;
+  /** HTTP statuses that mean "this DOI is unknown here" rather than a failure. */
+  notFoundStatuses: readonly number[];
+  requests: readonly RequestRule[];
+  notFound: readonly NotFoundRoute[];
+  /** Builds the response schemas with the zod/mini it is given (see the module comment). */
+  schemas(z: ZodMini): Schemas;
+  /** Splits DOIs (normalised keys) into requests, each within the service's batch limit. */
+  plan(dois: string[], context: PlanContext): PlannedRequest[];
+  /** Reads a parsed JSON body into answers keyed by DOI key. Never throws on odd data. */
+  parse(json: unknown, context: { requested: string[]; seenAt: number; schemas: Schemas }): ParseOutcome;
+}
+
+/** Any registered source, whatever its schemas. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schemas type is private to each source module
+export type Source<Id extends string = string> = SourceDefinition<Id, any>;
+
+/** Declares a source's API key (typed on its own, so that `defineSource` sees whether a key exists). */
+export function sourceKey(key: SourceKey): SourceKey {
+  return key;
+}
+
+/** Declares a source; the identity function gives the definition its precise types (id, key or not). */
+export function defineSource<const Id extends string, Schemas, Key extends SourceKey | undefined = undefined>(
+  definition: Omit<SourceDefinition<Id, Schemas>, 'key'> & { key?: Key },
+): Omit<SourceDefinition<Id, Schemas>, 'key'> & { key: Key } {
+  return definition as Omit<SourceDefinition<Id, Schemas>, 'key'> & { key: Key };
+}
