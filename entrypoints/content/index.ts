@@ -20,6 +20,7 @@ export default defineContentScript({
       onChanged: browser.storage.onChanged,
       send: (dois, options) => sendRequest({ type: 'lookup:many', dois, ...(options?.article ? { article: true } : {}) }),
       copyText: (text) => navigator.clipboard.writeText(text),
+      setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
     });
     const reporter = createPageReporter();
     const report = (reason: WatchReason) => {
