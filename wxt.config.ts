@@ -5,7 +5,10 @@ import { apiHostPermissions } from './utils/sources/registry';
 // Builds land in .output/ unless GREENWAY_OUT_DIR says otherwise, so that parallel test runs
 // (e2e, demo, bench) never overwrite each other's extension.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // auto-icons renders the toolbar icons from assets/icon.svg at build time (with sharp): public/
+  // holds no generated PNGs. Development builds get grey icons, to tell them from the installed one.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg' },
   // Explicit imports everywhere: auto-imports hide where a name comes from and clash with our own
   // utils (e.g. our StorageArea vs WXT's).
   imports: false,

@@ -2,6 +2,13 @@
  * Per-tab state, kept in `storage.session`: the MV3 service worker is stopped whenever it is idle,
  * and a popup opened after that must still find what the content script reported. Corrupt entries
  * read as "nothing known" instead of throwing.
+ *
+ * Every operation on one tab runs after the previous one for that tab has finished (one promise
+ * queue per tab), so a read-modify-write is atomic with respect to the others: without it a late
+ * `setLookup` for article A could read A's state, let a `detected` for article B write B, then write
+ * A's result back over B. The background worker is the only writer of these keys (the popup only
+ * reads them), and a worker restart ends every queued operation with it, so an in-memory queue is
+ * enough; the state itself stays in storage and survives the restart.
  */
 import type { StorageArea } from '../../utils/storage/area';
 import { TabState, type LookupState, type ArticleSignal } from '../../utils/messaging/protocol';
@@ -18,8 +25,29 @@ export interface TabStore {
   clear(tabId: number): Promise<void>;
 }
 
+const sameDoi = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 export function createTabStore(area: StorageArea, now: () => number = Date.now): TabStore {
-  async function get(tabId: number): Promise<TabState | null> {
+  /** The end of each tab's queue; settles (never rejects) when the tab's last queued operation has. */
+  const tails = new Map<number, Promise<void>>();
+
+  /** Runs `task` once every earlier operation on `tabId` has settled; a failed one does not block the rest. */
+  function serialised<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+    const result = (tails.get(tabId) ?? Promise.resolve()).then(task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    tails.set(tabId, tail);
+    // Forget idle tabs, so the map does not grow with every tab ever seen.
+    void tail.then(() => {
+      if (tails.get(tabId) === tail) tails.delete(tabId);
+    });
+    return result;
+  }
+
+  // The unqueued steps: only ever called from inside `serialised` (calling the queued ones there would deadlock).
+  async function read(tabId: number): Promise<TabState | null> {
     const raw = (await area.get(key(tabId)))[key(tabId)];
     if (raw === undefined) return null;
     const parsed = TabState.safeParse(raw);
@@ -27,30 +55,31 @@ export function createTabStore(area: StorageArea, now: () => number = Date.now):
     await area.remove(key(tabId));
     return null;
   }
-  async function put(state: TabState): Promise<TabState> {
+  async function write(state: TabState): Promise<TabState> {
     await area.set({ [key(state.tabId)]: state });
     return state;
   }
+
   return {
-    get,
-    async detected(tabId, article, pageDoiCount) {
-      const previous = await get(tabId);
-      const sameArticle = previous?.article && article && previous.article.doi.toLowerCase() === article.doi.toLowerCase();
-      return put({
-        tabId,
-        article,
-        pageDoiCount,
-        lookup: sameArticle && previous ? previous.lookup : { state: 'idle' },
-        updatedAt: now(),
-      });
-    },
-    async setLookup(tabId, doi, lookup) {
-      const previous = await get(tabId);
-      if (!previous?.article || previous.article.doi.toLowerCase() !== doi.toLowerCase()) return null;
-      return put({ ...previous, lookup, updatedAt: now() });
-    },
-    async clear(tabId) {
-      await area.remove(key(tabId));
-    },
+    get: (tabId) => serialised(tabId, () => read(tabId)),
+    detected: (tabId, article, pageDoiCount) =>
+      serialised(tabId, async () => {
+        const previous = await read(tabId);
+        const sameArticle = previous?.article && article && sameDoi(previous.article.doi, article.doi);
+        return write({
+          tabId,
+          article,
+          pageDoiCount,
+          lookup: sameArticle && previous ? previous.lookup : { state: 'idle' },
+          updatedAt: now(),
+        });
+      }),
+    setLookup: (tabId, doi, lookup) =>
+      serialised(tabId, async () => {
+        const previous = await read(tabId);
+        if (!previous?.article || !sameDoi(previous.article.doi, doi)) return null;
+        return write({ ...previous, lookup, updatedAt: now() });
+      }),
+    clear: (tabId) => serialised(tabId, () => area.remove(key(tabId))),
   };
 }

@@ -2,8 +2,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { startBadges } from '@/entrypoints/content/badges/start';
 import { createPageReporter } from '@/entrypoints/content/report-page';
+import { watchPageInContext } from '@/entrypoints/content/lifecycle';
 import { detectArticleDoi } from '@/utils/detect/article';
-import { watchPage, type WatchReason } from '@/utils/detect/watch';
+import type { WatchReason } from '@/utils/detect/watch';
 import { sendRequest } from '@/utils/messaging/client';
 
 // Runs on every page (DOIs live anywhere: publisher sites, repositories, Wikipedia, search results).
@@ -19,6 +20,7 @@ export default defineContentScript({
       onChanged: browser.storage.onChanged,
       send: (dois, options) => sendRequest({ type: 'lookup:many', dois, ...(options?.article ? { article: true } : {}) }),
       copyText: (text) => navigator.clipboard.writeText(text),
+      setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
     });
     const reporter = createPageReporter();
     const report = (reason: WatchReason) => {
@@ -29,10 +31,8 @@ export default defineContentScript({
       reporter.report(document, url, article).catch(() => undefined);
       badges.onPageChange(reason, article);
     };
-    const stop = watchPage(window, report);
-    ctx.onInvalidated(() => {
-      stop();
-      badges.stop();
-    });
+    // Re-detects after SPA navigations and late metadata; event-driven, stopped with the context.
+    watchPageInContext(ctx, window, report);
+    ctx.onInvalidated(() => badges.stop());
   },
 });

@@ -105,4 +105,29 @@ describe('foundation: BMC article → UCL Discovery copy', () => {
     await popup.close();
     await page.close();
   });
+
+  it('a pushState that changes only the address is noticed through wxt:locationchange', async () => {
+    // No DOM changes at all: only the URL carries the DOI, so only a location-change event can
+    // announce the navigation (the content script no longer polls location.href).
+    const first = '10.1186/s12913-023-08888-y';
+    const second = '10.1186/s12913-023-07777-z';
+    const html = `<!doctype html><html><head><title>URL journal</title></head>
+      <body><h1>Article</h1><button id="next">Next article</button>
+      <script>
+        document.getElementById('next').addEventListener('click', () => history.pushState({}, '', '/articles/${second}'));
+      </script></body></html>`;
+    server.page(`https://url-journal.example/articles/${first}`, html);
+    const page = await ext.openPage(`https://url-journal.example/articles/${first}`);
+    const tabId = await ext.tabIdOf(page);
+    const tabDoi = () =>
+      ext.serviceWorker.evaluate(async (id) => {
+        const all = await chrome.storage.session.get(`tab:${id}`);
+        return (all[`tab:${id}`] as { article?: { doi: string } } | undefined)?.article?.doi ?? null;
+      }, tabId);
+    await expect.poll(tabDoi, { timeout: 10_000 }).toBe(first);
+    await page.click('#next');
+    await expect.poll(tabDoi, { timeout: 10_000 }).toBe(second);
+    expect(ext.errors).toEqual([]);
+    await page.close();
+  });
 });

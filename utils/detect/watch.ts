@@ -1,24 +1,41 @@
 /**
  * Single-page-app support: tells the caller when detection should run again — after a URL change
- * (`wxt:locationchange`, history/hash navigation, or a URL seen to differ) or when metadata loads late —
- * debounced, and never for mutations that leave the page's metadata and DOI-bearing content unchanged.
+ * (announced by the caller's location-change subscription, or history/hash navigation) or when
+ * metadata loads late — debounced, and never for mutations that leave the page's metadata and
+ * DOI-bearing content unchanged.
+ *
+ * Event-driven only: on a page where nothing happens, the watcher has no timer pending (the debounce
+ * timer exists only between a change and its report). It never polls the URL itself; noticing a
+ * `history.pushState` (which fires no DOM event) is the job of the subscription the caller passes —
+ * in the content script, WXT's `wxt:locationchange` (see entrypoints/content/lifecycle.ts).
  */
 import { doisInUrl, findDoisInText } from '../model/doi';
 import { metaKey, metaValue } from './meta';
 
 export type WatchReason = 'url' | 'mutation' | 'initial';
 
+/** Calls `listener` whenever the page's address may have changed; returns the unsubscribe function. */
+export type LocationSubscription = (listener: () => void) => () => void;
+
+/** Where the watcher's timers come from (the content script passes its context's, which die with it). */
+export interface WatchTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+}
+
 export interface WatchOptions {
+  /**
+   * Announces URL changes that fire no DOM event the watcher can hear (`history.pushState`). The
+   * watcher also listens to `popstate` and `hashchange` itself, and re-reads `location.href` before
+   * reporting, so a spurious or early announcement (one made before the navigation commits) is harmless.
+   */
+  onLocationChange: LocationSubscription;
+  /** Default: the window's setTimeout/clearTimeout. */
+  timers?: WatchTimers;
   /** Quiet time before reporting (default 250 ms). */
   debounceMs?: number;
   /** A burst of mutations is reported at least this often (default 4 × debounce). */
   maxWaitMs?: number;
-  /**
-   * How often to compare `location.href` (default 1000 ms; 0 disables). `history.pushState` fires no
-   * event a content script can hear, and WXT dispatches `wxt:locationchange` only when the script's
-   * context subscribed to it, so polling is the fallback that always works.
-   */
-  pollMs?: number;
 }
 
 /**
@@ -113,21 +130,22 @@ function inHead(doc: Document, node: Node): boolean {
   return head !== null && (node === head || head.contains(node));
 }
 
-export function watchPage(
-  win: Window,
-  onChange: (reason: WatchReason) => void,
-  opts: WatchOptions = {},
-): () => void {
+export function watchPage(win: Window, onChange: (reason: WatchReason) => void, opts: WatchOptions): () => void {
   const doc = win.document;
   const debounceMs = opts.debounceMs ?? 250;
   const maxWaitMs = opts.maxWaitMs ?? debounceMs * 4;
-  const pollMs = opts.pollMs ?? 1000;
+  const timers: WatchTimers = opts.timers ?? {
+    setTimeout: (callback, ms) => win.setTimeout(callback, ms),
+    clearTimeout: (id) => win.clearTimeout(id as number),
+  };
 
   let lastUrl = win.location.href;
   let lastHead = headSignature(doc);
   let pendingBody = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
+  let armed = false;
   let firstPendingAt = 0;
+  let lastPendingAt = 0;
   let disposed = false;
 
   const safeCall = (reason: WatchReason) => {
@@ -139,7 +157,6 @@ export function watchPage(
   };
 
   const flush = () => {
-    timer = undefined;
     firstPendingAt = 0;
     if (disposed) return;
     const url = win.location.href;
@@ -154,13 +171,29 @@ export function watchPage(
     else if (headChanged || bodyChanged) safeCall('mutation');
   };
 
+  /** When the pending burst is due: after `debounceMs` of quiet, or `maxWaitMs` after it began. */
+  const dueAt = () => Math.min(lastPendingAt + debounceMs, firstPendingAt + maxWaitMs);
+
+  // One timer per burst, re-armed only if the burst went on past it, rather than cleared and set again
+  // on every mutation: each context timer also holds an invalidation listener until the context ends.
+  const arm = () => {
+    armed = true;
+    timer = timers.setTimeout(onTimer, Math.max(0, dueAt() - Date.now()));
+  };
+  function onTimer(): void {
+    armed = false;
+    timer = undefined;
+    if (disposed) return;
+    if (Date.now() >= dueAt()) flush();
+    else arm();
+  }
+
   const schedule = () => {
     if (disposed) return;
     const now = Date.now();
     if (firstPendingAt === 0) firstPendingAt = now;
-    if (timer !== undefined) clearTimeout(timer);
-    const wait = Math.max(0, Math.min(debounceMs, firstPendingAt + maxWaitMs - now));
-    timer = setTimeout(flush, wait);
+    lastPendingAt = now;
+    if (!armed) arm();
   };
 
   const onLocation = () => schedule();
@@ -197,15 +230,9 @@ export function watchPage(
     attributeFilter: ['content', 'value', 'href', 'name', 'property'],
   });
 
-  win.addEventListener('wxt:locationchange', onLocation);
+  const unsubscribeLocation = opts.onLocationChange(onLocation);
   win.addEventListener('popstate', onLocation);
   win.addEventListener('hashchange', onLocation);
-  const poll =
-    pollMs > 0
-      ? setInterval(() => {
-          if (win.location.href !== lastUrl) onLocation();
-        }, pollMs)
-      : undefined;
 
   safeCall('initial');
 
@@ -213,10 +240,10 @@ export function watchPage(
     if (disposed) return;
     disposed = true;
     observer?.disconnect();
-    win.removeEventListener('wxt:locationchange', onLocation);
+    unsubscribeLocation();
     win.removeEventListener('popstate', onLocation);
     win.removeEventListener('hashchange', onLocation);
-    if (poll !== undefined) clearInterval(poll);
-    if (timer !== undefined) clearTimeout(timer);
+    if (armed) timers.clearTimeout(timer);
+    armed = false;
   };
 }

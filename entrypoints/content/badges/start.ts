@@ -24,6 +24,9 @@ export interface BadgeRuntimeDeps {
   /** One `lookup:many` message; `article` marks the page's own article DOI (asked with every source). */
   send(dois: string[], options?: { article?: boolean }): Promise<Record<string, LookupResult>>;
   copyText(text: string): Promise<void>;
+  /** The lookup queue's batching timer (default: the window's); the content script passes `ctx.setTimeout`,
+   * so no batch leaves a page whose script was invalidated. */
+  setTimer?(callback: () => void, ms: number): unknown;
 }
 
 export interface BadgeRuntime {
@@ -45,7 +48,7 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
   // One queue for the page's lifetime: results survive settings changes and SPA navigation.
   const queue: LookupQueue = createLookupQueue({
     send: (dois) => lookupsAllowed.then(() => deps.send(dois)),
-    setTimer: (cb, ms) => win.setTimeout(cb, ms),
+    setTimer: deps.setTimer ?? ((cb, ms) => win.setTimeout(cb, ms)),
   });
   let settings: BadgeSettings | null = null;
   let controller: BadgeController | null = null;

@@ -1,9 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { headSignature, isNavigation, watchPage, type WatchReason } from '@/utils/detect/watch';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { headSignature, isNavigation, watchPage, type LocationSubscription, type WatchReason } from '@/utils/detect/watch';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Long enough for a 10 ms debounce (and a 20 ms poll) to have fired. */
+/** Long enough for a 10 ms debounce to have fired. */
 const settle = () => sleep(80);
+
+/** Stands in for the content script's `wxt:locationchange` subscription: a plain event on the window. */
+const locationEvents: LocationSubscription = (listener) => {
+  window.addEventListener('wxt:locationchange', listener);
+  return () => window.removeEventListener('wxt:locationchange', listener);
+};
 
 describe('watchPage', () => {
   let calls: WatchReason[];
@@ -19,7 +25,7 @@ describe('watchPage', () => {
   afterEach(() => stop());
 
   const watch = (opts = {}) => {
-    stop = watchPage(window as unknown as Window, (reason) => calls.push(reason), { debounceMs: 10, pollMs: 0, ...opts });
+    stop = watchPage(window as unknown as Window, (reason) => calls.push(reason), { debounceMs: 10, onLocationChange: locationEvents, ...opts });
   };
 
   it('reports the initial state once, at once', () => {
@@ -35,11 +41,23 @@ describe('watchPage', () => {
     expect(calls).toEqual(['initial', 'url']);
   });
 
-  it('notices a pushState navigation without any event by polling the URL', async () => {
-    watch({ pollMs: 20 });
+  it('hears location changes only from its subscription (and popstate/hashchange), never by polling', async () => {
+    let announce = () => undefined as void;
+    let unsubscribed = false;
+    watch({
+      onLocationChange: (listener: () => void) => {
+        announce = listener;
+        return () => (unsubscribed = true);
+      },
+    });
     window.history.pushState({}, '', '/article/three');
     await settle();
+    expect(calls).toEqual(['initial']);
+    announce();
+    await settle();
     expect(calls).toEqual(['initial', 'url']);
+    stop();
+    expect(unsubscribed).toBe(true);
   });
 
   it('does not report a locationchange event when the URL did not change', async () => {
@@ -86,7 +104,7 @@ describe('watchPage', () => {
   });
 
   it('stops everything when disposed', async () => {
-    watch({ pollMs: 20 });
+    watch();
     stop();
     window.history.pushState({}, '', '/article/four');
     window.dispatchEvent(new Event('wxt:locationchange'));
@@ -102,12 +120,85 @@ describe('watchPage', () => {
         calls.push(reason);
         throw new Error('boom');
       },
-      { debounceMs: 10, pollMs: 0 },
+      { debounceMs: 10, onLocationChange: locationEvents },
     );
     window.history.pushState({}, '', '/article/five');
     window.dispatchEvent(new Event('wxt:locationchange'));
     await settle();
     expect(calls).toEqual(['initial', 'url']);
+  });
+});
+
+describe('watchPage: timers', () => {
+  let calls: WatchReason[] = [];
+  let stop: () => void = () => undefined;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    document.head.innerHTML = '<title>A</title><meta name="citation_doi" content="10.1000/first">';
+    document.body.innerHTML = '<main><p>Article one</p></main>';
+    window.history.replaceState({}, '', '/article/one');
+    calls = [];
+  });
+  afterEach(() => {
+    stop();
+    vi.useRealTimers();
+  });
+  /** Lets the MutationObserver deliver its records (a microtask), then moves the fake clock. */
+  const advance = async (ms: number) => {
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(ms);
+  };
+
+  it('schedules no timer on an idle page, with its default options', async () => {
+    stop = watchPage(window as unknown as Window, (reason) => calls.push(reason), { onLocationChange: locationEvents });
+    expect(vi.getTimerCount()).toBe(0);
+    await advance(60_000);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(calls).toEqual(['initial']);
+  });
+
+  it('holds one timer only between a change and its report, through the given timers', async () => {
+    const setTimer = vi.fn((callback: () => void, ms: number) => setTimeout(callback, ms));
+    stop = watchPage(window as unknown as Window, (reason) => calls.push(reason), {
+      onLocationChange: locationEvents,
+      timers: { setTimeout: setTimer, clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>) },
+    });
+    document.head.querySelector('meta')?.setAttribute('content', '10.1000/second');
+    await advance(100);
+    document.head.querySelector('meta')?.setAttribute('content', '10.1000/third');
+    await advance(0);
+    expect(vi.getTimerCount()).toBe(1);
+    await advance(250);
+    expect(calls).toEqual(['initial', 'mutation']);
+    expect(vi.getTimerCount()).toBe(0);
+    // The burst re-armed the one timer once (when it fell due mid-burst) instead of once per change.
+    expect(setTimer).toHaveBeenCalledTimes(2);
+  });
+
+  it('still reports a continuous burst at least every maxWaitMs', async () => {
+    stop = watchPage(window as unknown as Window, (reason) => calls.push(reason), { onLocationChange: locationEvents, debounceMs: 100, maxWaitMs: 300 });
+    for (let i = 0; i < 7; i++) {
+      const p = document.createElement('p');
+      p.textContent = `doi:10.1000/burst.${i}`;
+      document.body.appendChild(p);
+      await advance(50);
+    }
+    // Changes every 50 ms never leave 100 ms of quiet, yet the 300 ms cap reported them once so far.
+    expect(calls).toEqual(['initial', 'mutation']);
+    await advance(100);
+    expect(calls).toEqual(['initial', 'mutation', 'mutation']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('leaves no timer behind when stopped mid-burst', async () => {
+    stop = watchPage(window as unknown as Window, (reason) => calls.push(reason), { onLocationChange: locationEvents });
+    window.history.pushState({}, '', '/article/two');
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    expect(vi.getTimerCount()).toBe(1);
+    stop();
+    expect(vi.getTimerCount()).toBe(0);
+    await advance(1000);
+    expect(calls).toEqual(['initial']);
   });
 });
 
@@ -130,7 +221,7 @@ describe('watchPage: unchanged content and in-page anchors', () => {
     document.body.innerHTML = '<main></main>';
     window.history.replaceState({}, '', '/article/one');
     calls = [];
-    stop = watchPage(window as unknown as Window, (reason) => calls.push(reason), { debounceMs: 10, pollMs: 0 });
+    stop = watchPage(window as unknown as Window, (reason) => calls.push(reason), { debounceMs: 10, onLocationChange: locationEvents });
   });
   afterEach(() => stop());
 
