@@ -6,7 +6,7 @@ import { mergeCopies, rankCopies, type RankOptions } from './merge';
 import { isOpenLicence } from '../model/licence';
 import type { Copy, LookupResult, SourceName, SourceOutcome, WorkInfo } from '../model';
 import { overallStatus } from '../model/oa-status';
-import { RETRACTING_KINDS } from '../sources/crossref';
+import { RETRACTING_KINDS } from '../model/retraction';
 import type { SourceAnswer } from '../sources/types';
 
 export interface SourceReport {

@@ -32,7 +32,6 @@ const List = z.object({ items: z.array(z.unknown()) });
 
 /** Most serious first: a retraction outweighs a correction published on the same work. */
 const UPDATE_SEVERITY = ['retraction', 'withdrawal', 'removal', 'partial_retraction', 'expression_of_concern', 'correction', 'erratum', 'corrigendum'];
-export const RETRACTING_KINDS = new Set(['retraction', 'withdrawal', 'removal', 'partial_retraction']);
 
 function recordLicence(work: Work): Licence | null {
   const entries = work.license.map((l) => LicenceEntry.safeParse(l)).flatMap((l) => (l.success ? [l.data] : []));
