@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
  * Greenway's local ESLint rules (eslint/greenway-plugin.js, wired in eslint.config.js) on small
- * fixtures: the import graph is written to a temporary folder, so resolution (`@/`, relative,
+ * fixtures (the new-tab rule also runs on the scanner's old samples with the real config in
+ * ./unsafe-sinks.test.ts). The import graph is written to a temporary folder, so resolution (`@/`, relative,
  * `.ts`/`.tsx`, `index`) runs on real files. Then the zod rule's walker on the real tree: it must
  * see the popup's and the content script's graphs (a walker that finds nothing would pass anything)
  * and find zod where it is allowed (the background).
@@ -129,6 +130,35 @@ describe('import-boundaries', () => {
       bad('entrypoints/popup/main.tsx', "import { launch } from '@/harness';", 'harness', 'ships'),
       bad('utils/x.ts', "import { page } from '../tests/fixtures/detect/page';", 'tests/fixtures/detect/page', 'ships'),
     ],
+  });
+});
+
+describe('new-tab-noopener', () => {
+  const filename = join(root, 'components/Link.tsx');
+  const valid = [
+    '<a href={u} target="_blank" rel="noopener noreferrer">x</a>',
+    "<a href={u} target={'_blank'} rel={'noreferrer noopener'}>x</a>",
+    '<a href={u} target="_self">x</a>',
+    "function f(link) { link.target = '_blank'; link.textContent = t; link.rel = 'noopener noreferrer'; }",
+    "switch (k) { case 1: a.setAttribute('target', '_blank'); a.rel = 'noopener noreferrer'; }",
+    "window.open(url, '_blank', 'noopener,noreferrer');",
+    'const open = (x) => x; open(url);',
+    'dialog.open(url);',
+  ];
+  const invalid = [
+    ['<a href={u} target="_blank">x</a>', 'link'],
+    ['<a href={u} target="_blank" rel={rel}>x</a>', 'link'],
+    ['<a href={u} target="_blank" rel="noreferrer">x</a>', 'link'],
+    ["a.target = '_blank'; b.rel = 'noopener noreferrer';", 'dom'],
+    ["function f(link) { link.target = '_blank'; } link.rel = 'noopener noreferrer';", 'dom'],
+    ["a.setAttribute('target', '_blank');", 'dom'],
+    ['window.open(url);', 'open'],
+    ["globalThis.open(url, '_blank');", 'open'],
+    ['open(url);', 'open'],
+  ] as const;
+  tester.run('new-tab-noopener', rules['new-tab-noopener']!, {
+    valid: valid.map((code) => ({ code, filename })),
+    invalid: invalid.map(([code, messageId]) => ({ code, filename, errors: [{ messageId }] })),
   });
 });
 
