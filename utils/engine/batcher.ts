@@ -35,7 +35,10 @@ export function createBatcher<V>(options: BatcherOptions<V>): Batcher<V> {
       (results) => {
         for (const [key, waiters] of batch) {
           const value = results.get(key);
-          for (const w of waiters) value === undefined ? w.reject(new Error(`no result for ${key}`)) : w.resolve(value);
+          for (const w of waiters) {
+            if (value === undefined) w.reject(new Error(`no result for ${key}`));
+            else w.resolve(value);
+          }
         }
       },
       (error: unknown) => {

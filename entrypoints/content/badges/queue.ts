@@ -40,7 +40,7 @@ export function createLookupQueue(options: LookupQueueOptions): LookupQueue {
   const maxBatch = Math.max(1, Math.min(options.maxBatch ?? 100, 1000));
   const setTimer = options.setTimer ?? ((cb: () => void, ms: number) => setTimeout(cb, ms));
   const known = new Map<string, Promise<LookupResult | null>>();
-  let pending: Pending[] = [];
+  const pending: Pending[] = [];
   let timerArmed = false;
   let messages = 0;
 
