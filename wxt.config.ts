@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiHostPermissions } from './utils/sources/registry';
+import { managedSchema } from './utils/settings/managed-schema';
 
 // Builds land in .output/ unless GREENWAY_OUT_DIR says otherwise, so that parallel test runs
 // (e2e, demo, bench) never overwrite each other's extension.
@@ -18,6 +19,12 @@ export default defineConfig({
   // dotfiles (.output-*, .wxt, .ci) and the current outDir.
   zip: {
     excludeSources: ['tests/**', 'demo-output/**', 'test-output/**', 'web-ext-artifacts/**', 'coverage/**', '**/*.log', 'docs/**/*.png'],
+  },
+  hooks: {
+    // Chrome's policy schema, generated from the policy fields and the source registry.
+    'build:publicAssets': (_wxt, assets) => {
+      assets.push({ relativeDest: 'managed-schema.json', contents: `${JSON.stringify(managedSchema(), null, 2)}\n` });
+    },
   },
   vite: () => ({
     plugins: [preact()],

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { applyPolicy, POLICY_FIELDS } from '../../utils/settings/managed';
 import { defaultSettings } from '../../utils/settings/schema';
 import { REPO_ROOT } from '../../harness';
+import { managedSchema } from '../../utils/settings/managed-schema';
 
 const FIREFOX_ID = 'greenway@greenway-oa.org';
 const CHROME_ID_PLACEHOLDER = '<extension-id>';
@@ -37,7 +38,7 @@ function leafPaths(value: unknown, prefix = ''): string[] {
   return [prefix];
 }
 
-const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'public', 'managed-schema.json'), 'utf8')) as { properties: Json };
+const schema = managedSchema() as unknown as { properties: Json };
 
 /** Whether a dotted path is described by the managed schema (nested `properties`). */
 function inSchema(path: string): boolean {

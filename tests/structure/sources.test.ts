@@ -11,6 +11,7 @@ import { readResponse } from '@/utils/engine/read-response';
 import { API_HOSTS, KEYED_SOURCES, SOURCES, apiHostPermissions } from '@/utils/sources/registry';
 import type { StubReply } from '@/utils/sources/source';
 import { POLICY_FIELDS } from '@/utils/settings/managed';
+import { managedSchema } from '@/utils/settings/managed-schema';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -79,8 +80,8 @@ describe('derived from the registry', () => {
     for (const host of API_HOSTS) expect(config).not.toContain(host);
   });
 
-  it('the managed-policy schema describes every policy field, each keyed source’s key under its declared name', () => {
-    const schema = JSON.parse(read('public/managed-schema.json')) as { properties: Record<string, { properties?: Record<string, unknown> }> };
+  it('the generated managed-policy schema describes every policy field, each keyed source’s key under its declared name', () => {
+    const schema = managedSchema() as { properties: Record<string, { properties?: Record<string, unknown> }> };
     const described = (path: string): boolean => {
       const [head, ...rest] = path.split('.');
       let node: { properties?: Record<string, unknown> } | undefined = schema.properties[head!];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import schema from '@/public/managed-schema.json';
+import { managedSchema } from '@/utils/settings/managed-schema';
 import { POLICY_FIELDS, applyPolicy } from '@/utils/settings/managed';
 import { Settings, defaultSettings } from '@/utils/settings/schema';
 import { getPath } from '@/utils/settings/paths';
@@ -14,7 +14,7 @@ function schemaLeaves(node: SchemaNode, prefix = ''): string[] {
 
 describe('managed policy', () => {
   it('the manifest’s managed schema declares exactly the policy keys Greenway reads', () => {
-    expect(new Set(schemaLeaves(schema as SchemaNode))).toEqual(new Set(POLICY_FIELDS.map((f) => f.policy)));
+    expect(new Set(schemaLeaves(managedSchema() as SchemaNode))).toEqual(new Set(POLICY_FIELDS.map((f) => f.policy)));
   });
 
   it('every policy key maps onto a real settings field', () => {
