@@ -8,7 +8,7 @@ const LABELS: Record<DiscoveryService, MessageKey> = {
   'google-scholar': 'discoveryGoogleScholar',
   base: 'discoveryBase',
   core: 'discoveryCore',
-  'semantic-scholar': 'discoverySemanticScholar',
+  semanticscholar: 'discoverySemanticScholar',
 };
 
 export function DiscoverySection({ editor }: { editor: SettingsEditor }) {

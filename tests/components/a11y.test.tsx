@@ -12,7 +12,7 @@ import { closedResult, foundResult } from '../fixtures/results';
 import { fakeClient, tabState, verifier } from './popup-world';
 
 const preferences: PopupClient['preferences'] = async () => ({
-  discovery: ['google-scholar', 'base', 'core', 'semantic-scholar'],
+  discovery: ['google-scholar', 'base', 'core', 'semanticscholar'],
   library: { openUrlBase: 'https://resolver.example.edu/openurl', illUrlTemplate: 'https://ill.example.edu/?doi={doi}', preferredInstitution: '' },
 });
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findPageDois } from '../../utils/detect/page-dois';
 import { doiKey } from '../../utils/model/doi';
 import { parseHtml } from '../../harness/dom';
-import { launchExtension, openAlexHandler, REPO_ROOT, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
+import { launchExtension, openAlexHandler, REPO_ROOT, startFixtureServer, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
 import { hashIsOpen, readBadges, scrollThrough, workTable } from '../../harness/badges-world';
 
 const PAGES = join(REPO_ROOT, '..', 'shared', 'corpus', 'pages');
@@ -77,7 +77,7 @@ if (!present) {
       server.page(page.url, page.html);
       all.push(...(await pageDois(page.html, page.url)));
     }
-    server.api('api.openalex.org', '/works', openAlexHandler(workTable(all, hashIsOpen)));
+    server.api(apiHost('openalex'), '/works', openAlexHandler(workTable(all, hashIsOpen)));
     ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
   });
 

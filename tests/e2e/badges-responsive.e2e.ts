@@ -5,7 +5,7 @@
  * test asserts the behaviour (every badge placed, page usable), not timings.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
+import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
 import { measureResponsiveness, recordLongTasks, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from '../../harness/badges-world';
 
 const URL_2000 = 'https://pubmed.ncbi.nlm.nih.gov/greenway-2000-references/';
@@ -17,7 +17,7 @@ let ext: LaunchedExtension;
 beforeAll(async () => {
   server = await startFixtureServer();
   const index = new Map(Array.from({ length: COUNT + 2 }, (_, i) => [syntheticDoi(i), i]));
-  server.api('api.openalex.org', '/works', openAlexHandler(workTable(index.keys(), (d) => syntheticIsOpen(index.get(d) ?? 1))));
+  server.api(apiHost('openalex'), '/works', openAlexHandler(workTable(index.keys(), (d) => syntheticIsOpen(index.get(d) ?? 1))));
   server.page(URL_2000, syntheticListPage(COUNT));
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
   await ext.context.addInitScript(recordLongTasks);
@@ -38,6 +38,6 @@ it('places 2,000 badges while the page stays usable, and reports the long tasks 
     `[badges] 2,000 DOI links: ${run.tasks.length} long tasks in all, ${afterLoad.length} after load; longest after load ${longest.toFixed(0)} ms; ` +
       `all: ${run.tasks.map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')} (load end ${run.loadEnd.toFixed(0)})`,
   );
-  expect(server.count('api.openalex.org', '/works')).toBeLessThanOrEqual(3 + Math.ceil((COUNT + 2) / 100));
+  expect(server.count(apiHost('openalex'), '/works')).toBeLessThanOrEqual(3 + Math.ceil((COUNT + 2) / 100));
   expect(ext.errors).toEqual([]);
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
+import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
 import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from '../../harness/badges-world';
 
 const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_test_references';
@@ -20,7 +20,7 @@ const isOpen = (doi: string) => syntheticIsOpen(index.get(doi.toLowerCase()) ?? 
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  server.api('api.openalex.org', '/works', openAlexHandler(workTable(index.keys(), isOpen)));
+  server.api(apiHost('openalex'), '/works', openAlexHandler(workTable(index.keys(), isOpen)));
   server.page(LIST_URL, syntheticListPage(COUNT));
   server.page('https://en.wikipedia.org/search', '<!doctype html><title>Search</title><p>results</p>');
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
@@ -31,7 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const openalexRequests = () => server.count('api.openalex.org', '/works');
+const openalexRequests = () => server.count(apiHost('openalex'), '/works');
 
 describe('inline badges on a 300-reference list', () => {
   it('badges every DOI with its status after scrolling, in ≤ 3 + ceil(300/100) OpenAlex requests', async () => {

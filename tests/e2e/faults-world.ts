@@ -8,6 +8,7 @@
 import { faultAction, type FaultSpec } from '../../harness/faults';
 import type { FixtureServer, RecordedRequest, Reply } from '../../harness';
 import type { SourceName } from '../../utils/model';
+import { apiHost } from '../../harness';
 
 export const FAULT_SOURCES: SourceName[] = ['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core', 'crossref'];
 
@@ -87,12 +88,12 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
     ],
   });
   server.api(
-    'api.openalex.org',
+    apiHost('openalex'),
     '/works',
     wrap('openalex', (dois, req) => (req.path.startsWith('/works?') ? { json: { meta: { count: dois.length }, results: dois.map(openalexWork) } } : dois[0] ? { json: openalexWork(dois[0]) } : { status: 404, json: {} })),
   );
   server.api(
-    'api.unpaywall.org',
+    apiHost('unpaywall'),
     '/v2/',
     wrap('unpaywall', ([doi]) =>
       doi
@@ -118,7 +119,7 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
     ),
   );
   server.api(
-    'www.ebi.ac.uk',
+    apiHost('europepmc'),
     '/europepmc/webservices/rest/search',
     wrap('europepmc', (dois) => ({
       json: {
@@ -149,7 +150,7 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
     })),
   );
   server.api(
-    'api.semanticscholar.org',
+    apiHost('semanticscholar'),
     '/graph/v1/paper/batch',
     wrap('semanticscholar', (_dois, req) => {
       const ids = (JSON.parse(req.body || '{}') as { ids?: string[] }).ids ?? [];
@@ -164,7 +165,7 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
     }),
   );
   server.api(
-    'api.core.ac.uk',
+    apiHost('core'),
     '/v3/discover',
     wrap('core', ([doi]) => (doi ? { json: { fullTextLink: `https://delta-repo.example/download/${slug(doi)}.pdf`, source: 'delta' } } : { status: 404, json: { message: 'Not found' } })),
   );
@@ -176,7 +177,7 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
     license: [{ URL: 'http://creativecommons.org/licenses/by/4.0/', 'content-version': 'vor' }],
   });
   server.api(
-    'api.crossref.org',
+    apiHost('crossref'),
     '/works',
     wrap('crossref', (dois, req) =>
       req.path.startsWith('/works?')

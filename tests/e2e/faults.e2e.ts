@@ -7,21 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, startFixtureServer, type FaultSpec, type FixtureServer, type LaunchedExtension } from '../../harness';
+import { launchExtension, startFixtureServer, type FaultSpec, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
 import { COPY_HOST, FAULT_SOURCES, doisIn, faultDoi, registerFaultWorld, type FaultWorld } from './faults-world';
-import { SOURCE_LABELS, type SourceName } from '../../utils/model';
+import { SOURCE_LABELS, SOURCE_NAMES, type SourceName } from '../../utils/model';
 import { SETTINGS_KEY, defaultSettings } from '../../utils/settings/schema';
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
-const HOSTS: Record<SourceName, string> = {
-  openalex: 'api.openalex.org',
-  unpaywall: 'api.unpaywall.org',
-  europepmc: 'www.ebi.ac.uk',
-  semanticscholar: 'api.semanticscholar.org',
-  core: 'api.core.ac.uk',
-  crossref: 'api.crossref.org',
-};
+const HOSTS = Object.fromEntries(SOURCE_NAMES.map((id) => [id, apiHost(id)])) as Record<SourceName, string>;
 
 const ROUNDS: Array<{ kind: string; spec: FaultSpec; error: RegExp }> = [
   { kind: 'http-500', spec: { kind: 'status', status: 500 }, error: /HTTP 500/ },

@@ -15,8 +15,7 @@ import {
   launchExtension,
   startFixtureServer,
   type FixtureServer,
-  type LaunchedExtension,
-} from '../../harness';
+  type LaunchedExtension, apiHost } from '../../harness';
 
 /** The `chrome` global as seen inside serviceWorker.evaluate callbacks (they run in the browser). */
 declare const chrome: {
@@ -65,7 +64,7 @@ describe('foundation: BMC article → UCL Discovery copy', () => {
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(UCL_LANDING_URL);
 
     // Only DOIs leave the browser: the article's URL is never part of a request to the API hosts.
-    for (const request of server.requests({ host: 'api.openalex.org' })) {
+    for (const request of server.requests({ host: apiHost('openalex') })) {
       expect(request.path).not.toContain('biomedcentral.com/articles');
       expect(request.headers.referer).toBeUndefined();
     }

@@ -6,7 +6,7 @@
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BMC_DOI, UCL_PDF_URL, startFixtureServer, type FixtureServer } from '../../harness';
+import { BMC_DOI, UCL_PDF_URL, startFixtureServer, type FixtureServer, apiHost } from '../../harness';
 
 interface Answer {
   status: number;
@@ -80,20 +80,20 @@ describe('fixture server', () => {
     });
     expect(pre.status).toBe(204);
     expect(pre.headers['access-control-allow-headers']).toBe('content-type');
-    expect(server.count('api.semanticscholar.org')).toBe(0);
+    expect(server.count(apiHost('semanticscholar'))).toBe(0);
     expect(server.requests({ method: 'OPTIONS' })).toHaveLength(1);
   });
 
   it('lets a later registration override an earlier one, and string matchers are path prefixes', async () => {
-    server.api('api.unpaywall.org', '/v2/10.1/', { json: { doi: 'overridden' } });
+    server.api(apiHost('unpaywall'), '/v2/10.1/', { json: { doi: 'overridden' } });
     expect(JSON.parse((await send('https://api.unpaywall.org/v2/10.1/x')).text)).toEqual({ doi: 'overridden' });
     expect((await send('https://api.unpaywall.org/v2/10.2/x')).status).toBe(404);
-    expect(server.count('api.unpaywall.org', '/v2/10.1/')).toBe(1);
-    expect(server.count('api.unpaywall.org', /^\/v2\/10\.\d\//)).toBe(2);
+    expect(server.count(apiHost('unpaywall'), '/v2/10.1/')).toBe(1);
+    expect(server.count(apiHost('unpaywall'), /^\/v2\/10\.\d\//)).toBe(2);
   });
 
   it('turns a throwing handler into a 500 instead of a hang', async () => {
-    server.api('api.core.ac.uk', '/v3/boom', () => {
+    server.api(apiHost('core'), '/v3/boom', () => {
       throw new Error('handler bug');
     });
     const res = await send('https://api.core.ac.uk/v3/boom');
@@ -107,10 +107,10 @@ describe('fixture server', () => {
     for (let i = 0; i < 3; i++) statuses.push((await send(`https://api.unpaywall.org/v2/${BMC_DOI}`)).status);
     expect(statuses).toEqual([503, 503, 404]);
 
-    server.fault('api.unpaywall.org', undefined, { kind: 'delay', ms: 20 });
+    server.fault(apiHost('unpaywall'), undefined, { kind: 'delay', ms: 20 });
     expect((await send(`https://api.unpaywall.org/v2/${BMC_DOI}`)).status).toBe(404);
 
-    server.fault('api.unpaywall.org', undefined, { kind: 'status', status: 500 });
+    server.fault(apiHost('unpaywall'), undefined, { kind: 'status', status: 500 });
     server.clearFaults();
     expect((await send(`https://api.unpaywall.org/v2/${BMC_DOI}`)).status).toBe(404);
   });

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension, type WorkTable } from '../../harness';
+import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension, type WorkTable, apiHost } from '../../harness';
 import { openAlexWork } from '../../harness/badges-world';
 import { inspectInjected, inspectPopup, tabArticleDoi } from './hostile-checks';
 import {
@@ -42,7 +42,7 @@ beforeAll(async () => {
   table.set(doiKey(XSS_ARTICLE_DOI)!, hostileWork(XSS_ARTICLE_DOI));
   table.set(doiKey(XSS_META_DOI)!, hostileWork(XSS_META_DOI));
   for (const d of [...MARKUP_DOIS, ...REF_DOIS, ...HUGE_DOIS, doi('globals'), doi('csp'), doi('top'), doi('huge')]) table.set(doiKey(d)!, openAlexWork(d, true));
-  server.api('api.openalex.org', '/works', openAlexHandler(table));
+  server.api(apiHost('openalex'), '/works', openAlexHandler(table));
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
   ext.context.on('page', (p) => p.on('dialog', (d) => (dialogs.push(`${p.url()}: ${d.message()}`), void d.dismiss())));
 });

@@ -10,8 +10,7 @@ import {
   launchExtension,
   startFixtureServer,
   type FixtureServer,
-  type LaunchedExtension,
-} from '../../harness';
+  type LaunchedExtension, apiHost } from '../../harness';
 import { articlePage } from './popup-world';
 import { fillSetting, openOptions, setToggle } from './options-ui';
 import { tabSummary } from './privacy-world';
@@ -23,8 +22,8 @@ const AFTER_ON = { url: 'https://journals.example.org/article/options-on-again',
 let server: FixtureServer;
 let ext: LaunchedExtension;
 
-const unpaywall = () => server.requests({ host: 'api.unpaywall.org' }).filter((r) => r.method !== 'OPTIONS');
-const europepmc = () => server.count('www.ebi.ac.uk');
+const unpaywall = () => server.requests({ host: apiHost('unpaywall') }).filter((r) => r.method !== 'OPTIONS');
+const europepmc = () => server.count(apiHost('europepmc'));
 
 /** Opens an article page (automatic mode) and waits until its lookup is done. */
 async function lookUp(url: string, doi: string): Promise<void> {
@@ -56,7 +55,7 @@ describe('options page → next lookup', () => {
     await lookUp(BEFORE.url, BEFORE.doi);
     expect(unpaywall()).toHaveLength(0);
     expect(europepmc()).toBe(1);
-    for (const r of server.requests({ host: 'api.openalex.org' })) expect(new URL(r.url).searchParams.has('mailto')).toBe(false);
+    for (const r of server.requests({ host: apiHost('openalex') })) expect(new URL(r.url).searchParams.has('mailto')).toBe(false);
   });
 
   it('email given and Europe PMC off: Unpaywall is asked with email=, Europe PMC never, OpenAlex and Crossref get mailto', async () => {
@@ -75,13 +74,13 @@ describe('options page → next lookup', () => {
     expect(paths.filter((p) => p === `/v2/${BMC_DOI}`)).toHaveLength(1);
     for (const r of asked) expect(new URL(r.url).searchParams.get('email')).toBe(EMAIL);
     expect(europepmc()).toBe(0);
-    for (const host of ['api.openalex.org', 'api.crossref.org']) {
+    for (const host of [apiHost('openalex'), apiHost('crossref')]) {
       const requests = server.requests({ host });
       expect(requests.length, host).toBeGreaterThan(0);
       for (const r of requests) expect(new URL(r.url).searchParams.get('mailto'), host).toBe(EMAIL);
     }
     // The email goes to those three services only.
-    for (const host of ['api.semanticscholar.org', 'www.ebi.ac.uk', 'api.core.ac.uk']) {
+    for (const host of [apiHost('semanticscholar'), apiHost('europepmc'), apiHost('core')]) {
       for (const r of server.requests({ host })) expect(`${r.url} ${r.body} ${JSON.stringify(r.headers)}`).not.toContain(EMAIL);
     }
     console.info(`[options] after the change: Unpaywall ${asked.length} (all with email=), Europe PMC ${europepmc()}`);

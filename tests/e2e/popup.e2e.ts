@@ -13,8 +13,7 @@ import {
   openAlexHandler,
   startFixtureServer,
   type FixtureServer,
-  type LaunchedExtension,
-} from '../../harness';
+  type LaunchedExtension, apiHost } from '../../harness';
 import {
   CLOSED_DOI,
   CLOSED_URL,
@@ -45,8 +44,8 @@ beforeAll(async () => {
   works.set(CLOSED_DOI, closedWork());
   works.set(RETRACTED_DOI, retractedWork());
   works.set(PARTIAL_DOI, partialWork());
-  server.api('api.openalex.org', '/works', openAlexHandler(works));
-  server.api('api.crossref.org', '/works', crossrefRetraction());
+  server.api(apiHost('openalex'), '/works', openAlexHandler(works));
+  server.api(apiHost('crossref'), '/works', crossrefRetraction());
   server.page(CLOSED_URL, articlePage(CLOSED_DOI, 'Outcomes of a closed-access trial (test fixture)'));
   server.page(RETRACTED_URL, articlePage(RETRACTED_DOI, 'A retracted study of integrated care (test fixture)'));
   server.page(NO_DOI_URL, NO_DOI_PAGE);
@@ -106,7 +105,7 @@ describe('popup in Chromium', () => {
   });
 
   it('source errors: names the failing source and keeps what the others found', async () => {
-    server.fault('api.crossref.org', undefined, { kind: 'status', status: 503 });
+    server.fault(apiHost('crossref'), undefined, { kind: 'status', status: 503 });
     try {
       const popup = await popupFor(PARTIAL_URL);
       await expect.poll(() => text(popup), { timeout: 40_000 }).toMatch(/Crossref did not answer \(.+\); the other sources did\./);
@@ -118,7 +117,7 @@ describe('popup in Chromium', () => {
   });
 
   it('all sources down: says which failed and offers a retry that works once they are back', async () => {
-    for (const host of ['api.openalex.org', 'api.crossref.org', 'www.ebi.ac.uk', 'api.semanticscholar.org', 'api.unpaywall.org', 'api.core.ac.uk']) {
+    for (const host of [apiHost('openalex'), apiHost('crossref'), apiHost('europepmc'), apiHost('semanticscholar'), apiHost('unpaywall'), apiHost('core')]) {
       server.fault(host, undefined, { kind: 'status', status: 503 });
     }
     let popup: Page;

@@ -16,8 +16,7 @@ import {
   openAlexHandler,
   startFixtureServer,
   type FixtureServer,
-  type LaunchedExtension,
-} from '../../harness';
+  type LaunchedExtension, apiHost } from '../../harness';
 import { readBadges, scrollThrough, syntheticDoi, syntheticListPage } from '../../harness/badges-world';
 import { chooseLookupMode, openOptions } from './options-ui';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary, type TabSummary } from './privacy-world';
@@ -59,7 +58,7 @@ beforeAll(async () => {
   server = await startFixtureServer();
   const numbered = new Map(Array.from({ length: REFERENCES + 2 }, (_, i) => [syntheticDoi(i), i] as const));
   numbered.set(ARTICLE_DOI, REFERENCES + 9);
-  server.api('api.openalex.org', '/works', openAlexHandler(syntheticAndRecordedWorks(numbered)));
+  server.api(apiHost('openalex'), '/works', openAlexHandler(syntheticAndRecordedWorks(numbered)));
   server.page(LIST_URL, plainReferenceList(REFERENCES, 'Reference list'));
   server.page(ARTICLE_WITH_REFS_URL, articleWithReferences());
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
@@ -88,7 +87,7 @@ describe('privacy mode: nothing leaves the browser until the popup opens', () =>
     const asked = apiRequests();
     expect(asked.length).toBeGreaterThan(0);
     // Only the article's DOI was asked about — not the three reference DOIs the page also shows.
-    const openalex = asked.filter((r) => r.host === 'api.openalex.org' && r.method === 'GET');
+    const openalex = asked.filter((r) => r.host === apiHost('openalex') && r.method === 'GET');
     expect(openalex.map((r) => bareDoi(decodeURIComponent(r.path.split('?')[0]!.replace('/works/', ''))))).toEqual([BMC_DOI]);
     for (const r of asked) expect(decodeURIComponent(`${r.path} ${r.body}`)).not.toMatch(/10\.1186\/1748-5908-4-50|bmj\.n71|qp063oa/);
     console.info(`[privacy] article: 0 API requests before the popup, ${asked.length} after (${[...new Set(asked.map((r) => r.host))].join(', ')})`);
@@ -145,7 +144,7 @@ describe('privacy mode: nothing leaves the browser until the popup opens', () =>
     const page = await ext.openPage(LIST_URL);
     await scrollThrough(page, 100);
     await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(REFERENCES);
-    expect(server.count('api.openalex.org', '/works')).toBeGreaterThan(0);
+    expect(server.count(apiHost('openalex'), '/works')).toBeGreaterThan(0);
     console.info(`[privacy] control (automatic mode): ${apiRequests().length} API requests for the same list`);
     expect(ext.errors).toEqual([]);
     await page.close();

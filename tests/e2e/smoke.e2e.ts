@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BMC_ARTICLE_URL, BMC_DOI, launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
+import { BMC_ARTICLE_URL, BMC_DOI, launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
 
 /** expect.poll gives up after 1 s by default; a lookup through six sources may take longer. */
 const LOOKUP = { timeout: 20_000 };
@@ -56,21 +56,21 @@ describe('harness', () => {
   });
 
   it('the extension looks the article up at api.openalex.org, and the server records it', async () => {
-    await expect.poll(() => server.count('api.openalex.org', '/works'), LOOKUP).toBeGreaterThan(0);
-    const sent = server.requests({ host: 'api.openalex.org' });
+    await expect.poll(() => server.count(apiHost('openalex'), '/works'), LOOKUP).toBeGreaterThan(0);
+    const sent = server.requests({ host: apiHost('openalex') });
     expect(sent.some((r) => decodeURIComponent(r.path).includes(BMC_DOI))).toBe(true);
   });
 
   it('counts and records a request from the page to api.openalex.org, and answers from the OpenAlex table', async () => {
     const marker = /mailto=smoke%40example\.org/;
-    expect(server.count('api.openalex.org', marker)).toBe(0);
+    expect(server.count(apiHost('openalex'), marker)).toBe(0);
     const res = await pageFetch(`https://api.openalex.org/works/doi:${BMC_DOI}?select=doi,title&mailto=smoke%40example.org`);
     expect(res.ok && res.status).toBe(200);
     const work = JSON.parse(res.ok ? res.text : 'null') as Record<string, unknown>;
     expect(Object.keys(work).sort()).toEqual(['doi', 'title']);
     expect(work.doi).toBe(`https://doi.org/${BMC_DOI}`);
-    expect(server.count('api.openalex.org', marker)).toBe(1);
-    const [recorded] = server.requests({ host: 'api.openalex.org', path: marker });
+    expect(server.count(apiHost('openalex'), marker)).toBe(1);
+    const [recorded] = server.requests({ host: apiHost('openalex'), path: marker });
     expect(recorded?.method).toBe('GET');
     expect(recorded?.headers.origin).toBe('https://bmchealthservres.biomedcentral.com');
   });
@@ -84,18 +84,18 @@ describe('harness', () => {
   });
 
   it('injects a rate limit for the first request only', async () => {
-    server.fault('api.openalex.org', '/works/doi:10.9999/limited', { kind: 'rate-limit', retryAfterSeconds: 7 }, { times: 1 });
+    server.fault(apiHost('openalex'), '/works/doi:10.9999/limited', { kind: 'rate-limit', retryAfterSeconds: 7 }, { times: 1 });
     const first = await pageFetch('https://api.openalex.org/works/doi:10.9999/limited');
     const second = await pageFetch('https://api.openalex.org/works/doi:10.9999/limited');
     expect(first.ok && [first.status, first.retryAfter]).toEqual([429, '7']);
     expect(second.ok && second.status).toBe(404);
-    expect(server.count('api.openalex.org', '/works/doi:10.9999/limited')).toBe(2);
+    expect(server.count(apiHost('openalex'), '/works/doi:10.9999/limited')).toBe(2);
   });
 
   it('injects broken bodies: malformed JSON, empty body, bot challenge', async () => {
-    server.fault('api.unpaywall.org', '/v2/10.1/malformed', { kind: 'malformed-json' });
-    server.fault('api.unpaywall.org', '/v2/10.1/empty', { kind: 'empty' });
-    server.fault('api.unpaywall.org', '/v2/10.1/challenge', { kind: 'bot-challenge' });
+    server.fault(apiHost('unpaywall'), '/v2/10.1/malformed', { kind: 'malformed-json' });
+    server.fault(apiHost('unpaywall'), '/v2/10.1/empty', { kind: 'empty' });
+    server.fault(apiHost('unpaywall'), '/v2/10.1/challenge', { kind: 'bot-challenge' });
     const malformed = await pageFetch('https://api.unpaywall.org/v2/10.1/malformed');
     expect(malformed.ok && malformed.status).toBe(200);
     expect(() => JSON.parse(malformed.ok ? malformed.text : '')).toThrow();
@@ -108,8 +108,8 @@ describe('harness', () => {
   });
 
   it('injects network failures: a dropped connection and a server that never answers', async () => {
-    server.fault('www.ebi.ac.uk', /\/search\?query=reset/, { kind: 'reset' });
-    server.fault('www.ebi.ac.uk', /\/search\?query=hang/, { kind: 'timeout' });
+    server.fault(apiHost('europepmc'), /\/search\?query=reset/, { kind: 'reset' });
+    server.fault(apiHost('europepmc'), /\/search\?query=hang/, { kind: 'timeout' });
     const reset = await pageFetch('https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=reset');
     expect(reset.ok).toBe(false);
     const hang = await pageFetch('https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=hang', { timeoutMs: 300 });

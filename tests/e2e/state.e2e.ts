@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from '../../harness';
+import { launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
 import { COPY_HOST, doisIn, registerFaultWorld } from './faults-world';
 import { SETTINGS_KEY } from '../../utils/settings/schema';
 
@@ -107,7 +107,7 @@ describe('damaged state', () => {
     const doi = stateDoi('worker-stop');
     // OpenAlex answers this DOI slowly the first time, so the worker is stopped with the lookup in flight.
     let slowOnce = true;
-    server.api('api.openalex.org', /fault\.state\.worker-stop/, async (req) => {
+    server.api(apiHost('openalex'), /fault\.state\.worker-stop/, async (req) => {
       if (slowOnce) {
         slowOnce = false;
         await new Promise((r) => setTimeout(r, 3_000));
@@ -124,7 +124,7 @@ describe('damaged state', () => {
       };
     });
     const popup = await popupFor(doi);
-    await expect.poll(() => server.requests({ host: 'api.openalex.org' }).some((r) => doisIn(r).includes(doi)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => server.requests({ host: apiHost('openalex') }).some((r) => doisIn(r).includes(doi)), { timeout: 10_000 }).toBe(true);
     const cdp = await ext.context.newCDPSession(popup);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -132,7 +132,7 @@ describe('damaged state', () => {
     await expectAnswer(popup);
     await popup.close();
     // The popup retried on the dropped channel (utils/send.ts): OpenAlex was asked again by the new worker.
-    expect(server.requests({ host: 'api.openalex.org' }).filter((r) => doisIn(r).includes(doi)).length).toBeGreaterThanOrEqual(2);
+    expect(server.requests({ host: apiHost('openalex') }).filter((r) => doisIn(r).includes(doi)).length).toBeGreaterThanOrEqual(2);
     expect(ext.errors).toEqual([]);
   });
 });

@@ -23,8 +23,7 @@ import {
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
-  type RecordedRequest,
-} from '../../harness';
+  type RecordedRequest, apiHost } from '../../harness';
 import { readBadges, scrollThrough, syntheticDoi } from '../../harness/badges-world';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary } from './privacy-world';
 import { fillSetting, openOptions } from './options-ui';
@@ -85,11 +84,11 @@ const sessionApiRequests = (): RecordedRequest[] => server.requests().filter((r)
 beforeAll(async () => {
   server = await startFixtureServer();
   const numbered = new Map(Array.from({ length: REFERENCES }, (_, i) => [syntheticDoi(i), i] as const));
-  server.api('api.openalex.org', '/works', openAlexHandler(syntheticAndRecordedWorks(numbered)));
+  server.api(apiHost('openalex'), '/works', openAlexHandler(syntheticAndRecordedWorks(numbered)));
   // The key tests' endpoints, in their real success shapes.
-  server.api('api.openalex.org', '/rate-limit', { json: { rate_limit: { daily_budget_usd: 1, daily_remaining_usd: 1 } } });
-  server.api('api.core.ac.uk', '/v3/search/works', { json: { totalHits: 1, results: [] }, headers: { 'x-ratelimit-remaining': '9' } });
-  server.api('api.semanticscholar.org', `/graph/v1/paper/DOI:${KEY_TEST_DOI}`, { json: { paperId: 'f0' } });
+  server.api(apiHost('openalex'), '/rate-limit', { json: { rate_limit: { daily_budget_usd: 1, daily_remaining_usd: 1 } } });
+  server.api(apiHost('core'), '/v3/search/works', { json: { totalHits: 1, results: [] }, headers: { 'x-ratelimit-remaining': '9' } });
+  server.api(apiHost('semanticscholar'), `/graph/v1/paper/DOI:${KEY_TEST_DOI}`, { json: { paperId: 'f0' } });
   server.page(LIST_URL, listPage());
   pageHtml.set(BMC_ARTICLE_URL, readFileSync(fileURLToPath(new URL('./fixtures/pages/bmc-s12913-023-10058-w.html', import.meta.url)), 'utf8'));
   pageHtml.set(LIST_URL, listPage());
@@ -156,7 +155,7 @@ describe('request audit of a realistic session', () => {
 
   it('the cookies are in the jar: a deliberately credentialed request carries them', async () => {
     await ext.serviceWorker.evaluate((url) => fetch(url, { credentials: 'include' }).then((r) => r.status), `https://api.crossref.org${CONTROL_PATH}`);
-    const control = server.requests({ host: 'api.crossref.org', path: CONTROL_PATH });
+    const control = server.requests({ host: apiHost('crossref'), path: CONTROL_PATH });
     expect(control).toHaveLength(1);
     expect(control[0]!.headers.cookie).toContain(COOKIE);
   });

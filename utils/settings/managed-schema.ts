@@ -38,7 +38,7 @@ export function managedSchema(): SchemaNode {
       preferredInstitution: text('Repository copies from this institution rank first.'),
       discovery: {
         type: 'array',
-        description: 'Search services offered when no free copy is found: google-scholar, base, core, semantic-scholar.',
+        description: 'Search services offered when no free copy is found: google-scholar, base, core, semanticscholar.',
         items: { type: 'string' },
       },
     },

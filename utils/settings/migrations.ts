@@ -36,8 +36,9 @@ function v1ToV2(old: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * v3 spells every service by its one source id: `keys.semanticScholar` becomes
- * `keys.semanticscholar` (the source registry derives the key fields from the ids).
+ * v3 spells every service by one id: `keys.semanticScholar` becomes `keys.semanticscholar` (the
+ * source registry derives the key fields from the ids) and the discovery service `semantic-scholar`
+ * becomes `semanticscholar`.
  */
 function v2ToV3(old: Record<string, unknown>): Record<string, unknown> {
   const keys = isPlainObject(old.keys) ? { ...old.keys } : {};
@@ -45,7 +46,8 @@ function v2ToV3(old: Record<string, unknown>): Record<string, unknown> {
     keys.semanticscholar = keys.semanticScholar;
     delete keys.semanticScholar;
   }
-  return { ...old, version: 3, keys };
+  const discovery = Array.isArray(old.discovery) ? old.discovery.map((d) => (d === 'semantic-scholar' ? 'semanticscholar' : d)) : old.discovery;
+  return { ...old, version: 3, keys, ...(discovery === undefined ? {} : { discovery }) };
 }
 
 /** MIGRATIONS[n] turns a version-n value into version n+1. */

@@ -12,7 +12,7 @@ import { MAX_DISABLED_SITES, SETTINGS_KEY, SETTINGS_VERSION, SITE_NAME } from '.
 export { SETTINGS_KEY, SETTINGS_VERSION };
 
 /** Search services the popup offers when no free copy is known. */
-export const DISCOVERY_SERVICES = ['google-scholar', 'base', 'core', 'semantic-scholar'] as const;
+export const DISCOVERY_SERVICES = ['google-scholar', 'base', 'core', 'semanticscholar'] as const;
 export const DiscoveryService = z.enum(DISCOVERY_SERVICES);
 export type DiscoveryService = z.infer<typeof DiscoveryService>;
 

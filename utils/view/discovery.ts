@@ -10,14 +10,14 @@ export const DISCOVERY_NAMES: Record<DiscoveryService, string> = {
   'google-scholar': 'Google Scholar',
   base: 'BASE',
   core: 'CORE',
-  'semantic-scholar': 'Semantic Scholar',
+  semanticscholar: 'Semantic Scholar',
 };
 
 const SEARCH_URLS: Record<DiscoveryService, (query: string) => string> = {
   'google-scholar': (q) => `https://scholar.google.com/scholar?q=${q}`,
   base: (q) => `https://www.base-search.net/Search/Results?lookfor=${q}`,
   core: (q) => `https://core.ac.uk/search/?q=${q}`,
-  'semantic-scholar': (q) => `https://www.semanticscholar.org/search?q=${q}`,
+  semanticscholar: (q) => `https://www.semanticscholar.org/search?q=${q}`,
 };
 
 export interface DiscoveryLink {

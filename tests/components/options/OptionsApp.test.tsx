@@ -103,8 +103,8 @@ describe('OptionsApp: every control changes the stored settings', () => {
     fireEvent.click(screen.getByLabelText('Automatically, when a page shows an article'));
     await storedWhere((s) => s.privacy.autoLookup === true);
     fireEvent.click(screen.getByLabelText('Google Scholar'));
-    fireEvent.click(screen.getByLabelText('Semantic Scholar', { selector: '#opt-discovery-semantic-scholar' }));
-    await storedWhere((s) => s.discovery.join() === 'base,core,semantic-scholar');
+    fireEvent.click(screen.getByLabelText('Semantic Scholar', { selector: '#opt-discovery-semanticscholar' }));
+    await storedWhere((s) => s.discovery.join() === 'base,core,semanticscholar');
   });
 });
 

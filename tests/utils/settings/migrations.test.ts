@@ -45,7 +45,7 @@ describe('settings migrations', () => {
     expect(user.library.illUrlTemplate).toBe('');
   });
 
-  it('v2 → v3 spells the Semantic Scholar key by its source id and keeps everything else', () => {
+  it('v2 → v3 spells Semantic Scholar by one id (key and discovery service) and keeps everything else', () => {
     const step = migrateSettings(sample(2));
     expect(step.ok && step.from).toBe(2);
     expect(step.ok && step.value).toEqual(sample(3));

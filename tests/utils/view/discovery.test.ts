@@ -3,7 +3,7 @@ import { discoveryLinks } from '@/utils/view/discovery';
 
 describe('discoveryLinks', () => {
   it('searches the quoted title in the chosen services, in the chosen order', () => {
-    const links = discoveryLinks(['semantic-scholar', 'google-scholar'], { doi: '10.1/x', title: '  Cats &  dogs ' });
+    const links = discoveryLinks(['semanticscholar', 'google-scholar'], { doi: '10.1/x', title: '  Cats &  dogs ' });
     expect(links.map((l) => l.name)).toEqual(['Semantic Scholar', 'Google Scholar']);
     expect(links[1]).toEqual({
       service: 'google-scholar',
