@@ -53,7 +53,8 @@ function describeTask(task: { start: number; duration: number }, frames: LongFra
 const suite: BenchSuite = {
   title: 'Inline badges (Chromium)',
   async run(): Promise<BenchRow[]> {
-    if (!findChromium().ok) return [{ name: 'badges bench skipped: no Chromium found', value: 0, unit: '' }];
+    const browser = findChromium();
+    if (!browser.ok) return [{ name: 'badges bench', value: NaN, unit: '', skipped: `no Chromium found (${browser.error})` }];
     const extensionDir = await buildExtension('.output-bench-badges');
     const server = await startFixtureServer();
     const index = new Map(Array.from({ length: BIG + 2 }, (_, i) => [syntheticDoi(i), i]));

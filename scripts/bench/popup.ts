@@ -33,7 +33,8 @@ async function contentTime(popup: Page): Promise<number> {
 const suite: BenchSuite = {
   title: 'Popup (Chromium)',
   async run(): Promise<BenchRow[]> {
-    if (!findChromium().ok) return [{ name: 'popup bench skipped: no Chromium found', value: 0, unit: '' }];
+    const browser = findChromium();
+    if (!browser.ok) return [{ name: 'popup bench', value: NaN, unit: '', skipped: `no Chromium found (${browser.error})` }];
     const extensionDir = await buildExtension('.output-popup');
     const server = await startFixtureServer();
     const works = loadOpenAlexWorks();

@@ -8,6 +8,11 @@ export interface BenchRow {
   target?: string;
   /** Whether the figure meets its target; omitted when there is no target. */
   ok?: boolean;
+  /**
+   * Why the figure could not be measured (e.g. no Chromium). Such a row, like one whose value is not a
+   * finite number, never counts as met: the run reports it and exits non-zero.
+   */
+  skipped?: string;
 }
 
 export interface BenchSuite {

@@ -15,6 +15,74 @@ export async function tabArticleDoi(worker: Worker, tabId: number): Promise<stri
   }, tabId);
 }
 
+/** When the background last recorded anything for the tab (each page report updates it). */
+export async function tabUpdatedAt(worker: Worker, tabId: number): Promise<number | null> {
+  return worker.evaluate(async (id) => {
+    const all = await chrome.storage.session.get(`tab:${id}`);
+    return (all[`tab:${id}`] as { updatedAt?: number } | undefined)?.updatedAt ?? null;
+  }, tabId);
+}
+
+/**
+ * In the page's own world, from before its first byte: a 10 ms timer chain recording when each tick
+ * ran and how long after the previous one. A tick that comes late means the main thread was busy.
+ */
+export function installStallProbe(): void {
+  const w = window as unknown as { __ticks: number[] };
+  w.__ticks = [];
+  let last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    w.__ticks.push(now, now - last);
+    last = now;
+    setTimeout(tick, 10);
+  };
+  setTimeout(tick, 10);
+}
+
+/** The longest delay (beyond the 10 ms period) of a probe tick overlapping [from, to] (page clock). */
+export async function longestStall(page: Page, from: number, to: number): Promise<number> {
+  return page.evaluate(
+    ([a, b]) => {
+      const ticks = (window as unknown as { __ticks: number[] }).__ticks;
+      let worst = 0;
+      for (let i = 0; i < ticks.length; i += 2) {
+        const at = ticks[i]!;
+        const gap = ticks[i + 1]!;
+        if (at > a && at - gap < b) worst = Math.max(worst, gap - 10);
+      }
+      return worst;
+    },
+    [from, to] as const,
+  );
+}
+
+/**
+ * How long one synchronous pass over the page's DOM takes the page itself — the walk the content
+ * script's DOI scan makes (every node, DOI-shaped text tested) — in milliseconds. It is the stall a
+ * scan done in one go would cause, measured on this machine, now.
+ */
+export async function oneDomPassMs(page: Page): Promise<number> {
+  const { ms, found } = await page.evaluate(() => {
+    const started = performance.now();
+    const root = document.body;
+    let found = 0;
+    let node: Node | null = root.firstChild;
+    while (node) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const data = (node as Text).data;
+        if (data.includes('10.') && /10\.\d{4,9}\/\S+/.test(data)) found++;
+      }
+      let next: Node | null = node.firstChild;
+      for (let up: Node | null = node; !next && up && up !== root; up = up.parentNode) next = up.nextSibling;
+      node = next;
+    }
+    return { ms: performance.now() - started, found };
+  });
+  if (found === 0) throw new Error('the DOM pass found no DOI: it did not walk the page');
+  return ms;
+}
+
 /**
  * Compares the live page with a fresh parse of the same HTML: apart from greenway-* hosts the
  * element census must be equal (we add nothing else), and inside our shadow roots there is no

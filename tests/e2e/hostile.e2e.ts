@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension, type WorkTable, apiHost } from '../../harness';
 import { openAlexWork } from '../../harness/badges-world';
-import { inspectInjected, inspectPopup, tabArticleDoi } from './hostile-checks';
+import { inspectInjected, inspectPopup, installStallProbe, longestStall, oneDomPassMs, tabArticleDoi, tabUpdatedAt } from './hostile-checks';
 import {
   MARKUP_DOIS,
   STRICT_CSP,
@@ -135,7 +135,7 @@ describe('hostile pages', () => {
     expect(ext.errors).toEqual([]);
   });
 
-  it('a 20 MB page of 100k nodes: detected, badged, and the page stays responsive', async () => {
+  it('a 20 MB page of 100k nodes: detected, badged, and the page stays responsive while the content script scans it', async () => {
     const url = 'https://huge.example/article';
     const html = hugePage(doi('huge'), HUGE_DOIS);
     expect(html.length).toBeGreaterThan(20_000_000);
@@ -148,6 +148,7 @@ describe('hostile pages', () => {
       w.__long = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
     });
+    await page.addInitScript(installStallProbe);
     const started = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const loaded = Date.now();
@@ -156,14 +157,61 @@ describe('hostile pages', () => {
     const detected = Date.now();
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(100_000);
     await page.locator('#p25000').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('greenway-badge').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    // Responsive: the page still answers and scrolls.
-    expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    // Not locator.count(): on 100k nodes each call holds the page's main thread for 150-400 ms, and
+    // polled back to back it starved the content script's time-sliced scan (no badge in 30 s).
+    const badgeCount = () => page.evaluate(() => document.getElementsByTagName('greenway-badge').length);
+    await expect.poll(badgeCount, { timeout: 30_000, interval: 500 }).toBeGreaterThan(0);
+
+    // Responsive, measured. The first scan overlaps the browser's own layout of 20 MB after load (a
+    // stall of seconds with or without the extension), so the measured scan is a rescan: an SPA
+    // navigation (pushState) makes the content script walk the whole page again (the page report
+    // and the badge scan) with nothing new for the page to lay out. Two baselines from this run:
+    // the page's longest stall while idle just before each rescan (what the machine and the page do
+    // without us: GC, other processes on a shared machine), and one synchronous pass over the same
+    // DOM by the page (what a scan done in one go costs here, now). A time-sliced scan adds little
+    // to the idle stall; an unsliced one adds at least a pass. Median of three rounds.
+    const passes = [await oneDomPassMs(page), await oneDomPassMs(page), await oneDomPassMs(page)];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const pass = median(passes);
+    // Start from a settled page (the badges placed after the scroll make the page lay itself out
+    // again, for about a second): a whole second without a stall as long as a pass.
+    await expect
+      .poll(
+        async () => {
+          const now = await page.evaluate(() => performance.now());
+          return longestStall(page, now - 1_000, now);
+        },
+        { timeout: 20_000, interval: 250 },
+      )
+      .toBeLessThan(pass);
+    const rounds: Array<{ idle: number; rescan: number }> = [];
+    for (let round = 1; round <= 3; round++) {
+      const idleFrom = await page.evaluate(() => performance.now());
+      await page.waitForTimeout(2_000);
+      const before = await tabUpdatedAt(ext.serviceWorker, tabId);
+      const from = await page.evaluate((r) => {
+        history.pushState(null, '', `/article?view=${r}`);
+        return performance.now();
+      }, round);
+      // The report goes out once the page scan is done; the badge scan runs alongside it.
+      await expect.poll(() => tabUpdatedAt(ext.serviceWorker, tabId), { timeout: 30_000 }).not.toBe(before);
+      await page.waitForTimeout(1_000);
+      const to = await page.evaluate(() => performance.now());
+      rounds.push({ idle: await longestStall(page, idleFrom, from), rescan: await longestStall(page, from, to) });
+    }
+    const added = median(rounds.map((r) => r.rescan - r.idle));
     const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
-    console.info(`[hostile] 20 MB page: load ${loaded - started} ms, article reported ${detected - loaded} ms after load, longest main-thread task ${Math.round(longest)} ms`);
+    console.info(
+      `[hostile] 20 MB page: load ${loaded - started} ms, article reported ${detected - loaded} ms after load, longest main-thread task ${Math.round(longest)} ms; ` +
+        `longest stall idle/rescan ${rounds.map((r) => `${Math.round(r.idle)}/${Math.round(r.rescan)}`).join(', ')} ms; one DOM pass ${passes.map(Math.round).join('/')} ms`,
+    );
+    expect(added, 'stall added by the content script rescanning the page, vs one DOM pass').toBeLessThan(pass);
+    // And the page still answers and scrolls.
+    await page.locator('#p40000').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.getElementById('p40000')!.getBoundingClientRect().top < innerHeight)).toBe(true);
     await page.close();
     expect(ext.errors).toEqual([]);
-  });
+  }, 150_000);
 });
 
 describe('the built extension', () => {

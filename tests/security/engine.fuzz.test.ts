@@ -7,12 +7,12 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLookupEngine, realClock } from '@/utils/engine';
 import { memoryStorage, type StorageArea } from '@/utils/storage/area';
 import { LookupResult, SOURCE_NAMES, type SourceName } from '@/utils/model';
 import { mutated } from './mutate';
-import { countCases } from './counts';
+import { countCases, fuzzTimeout, reportCases } from './counts';
 
 const api = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'api', name), 'utf8'));
 
@@ -81,6 +81,8 @@ function urlFields(value: unknown, key = ''): string[] {
 
 const DOIS = ['10.1234/green.1', '10.1186/s12913-023-10058-w', '10.1234/closed.2'];
 
+afterAll(() => reportCases('engine.fuzz'));
+
 describe('engine with every source hostile', () => {
   it('always resolves with a valid result that names failing sources and carries only http(s) URLs', async () => {
     await fc.assert(
@@ -104,5 +106,5 @@ describe('engine with every source hostile', () => {
       }),
       { numRuns: countCases('engine', 120) },
     );
-  });
+  }, fuzzTimeout());
 });

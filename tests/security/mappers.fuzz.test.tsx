@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { render } from 'preact';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBadge } from '@/entrypoints/content/badges/badge';
@@ -20,7 +20,7 @@ import { readResponse } from '@/utils/engine/read-response';
 import { SOURCES } from '@/utils/sources/registry';
 import type { Source, SourceAnswer } from '@/utils/sources/source';
 import { mutated } from './mutate';
-import { countCases } from './counts';
+import { countCases, fuzzTimeout, reportCases } from './counts';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'api');
 const json = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
@@ -93,6 +93,8 @@ function assembled(doi: string, name: SourceName, answer: SourceAnswer | undefin
   return assembleResult(doi, reports, { preferRepository: true, preferredInstitution: null }, T);
 }
 
+afterAll(() => reportCases('mappers.fuzz'));
+
 describe('source mappers under mutated answers', () => {
   it('sanity: the unmutated fixtures give copies for the sources that report copies', () => {
     const withCopies = CASES.filter(({ source: s, base, dois }) => {
@@ -127,7 +129,7 @@ describe('source mappers under mutated answers', () => {
         }),
         { numRuns: countCases('mapper', 400) },
       );
-    });
+    }, fuzzTimeout());
   }
 
   it('the rendered popup and badge hold no script, no handler attribute and only http(s) links', () => {
@@ -140,7 +142,7 @@ describe('source mappers under mutated answers', () => {
       }),
       { numRuns: countCases('render', 150) },
     );
-  });
+  }, fuzzTimeout());
 
   it('bodies cut anywhere, non-JSON, odd statuses: a labelled error or an answer, never a throw', () => {
     const arb = fc.record({
@@ -159,5 +161,5 @@ describe('source mappers under mutated answers', () => {
       }),
       { numRuns: countCases('bodies', 400) },
     );
-  });
+  }, fuzzTimeout());
 });

@@ -5,10 +5,10 @@
  * and nothing ever throws. Prototype-pollution shaped payloads do not pollute.
  */
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Request } from '@/utils/messaging/protocol';
 import { createMessageRouter, type Handlers, type SenderInfo } from '@/utils/messaging/router';
-import { countCases } from './counts';
+import { countCases, fuzzTimeout, reportCases } from './counts';
 
 const ID = 'greenwayextensionidaaaaaaaaaaaaa';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -60,6 +60,8 @@ const ownSender: fc.Arbitrary<SenderInfo> = fc.oneof(
   fc.record({ id: fc.constant(ID), url: fc.webUrl(), tab: fc.record({ id: fc.nat() }), frameId: fc.nat({ max: 5 }) }),
 );
 
+afterAll(() => reportCases('messages.fuzz'));
+
 describe('message router under arbitrary input', () => {
   it('foreign senders: no reply (undefined, synchronously) and no handler call', () => {
     fc.assert(
@@ -70,7 +72,7 @@ describe('message router under arbitrary input', () => {
       }),
       { numRuns: countCases('messages-foreign', 500) },
     );
-  });
+  }, fuzzTimeout());
 
   it('our contexts: always a reply; handlers run only for valid requests the sender may make', async () => {
     await fc.assert(
@@ -92,5 +94,5 @@ describe('message router under arbitrary input', () => {
       }),
       { numRuns: countCases('messages-own', 500) },
     );
-  });
+  }, fuzzTimeout());
 });

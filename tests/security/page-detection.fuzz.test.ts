@@ -5,13 +5,13 @@
  * passes the background's message schema (so a hostile page cannot make the report itself invalid).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pageReport } from '@/entrypoints/content/report-page';
 import { detectArticleDoi } from '@/utils/detect/article';
 import { findPageDois } from '@/utils/detect/page-dois';
 import { Request } from '@/utils/messaging/protocol';
 import { HOSTILE_STRINGS } from './mutate';
-import { countCases } from './counts';
+import { countCases, fuzzTimeout, reportCases } from './counts';
 
 const DOI_SHAPE = /^10\.\d{4,9}(?:\.\d+)*\/\S+$/u;
 
@@ -76,6 +76,8 @@ function buildPage(spec: {
   return doc;
 }
 
+afterAll(() => reportCases('page-detection.fuzz'));
+
 describe('page detection on hostile pages', () => {
   it('never throws, finds only well-formed DOIs, and builds a report the background accepts', () => {
     fc.assert(
@@ -94,5 +96,5 @@ describe('page detection on hostile pages', () => {
       }),
       { numRuns: countCases('page-detection', 300) },
     );
-  });
+  }, fuzzTimeout());
 });

@@ -8,6 +8,11 @@ const article = { doi: '10.1186/s12913-023-10058-w', evidence: 'meta[citation_do
 const content = { kind: 'content' as const, tabId: 4, frameId: 0 };
 const popup = { kind: 'extension-page' as const, tabId: null, frameId: 0 };
 
+/** Lets every pending promise chain run (the tab store and the fakes are in-memory, microtasks only). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function setup(auto = true) {
   const engine = {
     lookup: vi.fn(async (doi: string) => foundResult({ doi })),
@@ -36,9 +41,19 @@ describe('background handlers', () => {
   });
 
   it('makes no lookup in privacy mode until the popup asks', async () => {
+    // The report's lookup is fire and forget: it starts after the handler returns, behind a tab-store
+    // write. So wait as long as it takes that lookup to start when lookups are on (the control),
+    // and only then check that privacy mode started none.
+    const control = setup(true);
+    await control.handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 0 }, content);
+    await settle();
+    expect(control.engine.lookup).toHaveBeenCalledOnce();
+
     const { handlers, engine, deps } = setup(false);
     await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 0 }, content);
+    await settle();
     expect(engine.lookup).not.toHaveBeenCalled();
+    expect((await deps.tabs.get(4))?.lookup.state).toBe('idle');
     const result = await handlers['lookup:doi']({ type: 'lookup:doi', doi: article.doi, tabId: 4 }, popup);
     expect(result.best?.hostName).toBe('UCL Discovery');
     expect((await deps.tabs.get(4))?.lookup.state).toBe('done');

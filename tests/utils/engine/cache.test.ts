@@ -15,12 +15,37 @@ function setup(max = 100) {
   return { clock, storage, cache: createLookupCache(storage, clock.now, () => max) };
 }
 
+// The lifetimes PRIVACY.md promises ("up to 7 days when a copy was found, 1 day when none was, 1 hour
+// when a source failed"; README: "7 days at most"), written out here rather than read from the
+// code's TTL, so that changing the code without changing the promise fails.
+const HOUR = 60 * 60 * 1000;
+const PROMISED = { found: 7 * 24 * HOUR, nothingFound: 24 * HOUR, partial: HOUR } as const;
+
+const partialResult = (doi: string) => result(doi, true, { openalex: { ok: true }, crossref: { ok: false, error: 'x' } });
+
 describe('ttlFor', () => {
   it('keeps found results a week, empty ones a day, partial failures an hour, total failures not at all', () => {
-    expect(ttlFor(result('a', true))).toBe(TTL.found);
-    expect(ttlFor(result('a', false))).toBe(TTL.nothingFound);
-    expect(ttlFor(result('a', true, { openalex: { ok: true }, crossref: { ok: false, error: 'x' } }))).toBe(TTL.partial);
+    expect(ttlFor(result('a', true))).toBe(PROMISED.found);
+    expect(ttlFor(result('a', false))).toBe(PROMISED.nothingFound);
+    expect(ttlFor(partialResult('a'))).toBe(PROMISED.partial);
     expect(ttlFor(result('a', false, { openalex: { ok: false, error: 'x' } }))).toBeNull();
+    // The exported constants are the promised ones too (the options page and docs may show them).
+    expect(TTL).toEqual(PROMISED);
+  });
+});
+
+describe('promised lifetimes in the cache', () => {
+  it.each([
+    ['found', (doi: string) => result(doi, true), PROMISED.found],
+    ['nothing found', (doi: string) => result(doi, false), PROMISED.nothingFound],
+    ['a source failed', partialResult, PROMISED.partial],
+  ] as const)('serves a "%s" entry until its promised lifetime ends, and not after', async (_kind, make, lifetime) => {
+    const { clock, cache } = setup();
+    await cache.setMany([{ doi: 'a', result: make('a') }], 'sig');
+    await clock.advance(lifetime - 1);
+    expect((await cache.getMany(['a'], 'sig')).size).toBe(1);
+    await clock.advance(1);
+    expect((await cache.getMany(['a'], 'sig')).size).toBe(0);
   });
 });
 
@@ -29,7 +54,7 @@ describe('lookup cache', () => {
     const { clock, cache } = setup();
     await cache.setMany([{ doi: 'a', result: result('a', false) }], 'sig');
     expect((await cache.getMany(['a'], 'sig')).get('a')?.status).toBe('closed');
-    await clock.advance(TTL.nothingFound + 1);
+    await clock.advance(PROMISED.nothingFound + 1);
     expect((await cache.getMany(['a'], 'sig')).size).toBe(0);
   });
 

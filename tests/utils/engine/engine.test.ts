@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLookupEngine } from '../../../utils/engine/engine';
+import { realClock, type EngineDeps } from '../../../utils/engine/deps';
 import { memoryStorage as createMemoryStorage } from '../../../utils/storage/area';
 import { FakeClock, fakeFetch, fixture, json, settle, type Handler } from './fakes';
 
@@ -24,12 +25,12 @@ const emptyRoutes: Record<string, Handler> = {
   '/crossref/': () => json({ status: 'ok', 'message-type': 'work-list', message: { items: [] } }),
 };
 
-function setup(routes: Record<string, Handler> = {}, config = {}) {
+function setup(routes: Record<string, Handler> = {}, config = {}, time?: Pick<EngineDeps, 'now' | 'sleep'>) {
   const clock = new FakeClock();
   const fake = fakeFetch(Object.entries({ ...emptyRoutes, ...routes }));
   const storage = createMemoryStorage();
   const engine = createLookupEngine(
-    { fetch: fake.fetch, storage, now: clock.now, sleep: clock.sleep },
+    { fetch: fake.fetch, storage, ...(time ?? { now: clock.now, sleep: clock.sleep }) },
     { email: 'me@example.org', keys: { core: 'K' }, sources: endpoints, ...config },
   );
   const count = (part: string) => fake.calls.filter((c) => c.url.includes(part)).length;
@@ -225,11 +226,24 @@ describe('faults: one failing source never loses the others', () => {
     ['core', '/core/', 'CORE'],
     ['crossref', '/crossref/', 'Crossref'],
   ];
+  // Vitest's fake timers drive the engine's real clock (setTimeout, Date): the 15 s timeout, the
+  // retries' backoff and the batch window all pass without real waiting. (Stepping the FakeClock
+  // through 15 s took 3-5 s of real time per timeout case, against Vitest's 5 s limit.)
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   for (const [name, part, label] of sources) {
     for (const [fault, handler, message] of faults) {
       it(`${label}: ${fault}`, async () => {
-        const { clock, engine } = setup({ ...greenRoutes, [part]: handler });
-        const r = await settle(engine.lookup(GREEN), clock);
+        vi.useFakeTimers();
+        const { engine } = setup({ ...greenRoutes, [part]: handler }, {}, realClock);
+        let settled = false;
+        const lookup = engine.lookup(GREEN).finally(() => (settled = true));
+        // Well past the default 15 s timeout and its retries; bounded, so a hang fails instead of looping.
+        for (let step = 0; step < 120 && !settled; step++) await vi.advanceTimersByTimeAsync(1_000);
+        expect(settled).toBe(true);
+        const r = await lookup;
         const outcome = r.sources[name as keyof typeof r.sources];
         expect(outcome?.ok).toBe(false);
         expect(outcome && !outcome.ok && outcome.error.startsWith(`${label}: `)).toBe(true);

@@ -35,15 +35,30 @@ describe('createLookupQueue', () => {
     expect((await b)?.doi).toBe('10.1000/b');
   });
 
-  it('sends a full batch at once and never more than maxBatch DOIs per message', () => {
+  it('by default sends a full batch of 100 DOIs at once and never more per message (OpenAlex\'s filter limit)', () => {
+    // No maxBatch: the badges runtime (start.ts) relies on the default.
     const timer = manualTimer();
     const { calls, send } = echoSend();
-    const queue = createLookupQueue({ send, setTimer: timer.setTimer, maxBatch: 100 });
-    for (let i = 0; i < 250; i++) void queue.request(`10.1000/n${i}`);
+    const queue = createLookupQueue({ send, setTimer: timer.setTimer });
+    for (let i = 0; i < 99; i++) void queue.request(`10.1000/n${i}`);
+    expect(send).not.toHaveBeenCalled();
+    void queue.request('10.1000/n99');
+    expect(calls.map((c) => c.length)).toEqual([100]);
+    for (let i = 100; i < 250; i++) void queue.request(`10.1000/n${i}`);
     expect(calls.map((c) => c.length)).toEqual([100, 100]);
     timer.fire();
     expect(calls.map((c) => c.length)).toEqual([100, 100, 50]);
     expect(queue.sentMessages()).toBe(3);
+  });
+
+  it('honours a smaller maxBatch when given one', () => {
+    const timer = manualTimer();
+    const { calls, send } = echoSend();
+    const queue = createLookupQueue({ send, setTimer: timer.setTimer, maxBatch: 30 });
+    for (let i = 0; i < 70; i++) void queue.request(`10.1000/n${i}`);
+    expect(calls.map((c) => c.length)).toEqual([30, 30]);
+    timer.fire();
+    expect(calls.map((c) => c.length)).toEqual([30, 30, 10]);
   });
 
   it('asks for each DOI once per page, case-insensitively, sharing the answer', async () => {
