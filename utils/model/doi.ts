@@ -115,6 +115,26 @@ const ARXIV_VERSION = /^(10\.48550\/arxiv\.(?:\d{4}\.\d{4,5}|[a-z\-.]+\/\d{7}))v
 const VIEW_SUFFIX =
   /\/(?:full|abstract|abs|summary|pdf|epdf|pdfdirect|pdfplus|full-text|fulltext|html|references|citedby|figures|tables|suppinfo|supplemental|info|metrics|reader|epub|meta|toc|issuetoc)$/i;
 const FILE_SUFFIX = /\.(?:pdf|html?|xml|epub)$/i;
+/**
+ * What a URL puts after a DOI without it being part of the DOI, from the URL grammar rather than a
+ * per-site list: a view name as a path segment or a dot-suffix (`/abstract`, `/full`, `/epdf`,
+ * `.full`, `.short`, `.abstract`, `.full.pdf+html`), a file extension, a session or tracking path
+ * parameter (`;jsessionid=…`, `;ref=…` — a `;` followed by `name=`; SICI DOIs have `;2-Y`, no `=`).
+ */
+const URL_VIEW_TAIL =
+  /\/(?:full|short|long|abstract|abs|summary|pdf|epdf|pdfdirect|pdfplus|full-text|fulltext|html?|xml|epub|references|citedby|cited-by|figures|tables|suppinfo|supplemental|supplementary-material|article-info|article-metrics|metrics|info|reader|print|meta|toc|issuetoc|view|download)$|\.(?:full|short|long|abstract|pdf|epdf|pdf\+html|full-text|html?|xml|epub|ris|bib|enw|article-info|article-metrics|figures-only|supplementary-material|print)$/i;
+const URL_PATH_PARAM = /;[a-z_][\w.-]*=[^/]*$/i;
+
+/** A DOI found in a URL path, without the view, file and session tails the URL added after it. */
+function stripUrlTail(doi: string): string {
+  for (let i = 0; i < 8; i++) {
+    const next = doi.replace(URL_PATH_PARAM, '').replace(URL_VIEW_TAIL, '').replace(/\/+$/, '');
+    if (next === doi) break;
+    doi = next;
+  }
+  return doi;
+}
+
 /** Atypon supplement paths: /doi/suppl/10.1021/x/suppl_file/y.pdf */
 const SUPPL_FILE = /\/suppl_file\/.*$/is;
 /** A "DOI" that names an asset (`10.2019/x.jpg`) is a path, not an identifier. */
@@ -181,6 +201,30 @@ export function parseDoi(input: string): string | null {
   return distinct.size === 1 ? (found[0] ?? null) : null;
 }
 
+/**
+ * A DOI from a field whose whole value is meant to be one DOI: a meta tag, a JSON-LD value, a doi.org
+ * href, the popup's input. Unlike running text, nothing is trimmed from its end (a registered DOI may
+ * end in `/` or `.`: `10.36652/0042-4633-2023-102-5-404-413/`) and no view or version tail is cut;
+ * only resolver prefixes (`doi:`, `info:doi/`, `https://doi.org/`), escaping and surrounding whitespace
+ * go. A value that is not a bare DOI (a publisher URL, "DOI: 10.1/x (print)") is read like `parseDoi`.
+ */
+export function parseDoiField(input: string): string | null {
+  if (typeof input !== 'string' || input.length > 4 * MAX_DOI_LENGTH) return null;
+  let s = decode(input).trim();
+  let viaResolver = false;
+  for (let i = 0; i < 3; i++) {
+    const m = RESOLVER_PREFIX.exec(s);
+    if (!m) break;
+    viaResolver ||= /\//.test(m[0]) && !/^info:/i.test(m[0]);
+    s = s.slice(m[0].length).trim();
+  }
+  if (viaResolver) s = s.replace(/[?#].*$/s, '');
+  if (!/\s/.test(s) && s.length <= MAX_DOI_LENGTH && WHOLE_DOI.test(s) && !ASSET.test(s)) {
+    if (/[\p{L}\p{N}]/u.test(s.slice(s.indexOf('/') + 1))) return s;
+  }
+  return parseDoi(input);
+}
+
 /** Case-folded key: equal for DOIs that name the same thing. Accepts unnormalised input. */
 export function doiKey(doi: string): string {
   return (parseDoi(doi) ?? String(doi)).toLowerCase();
@@ -236,11 +280,32 @@ export function isResolverUrl(url: URL): boolean {
 const RESOLVER_HREF = /^(?:https?:)?\/\/(?:dx\.|www\.)?doi\.org\/([^?#]+)/i;
 
 export function doisInUrl(href: string, base?: string): string[] {
+  return urlDois(href, base, false);
+}
+
+/**
+ * DOIs of the works a link points at, for inline badges: a DOI in the link's path (`/doi/10.…`,
+ * `/articles/10.…`, doi.org) always; a DOI in a query parameter only when the parameter names the
+ * work (`?doi=`, `?id=`, `rft_id=`) on a path that is not an account, search or navigation page — a
+ * "Log in" link with `?uri=/doi/abs/10.…` or an "advanced search" link with `articleURI=info:doi/…`
+ * does not point at the work.
+ */
+export function linkTargetDois(href: string, base?: string): string[] {
+  return urlDois(href, base, true);
+}
+
+/** Query parameters whose value names the linked work itself. */
+const WORK_PARAM = /^(?:doi|id|ids?|article_?id|articledoi|rft_id|rft\.doi|rft\.identifier|pid|identifier|key)$/i;
+/** Paths of account, search and navigation pages: a DOI in their query is where to go back to, or a search term. */
+const NAV_PATH = /(?:^|[/_.-])(?:log-?in|log-?on|sign-?in|sign-?up|register|registration|auth\w*|sso|shibboleth|wayf|openurl-?resolver|search\w*|dosearch|advanced\w*|showlogin|logout|account|profile|alerts?|subscribe|cart|checkout|basket|share\w*|email\w*|permissions?|rightslink|reprints?|feedback|help)(?:$|[/_.;-])/i;
+
+function urlDois(href: string, base: string | undefined, linkTarget: boolean): string[] {
   if (typeof href !== 'string' || !href.includes('10.')) return [];
-  // Fast path for the commonest case, doi.org links (reference lists have thousands).
+  // Fast path for the commonest case, doi.org links (reference lists have thousands). The path of a
+  // resolver link is the whole DOI: taken as written, trailing `/` or `.` included.
   const resolver = RESOLVER_HREF.exec(href);
   if (resolver?.[1]) {
-    const doi = parseDoi(resolver[1]);
+    const doi = parseDoiField(resolver[1]);
     return doi ? [doi] : [];
   }
   let url: URL;
@@ -251,7 +316,10 @@ export function doisInUrl(href: string, base?: string): string[] {
   }
   const out: string[] = [];
   const add = (part: string) => {
-    for (const hit of findDoisInText(part)) if (!out.includes(hit.doi)) out.push(hit.doi);
+    for (const hit of findDoisInText(part)) {
+      const doi = finish(stripUrlTail(hit.doi));
+      if (doi !== null && !out.includes(doi)) out.push(doi);
+    }
   };
   let path = url.pathname;
   try {
@@ -260,12 +328,19 @@ export function doisInUrl(href: string, base?: string): string[] {
     path = decodePercents(path);
   }
   if (isResolverUrl(url)) {
-    const doi = parseDoi(path.replace(/^\//, ''));
+    const doi = parseDoiField(path.replace(/^\//, ''));
     if (doi) out.push(doi);
-  } else {
-    add(path);
+    return out;
   }
-  for (const value of url.searchParams.values()) if (value.includes('10.')) add(value);
-  if (url.hash.includes('10.')) add(decodePercents(url.hash.slice(1)));
+  add(path);
+  const navigation = linkTarget && NAV_PATH.test(url.pathname);
+  // forEach, not for…of: in a Firefox content script URLSearchParams' iterators are not iterable
+  // (Xray wrappers), and a throw here would lose every link with a query.
+  url.searchParams.forEach((value, name) => {
+    if (!value.includes('10.')) return;
+    if (linkTarget && (navigation || !WORK_PARAM.test(name))) return;
+    add(value);
+  });
+  if (!linkTarget && url.hash.includes('10.')) add(decodePercents(url.hash.slice(1)));
   return out;
 }
