@@ -10,6 +10,8 @@
  * Every function here is total: bad input gives `null` (or an empty list), never an exception.
  */
 
+import { DOI_VERSION_PATTERNS } from '../detect/sites/registry';
+
 /** Longest DOI we accept; real ones stay far below this and the message schema caps at 300. */
 export const MAX_DOI_LENGTH = 300;
 
@@ -110,8 +112,6 @@ function trimTrailing(s: string): string {
  * and a view (`10.1101/2020.03.22.002386v3.full.pdf`); Atypon, Wiley, Frontiers add `/full`, `/abstract`…
  */
 const BIORXIV_VIEW = /(?:\.(?:full|abstract|article-info|article-metrics|supplementary-material|full-text|full\.pdf\+html|full\.pdf|pdf|figures-only|short|long|print))+$/i;
-const BIORXIV_VERSION = /^(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,8})v\d{1,3}$/i;
-const ARXIV_VERSION = /^(10\.48550\/arxiv\.(?:\d{4}\.\d{4,5}|[a-z\-.]+\/\d{7}))v\d{1,3}$/i;
 const VIEW_SUFFIX =
   /\/(?:full|abstract|abs|summary|pdf|epdf|pdfdirect|pdfplus|full-text|fulltext|html|references|citedby|figures|tables|suppinfo|supplemental|info|metrics|reader|epub|meta|toc|issuetoc)$/i;
 const FILE_SUFFIX = /\.(?:pdf|html?|xml|epub)$/i;
@@ -148,7 +148,8 @@ function stripPublisherSuffix(doi: string): string {
   for (;;) {
     let next = doi;
     if (/^10\.1101\//.test(next)) next = next.replace(BIORXIV_VIEW, '');
-    next = next.replace(BIORXIV_VERSION, '$1').replace(ARXIV_VERSION, '$1');
+    // Version tails are site knowledge (utils/detect/sites: bioRxiv, arXiv).
+    for (let i = 0; i < DOI_VERSION_PATTERNS.length; i++) next = next.replace(DOI_VERSION_PATTERNS[i] as RegExp, '$1');
     next = next.replace(SUPPL_FILE, '').replace(VIEW_SUFFIX, '').replace(FILE_SUFFIX, '');
     next = trimTrailing(next);
     if (next === doi) return doi;
@@ -299,6 +300,16 @@ const WORK_PARAM = /^(?:doi|id|ids?|article_?id|articledoi|rft_id|rft\.doi|rft\.
 /** Paths of account, search and navigation pages: a DOI in their query is where to go back to, or a search term. */
 const NAV_PATH = /(?:^|[/_.-])(?:log-?in|log-?on|sign-?in|sign-?up|register|registration|auth\w*|sso|shibboleth|wayf|openurl-?resolver|search\w*|dosearch|advanced\w*|showlogin|logout|account|profile|alerts?|subscribe|cart|checkout|basket|share\w*|email\w*|permissions?|rightslink|reprints?|feedback|help)(?:$|[/_.;-])/i;
 
+/** DOIs in one decoded part of a URL (its path, a query value), without view/file/session tails. */
+export function doisInUrlPart(part: string): string[] {
+  const out: string[] = [];
+  for (const hit of findDoisInText(part)) {
+    const doi = finish(stripUrlTail(hit.doi));
+    if (doi !== null) out.push(doi);
+  }
+  return out;
+}
+
 function urlDois(href: string, base: string | undefined, linkTarget: boolean): string[] {
   if (typeof href !== 'string' || !href.includes('10.')) return [];
   // Fast path for the commonest case, doi.org links (reference lists have thousands). The path of a
@@ -316,10 +327,7 @@ function urlDois(href: string, base: string | undefined, linkTarget: boolean): s
   }
   const out: string[] = [];
   const add = (part: string) => {
-    for (const hit of findDoisInText(part)) {
-      const doi = finish(stripUrlTail(hit.doi));
-      if (doi !== null && !out.includes(doi)) out.push(doi);
-    }
+    for (const doi of doisInUrlPart(part)) if (!out.includes(doi)) out.push(doi);
   };
   let path = url.pathname;
   try {
