@@ -61,8 +61,8 @@ const SCHOLARLY_TYPE = /^(?:ScholarlyArticle|MedicalScholarlyArticle|Thesis|Chap
 const SCHOLARLY_META = /^(?:citation_(?:title|journal_title|author|publisher|conference_title|dissertation_institution|technical_report_institution)|prism\.(?:publicationname|volume)|eprints\.\w+|bepress_citation_\w+|dc\.(?:creator|contributor)|dcterms\.bibliographiccitation)$/;
 const STORY_META = /^(?:news_keywords|article:(?:published_time|section|author)|og:type|parsely-type|sailthru\.\w+)$/;
 
-/** More prose than this before the labelled DOI: the DOI closes a story rather than heading a paper. */
-const PROSE_BEFORE_OWN_DOI = 1500;
+/** More paragraph text than this before the labelled DOI (an abstract is shorter; a story is longer): the DOI closes a story rather than heading a paper. */
+const PROSE_BEFORE_OWN_DOI = 3500;
 
 function jsonLdTypes(doc: Document): string[] {
   const out: string[] = [];

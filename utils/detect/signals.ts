@@ -245,7 +245,7 @@ const MAX_TEXT_NODES = 20_000;
 export interface BodyDois {
   /** The one DOI the page text labels as a DOI on a metadata-like line ("DOI: 10.…"), if exactly one. */
   labelled: string | null;
-  /** Characters of prose (long text runs, long paragraphs) before that DOI: a story before it means it is cited. */
+  /** Characters of paragraph text before that DOI: a story told before it means the DOI is cited. */
   proseBefore: number;
   /** DOIs the page's own text names as someone else's work: after a lead-in ("Journal reference:"), doi.org links. */
   mentioned: string[];
@@ -290,7 +290,8 @@ export function bodyDois(doc: Document): BodyDois {
     const parent = node.parentElement;
     if (!parent) continue;
     if (!data.includes('10.')) {
-      if (data.length > 40 && isProse(data, blockOf(parent))) prose += data.length;
+      // A story is told in paragraphs: count their text (not sidebars' previews, menus or tables).
+      if (data.length > 40 && blockOf(parent).tagName.toUpperCase() === 'P') prose += data.length;
       continue;
     }
     const { hits } = textDoisOf(node as Text, data);
@@ -310,7 +311,7 @@ export function bodyDois(doc: Document): BodyDois {
       found.set(key, hit.doi);
       if (found.size > 1) many = true;
     }
-    if (inProse) prose += data.length;
+    if (block.tagName.toUpperCase() === 'P') prose += data.length;
   }
   // A second labelled DOI means the page lists works, and then nothing is the article.
   if (!many) for (const doi of found.values()) out.labelled = doi;

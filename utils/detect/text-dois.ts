@@ -35,8 +35,17 @@ export interface NodeDois {
   split: SplitDoi | null;
 }
 
+/** Elements that end a line: the DOI's text stops there (`doi: 10.1/x.</span><div>PMCID…`). */
+const BLOCK = new Set([
+  'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TD', 'TH', 'TR', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'CAPTION',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'NAV', 'ASIDE', 'MAIN', 'FORM',
+  'FIGURE', 'FIGCAPTION', 'BLOCKQUOTE', 'PRE', 'HR', 'BR', 'ADDRESS', 'FIELDSET', 'DETAILS', 'SUMMARY', 'CENTER',
+]);
+
+/** Joinable: the known inline tags, and custom elements (inline unless styled otherwise). */
 function isInline(node: Node): boolean {
-  return INLINE.has((node as Element).tagName.toUpperCase());
+  const tag = (node as Element).tagName.toUpperCase();
+  return INLINE.has(tag) || tag.includes('-');
 }
 
 /** Links whose target is a strict prefix of `doi`: a head the auto-linker cut off. */
@@ -82,8 +91,9 @@ function joinAtEnd(node: Text, text: string): { split: SplitDoi | null; blocked:
     if (next.nodeType !== ELEMENT && next.nodeType !== TEXT) continue;
     const part = next.textContent ?? '';
     if (next.nodeType === ELEMENT && !isInline(next)) {
-      // A block right after the DOI's text: if its text would continue the DOI, what we have is a head.
-      blocked = continuation === '' && CONTINUES.test(part) && (next as Element).tagName.toUpperCase() !== 'BR';
+      // A block ends the line, and the DOI with it. Any other element we cannot join (a button, an
+      // image, a label) whose text runs on from the DOI's: what we have is only a head.
+      blocked = continuation === '' && !BLOCK.has((next as Element).tagName.toUpperCase()) && CONTINUES.test(part);
       break;
     }
     if (next.nodeType === ELEMENT) {
