@@ -52,8 +52,9 @@ function parseUrl(url: string): URL | null {
  */
 export type PageKind = 'error' | 'info' | 'story' | 'scholarly' | 'unknown';
 
-const ERROR_TITLE = /(?:^|\b)(?:404|410|page not found|not found|no longer available|does not exist|error page|access denied|something went wrong)(?:\b|$)/i;
-const INFO_PATH = /\/(?:(?:for-)?authors?[-_]?(?:guidelines?|instructions|information|services)|instructions[-_]for[-_]authors|guide[-_]for[-_]authors|submission[-_]guidelines|author[-_]guide|about(?:[-_]us)?|help|faq|contact|policies|editorial[-_]policies)(?:[/.]|$)/i;
+/** An error page's title or heading (anchored, so a paper titled "… not found in …" is not one). */
+const ERROR_TITLE = /^\s*(?:error\b|(?:error\s*)?40[34]\b|410\b|(?:page|doi|article|content|resource|document)\s+not\s+found|not\s+found\b)|\b(?:page not found|404 not found|page (?:is )?no longer available|access denied)\b/i;
+const INFO_PATH = /\/(?:for[-_]authors|(?:for-)?authors?[-_]?(?:guidelines?|instructions|information|services)|instructions[-_]for[-_]authors|guide[-_]for[-_]authors|submission[-_]guidelines|author[-_]guide|about(?:[-_]us)?|help|faq|contact|policies|editorial[-_]policies)(?:[/.]|$)/i;
 const INFO_TITLE = /\b(?:author guidelines|guide for authors|instructions for authors|information for authors|submission guidelines|how to cite)\b/i;
 const STORY_PATH = /\/(?:news|press(?:[-_]?releases?|room)?|media[-_]releases?|newsroom|blogs?|stories|story|features?|magazine|podcasts?|opinion|insights?)(?:[/.]|$)/i;
 const STORY_TYPE = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Blog|SocialMediaPosting|DiscussionForumPosting|PressRelease)$/i;
@@ -79,8 +80,9 @@ function jsonLdTypes(doc: Document): string[] {
 }
 
 export function pageKind(doc: Document, url: URL | null): PageKind {
-  const title = `${doc.title ?? ''} ${doc.getElementsByTagName('h1')[0]?.textContent ?? ''}`.slice(0, 400);
-  if (ERROR_TITLE.test(title)) return 'error';
+  const heading = (doc.getElementsByTagName('h1')[0]?.textContent ?? '').slice(0, 200);
+  const title = `${doc.title ?? ''} ${heading}`.slice(0, 400);
+  if (ERROR_TITLE.test((doc.title ?? '').slice(0, 200)) || ERROR_TITLE.test(heading)) return 'error';
   if ((url && INFO_PATH.test(url.pathname)) || INFO_TITLE.test(title)) return 'info';
   let scholarly = false;
   let story = false;

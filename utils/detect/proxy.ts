@@ -16,7 +16,8 @@ function unhyphenate(label: string): string {
   return label.replace(/--/g, '\u0000').replace(/-/g, '.').replace(/\u0000/g, '-');
 }
 
-const HOSTNAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+/** A host name ending in a generic or country-code top-level domain. */
+const HOSTNAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:com|org|net|edu|gov|int|info|io|science|online|pub|[a-z]{2})$/i;
 
 function originalHost(host: string, rule: ProxyRule): string | null {
   const labels = host.toLowerCase().split('.');
@@ -28,7 +29,8 @@ function originalHost(host: string, rule: ProxyRule): string | null {
       return HOSTNAME.test(first) ? first : null;
     }
   }
-  for (let i = 1; i < labels.length - 1; i++) {
+  // The proxy's own domain follows its marker label (`ezproxy.example.edu`): at least two labels.
+  for (let i = 1; i < labels.length - 2; i++) {
     if (!rule.hostLabel.test(labels[i] as string)) continue;
     // One rewritten label (`www-sciencedirect-com`) or the original labels kept as they were.
     const before = i === 1 ? unhyphenate(labels[0] as string) : labels.slice(0, i).join('.');

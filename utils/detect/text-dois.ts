@@ -93,7 +93,9 @@ function joinAtEnd(node: Text, text: string): { split: SplitDoi | null; blocked:
     if (next.nodeType === ELEMENT && !isInline(next)) {
       // A block ends the line, and the DOI with it. Any other element we cannot join (a button, an
       // image, a label) whose text runs on from the DOI's: what we have is only a head.
-      blocked = continuation === '' && !BLOCK.has((next as Element).tagName.toUpperCase()) && CONTINUES.test(part);
+      // An element without text (an icon `<img>`) is looked through to the text after it.
+      const after = part === '' ? (next.nextSibling?.textContent ?? '') : part;
+      blocked = continuation === '' && !BLOCK.has((next as Element).tagName.toUpperCase()) && CONTINUES.test(after);
       break;
     }
     if (next.nodeType === ELEMENT) {

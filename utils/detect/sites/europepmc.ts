@@ -6,7 +6,7 @@ export const site: SiteRule = {
   name: 'Europe PMC',
   hosts: ['europepmc.org'],
   idsInUrl: [
-    { kind: 'pmcid', pattern: /\/(?:pmc\/)?articles?\/(PMC\d+)/i },
+    { kind: 'pmcid', pattern: /\/(?:pmc\/)?articles?\/(?:PMC\/)?(PMC\d+)/i },
     { kind: 'pmid', pattern: /\/(?:abstract|article)\/MED\/(\d{1,8})/i },
   ],
 };
