@@ -6,7 +6,7 @@
  * `limit` and a node budget), `scanPageDois` runs it in time slices and yields to the page between them.
  */
 import { linkTargetDois } from '../model/doi';
-import { textDoisOf } from './text-dois';
+import { mayEndInDoiHead, textDoisOf } from './text-dois';
 
 export interface PageDoi {
   doi: string;
@@ -130,7 +130,7 @@ export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner
 
   const visitText = (n: Text) => {
     const data = n.data;
-    if (!data.includes('10.')) return;
+    if (!mayEndInDoiHead(data)) return;
     const parent = n.parentElement;
     if (!parent) return;
     const text = data.length > MAX_TEXT ? data.slice(0, MAX_TEXT) : data;

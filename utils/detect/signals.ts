@@ -16,7 +16,7 @@ import { pageDataDoi } from './page-data';
 import { DOI_META_NAMES, SITES, sitesForHost } from './sites/registry';
 import type { DoiMetaName } from './sites/types';
 import { articleDoiOf } from './sub-doi';
-import { textDoisOf } from './text-dois';
+import { mayEndInDoiHead, textDoisOf } from './text-dois';
 
 export interface SignalHit {
   doi: string;
@@ -289,7 +289,7 @@ export function bodyDois(doc: Document): BodyDois {
     const data = (node as Text).data;
     const parent = node.parentElement;
     if (!parent) continue;
-    if (!data.includes('10.')) {
+    if (!mayEndInDoiHead(data)) {
       // A story is told in paragraphs: count their text (not sidebars' previews, menus or tables).
       if (data.length > 40 && blockOf(parent).tagName.toUpperCase() === 'P') prose += data.length;
       continue;

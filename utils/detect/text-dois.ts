@@ -11,7 +11,13 @@ const TEXT = 3;
 const COMMENT = 8;
 
 /** A DOI-looking run that reaches the end of a text node: it may go on in the next node. */
-const OPEN_DOI_AT_END = /(?<![\p{L}\p{N}._\-])10\.\d{1,9}(?:\.\d*)*(?:\/[^\s"'“”]*)?$/u;
+const OPEN_DOI_AT_END = /(?<![\p{L}\p{N}._\-])1(?:0(?:\.(?:\d{1,9}(?:\.\d*)*(?:\/[^\s"'“”]*)?)?)?)?$/u;
+
+/** Cheap test for a text node that might end in the beginning of a DOI cut by markup (`…1<b>0.1234/x</b>`). */
+export function mayEndInDoiHead(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return text.includes('10.') || last === 49 /* 1 */ || (last === 48 /* 0 */ && text.endsWith('10'));
+}
 /**
  * Elements that typesetting or other software puts inside a DOI without breaking its text: `<wbr>`,
  * highlighting, styling, and links that auto-linkers wrap around part of it.
@@ -20,8 +26,16 @@ const INLINE = new Set([
   'WBR', 'B', 'I', 'EM', 'STRONG', 'SPAN', 'MARK', 'SUB', 'SUP', 'SMALL', 'U', 'S', 'FONT', 'CODE', 'TT', 'ABBR',
   'A', 'INS', 'DEL', 'BDI', 'BDO', 'DFN', 'KBD', 'SAMP', 'VAR', 'DATA', 'TIME', 'NOBR', 'Q',
 ]);
-/** Text right after a DOI that could still be part of it (not a space, quote or closing punctuation run). */
-const CONTINUES = /^[^\s"'“”‘’«»<>)\]},;]/u;
+/** Text right after a DOI that could still be part of it (not a space, quote or closing punctuation). */
+const CONTINUES = /^(?:[^\s"'“”‘’«»<>)\]},;]|[,;][^\s"'“”‘’«»<>])/u;
+
+/** Whether `next` may go on from `head`: a closing bracket does when the head left one open (`…(1999`). */
+function continues(head: string, next: string): boolean {
+  if (CONTINUES.test(next)) return true;
+  const close = next[0];
+  const open = close === ')' ? '(' : close === ']' ? '[' : close === '}' ? '{' : null;
+  return open !== null && head.split(open).length > head.split(close as string).length;
+}
 
 export interface SplitDoi extends TextDoi {
   /** Links inside the joined run whose own target is only the head of the DOI (not to be badged). */
@@ -95,7 +109,7 @@ function joinAtEnd(node: Text, text: string): { split: SplitDoi | null; blocked:
       // image, a label) whose text runs on from the DOI's: what we have is only a head.
       // An element without text (an icon `<img>`) is looked through to the text after it.
       const after = part === '' ? (next.nextSibling?.textContent ?? '') : part;
-      blocked = continuation === '' && !BLOCK.has((next as Element).tagName.toUpperCase()) && CONTINUES.test(after);
+      blocked = continuation === '' && !BLOCK.has((next as Element).tagName.toUpperCase()) && continues(open[0], after);
       break;
     }
     if (next.nodeType === ELEMENT) {
