@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { parseDoi } from '@/utils/model/doi';
+import { parseDoiField } from '@/utils/model/doi';
 import { t } from '@/utils/view/i18n';
 
 interface Props {
@@ -29,7 +29,8 @@ export function ManualDoiForm({ onSubmit, initial = '', initialInvalid = false, 
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          const doi = parseDoi(value);
+          // What the user types is one DOI, taken whole (a registered DOI may end in "/" or ".").
+          const doi = parseDoiField(value);
           setInvalid(!doi);
           if (doi) onSubmit(doi);
         }}

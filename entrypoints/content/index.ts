@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { startBadges } from '@/entrypoints/content/badges/start';
 import { createPageReporter } from '@/entrypoints/content/report-page';
 import { watchPageInContext } from '@/entrypoints/content/lifecycle';
-import { detectArticleDoi } from '@/utils/detect/article';
+import { detectPage } from '@/utils/detect/article';
 import type { WatchReason } from '@/utils/detect/watch';
 import { sendRequest } from '@/utils/messaging/client';
 
@@ -27,8 +27,8 @@ export default defineContentScript({
       if (!ctx.isValid) return;
       const url = window.location.href;
       // One article detection, shared by the toolbar report and the badges' article indicator.
-      const article = detectArticleDoi(document, url);
-      reporter.report(document, url, article).catch(() => undefined);
+      const { article, discussedDoi } = detectPage(document, url);
+      reporter.report(document, url, article, discussedDoi).catch(() => undefined);
       badges.onPageChange(reason, article);
     };
     // Re-detects after SPA navigations and late metadata; event-driven, stopped with the context.

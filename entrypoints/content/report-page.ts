@@ -3,38 +3,39 @@
  * the page cites. Skips the message when nothing changed since the last report (SPA mutations fire
  * often) and never lets an older, slower report overwrite a newer one.
  */
-import type { ArticleDetection } from '../../utils/detect/article';
+import type { ArticleDetection, PageDetection } from '../../utils/detect/article';
 import { scanPageDois, type PageDoi } from '../../utils/detect/page-dois';
 import type { Request } from '../../utils/messaging/protocol';
 import { sendRequest } from '../../utils/messaging/client';
 
 type PageReport = Extract<Request, { type: 'page:detected' }>;
 
-/** The message for what detection found: only the DOI, its evidence and a count leave the page. */
-export function pageReport(article: ArticleDetection | null, hits: readonly PageDoi[]): PageReport {
+/** The message for what detection found: only the DOIs, the evidence and a count leave the page. */
+export function pageReport(article: ArticleDetection | null, hits: readonly PageDoi[], discussedDoi: string | null = null): PageReport {
   return {
     type: 'page:detected',
-    article: article ? { doi: article.doi, evidence: article.evidence, label: article.label } : null,
+    article: article ? { doi: article.doi, evidence: article.evidence, label: article.label, ...(article.derived ? { derived: true } : {}) } : null,
     pageDoiCount: new Set(hits.map((hit) => hit.doi.toLowerCase())).size,
+    ...(discussedDoi && !article ? { discussedDoi } : {}),
   };
 }
 
 export interface PageReporter {
   /** `article` comes from the caller, who shares that detection with the badges. */
-  report(doc: Document, url: string, article: ArticleDetection | null): Promise<void>;
+  report(doc: Document, url: string, article: ArticleDetection | null, discussedDoi?: PageDetection['discussedDoi']): Promise<void>;
 }
 
 export function createPageReporter(send: (report: PageReport) => Promise<unknown> = sendRequest): PageReporter {
   let lastFingerprint = '';
   let latest = 0;
   return {
-    async report(doc, url, article) {
+    async report(doc, url, article, discussedDoi = null) {
       const call = ++latest;
       // Counting walks the whole page: in time slices, so a page with thousands of references never
       // gets a long main-thread task from us.
       const hits = await scanPageDois(doc, { limit: 5000 });
       if (call !== latest) return;
-      const report = pageReport(article, hits);
+      const report = pageReport(article, hits, discussedDoi);
       // The URL is part of the fingerprint (an SPA navigation is worth a fresh report even when the
       // DOI stays) but it never leaves this script.
       const fingerprint = `${url}\n${JSON.stringify(report)}`;

@@ -94,7 +94,7 @@ const isShortText = (v: unknown) => isString(v) && v.length <= 200;
 
 const isTabState = shape({
   tabId: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
-  article: nullable(shape({ doi: isDoi, evidence: isShortText, label: isShortText })),
+  article: nullable(shape({ doi: isDoi, evidence: isShortText, label: isShortText, derived: optional((v) => typeof v === 'boolean') })),
   pageDoiCount: isNumber,
   lookup: isLookupState,
   updatedAt: isNumber,

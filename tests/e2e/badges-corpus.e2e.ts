@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { detectArticleDoi } from '../../utils/detect/article';
 import { findPageDois } from '../../utils/detect/page-dois';
 import { doiKey } from '../../utils/model/doi';
 import { parseHtml } from '../../harness/dom';
@@ -46,11 +47,15 @@ function manifestUrls(): Map<string, string> {
   return urls;
 }
 
-/** The DOIs the detector finds in the saved page (the same code the content script runs). */
+/**
+ * The DOIs the detector finds in the saved page (the same code the content script runs); the page's
+ * own article DOI is the page, not a reference, and gets no badge.
+ */
 async function pageDois(html: string, url: string): Promise<string[]> {
   const page = parseHtml(html, url);
   try {
-    return findPageDois(page.document).map((hit) => hit.doi);
+    const own = detectArticleDoi(page.document, url)?.doi ?? null;
+    return findPageDois(page.document, { exclude: own }).map((hit) => hit.doi);
   } finally {
     await page.close();
   }
@@ -93,7 +98,8 @@ if (!present && required) {
     for (const c of pages) {
       it(`${c.file}: every open DOI gets an open badge, the others a closed mark or none`, async () => {
         const expected = await pageDois(c.html, c.url);
-        expect(expected.length).toBeGreaterThan(0);
+        // An article landing page whose only DOI is its own (OJS) has no reference badges at all:
+        // the checks below then require that none appears.
         const open = expected.filter(hashIsOpen).map((d) => doiKey(d) ?? d);
         const page = await ext.openPage(c.url);
         await page.setViewportSize({ width: 1200, height: 900 });

@@ -5,6 +5,8 @@
  */
 import { parseArxivId, parsePmcid, parsePmid } from '../model/identifiers';
 import { metaValues } from './meta';
+import { unproxiedUrl } from './proxy';
+import { sitesForHost } from './sites/registry';
 
 export interface ArticleIds {
   pmid?: string;
@@ -13,20 +15,17 @@ export interface ArticleIds {
 }
 
 function fromUrl(url: URL): ArticleIds {
-  const host = url.hostname.toLowerCase();
-  const path = url.pathname;
   const ids: ArticleIds = {};
-  if (host === 'pubmed.ncbi.nlm.nih.gov') {
-    const pmid = parsePmid(/^\/(\d+)\/?$/.exec(path)?.[1] ?? '');
-    if (pmid) ids.pmid = pmid;
-  } else if (host === 'pmc.ncbi.nlm.nih.gov' || host === 'www.ncbi.nlm.nih.gov' || host === 'europepmc.org') {
-    const pmcid = parsePmcid(/\/(?:pmc\/)?articles?\/(PMC\d+)/i.exec(path)?.[1] ?? '');
-    if (pmcid) ids.pmcid = pmcid;
-    const pmid = host === 'europepmc.org' ? parsePmid(/\/(?:abstract\/MED|article\/MED)\/(\d+)/i.exec(path)?.[1] ?? '') : null;
-    if (pmid) ids.pmid = pmid;
-  } else if (/(?:^|\.)arxiv\.org$/.test(host) && /^\/(?:abs|pdf|html)\//.test(path)) {
-    const arxiv = parseArxivId(url.href);
-    if (arxiv) ids.arxiv = arxiv;
+  const parse = { pmid: parsePmid, pmcid: parsePmcid, arxiv: (v: string) => parseArxivId(v) };
+  // Site knowledge: which addresses give which id (utils/detect/sites: PubMed, PMC, Europe PMC, arXiv).
+  for (const site of sitesForHost(url.hostname)) {
+    const rules = site.idsInUrl ?? [];
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i] as (typeof rules)[number];
+      if (ids[rule.kind]) continue;
+      const id = parse[rule.kind](rule.pattern.exec(url.pathname)?.[1] ?? '');
+      if (id) ids[rule.kind] = id;
+    }
   }
   return ids;
 }
@@ -46,7 +45,7 @@ const prefixed = (prefix: RegExp, parse: (v: string) => string | null) => (value
 export function detectArticleIds(doc: Document, url: string): ArticleIds {
   let ids: ArticleIds = {};
   try {
-    ids = fromUrl(new URL(url));
+    ids = fromUrl(unproxiedUrl(new URL(url)));
   } catch {
     // No usable address: metadata alone.
   }

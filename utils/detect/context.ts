@@ -7,6 +7,13 @@
 const CITING = /(?:^|[\s_-])(?:refs?|references?|reference-list|ref-list|bibliography|biblio|bibl|cited-?by|footnotes?|fn-group|backmatter|related|recommended|similar)(?:$|[\s_-])/i;
 const CITING_TAGS = new Set(['CITE', 'BLOCKQUOTE', 'FOOTER', 'NAV', 'ASIDE']);
 
+/** True when `el` itself is a reference list, citation, footer, navigation or aside. */
+export function isCitingElement(e: Element): boolean {
+  if (CITING_TAGS.has(e.tagName.toUpperCase())) return true;
+  const marks = `${e.id} ${e.getAttribute('class') ?? ''} ${e.getAttribute('role') ?? ''}`;
+  return marks.length > 2 && CITING.test(marks);
+}
+
 /** True when `el` or an ancestor is a reference list, citation, footer, navigation or aside. */
 export function inCitingContext(el: Element | null): boolean {
   for (let e = el; e; e = e.parentElement) {

@@ -3,7 +3,7 @@
  * of the top-level entities, `@graph` members and `mainEntity` — never of nested `citation`,
  * `isPartOf` or `author` objects, which name other things.
  */
-import { parseDoi } from '../model/doi';
+import { parseDoiField } from '../model/doi';
 
 /** Entity types that are never the work itself (breadcrumbs, sites, people, organisations). */
 const NOT_A_WORK = /^(?:WebSite|WebPage|BreadcrumbList|Organization|Person|SearchAction|ImageObject|SiteNavigationElement|CollectionPage|SearchResultsPage|ItemList|Periodical|Blog|PublicationIssue|PublicationVolume)$/i;
@@ -20,7 +20,8 @@ function doiFromValue(value: unknown, explicit = false): string | null {
   if (typeof value === 'string') {
     // A bare "10.…" string counts only where the property says it is a DOI.
     if (!explicit && !/doi/i.test(value)) return null;
-    return parseDoi(value);
+    // A whole value: taken as written (a registered DOI may end in `/`).
+    return parseDoiField(value);
   }
   if (Array.isArray(value)) {
     for (const v of value) {
@@ -68,7 +69,9 @@ function entities(data: unknown): Array<Record<string, unknown>> {
 /** DOIs named by the page's JSON-LD for its own work, in document order, deduplicated. */
 export function jsonLdDois(doc: Document): string[] {
   const out: string[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
+  for (let i = 0; i < scripts.length; i++) {
+    const script = scripts[i] as Element;
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT || !text.includes('10.')) continue;
     let data: unknown;

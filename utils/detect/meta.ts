@@ -21,7 +21,11 @@ export function metaValue(meta: Element): string {
 
 /** All meta tags of the document (head and body: some templates put citation tags in the body). */
 export function metaTags(doc: Document): Element[] {
-  return Array.from(doc.getElementsByTagName('meta'));
+  // An index loop, not Array.from/for…of: DOM collections are not iterable through Firefox's Xray wrappers.
+  const list = doc.getElementsByTagName('meta');
+  const out: Element[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i] as Element);
+  return out;
 }
 
 /**

@@ -5,7 +5,8 @@
  * One scanner serves both entry points: `findPageDois` runs it to the end synchronously (bounded by
  * `limit` and a node budget), `scanPageDois` runs it in time slices and yields to the page between them.
  */
-import { doisInUrl, findDoisInText, MAX_DOI_LENGTH, type TextDoi } from '../model/doi';
+import { linkTargetDois } from '../model/doi';
+import { mayEndInDoiHead, textDoisOf } from './text-dois';
 
 export interface PageDoi {
   doi: string;
@@ -25,6 +26,8 @@ export interface ScanOptions {
   limit?: number;
   /** Stop after visiting this many nodes, so a pathological page cannot hold the thread (default 500 000). */
   maxNodes?: number;
+  /** The page's own article DOI: not a reference, so not reported (case-insensitive). */
+  exclude?: string | null;
 }
 
 const DEFAULT_LIMIT = 10_000;
@@ -36,41 +39,6 @@ const MAX_TEXT = 200_000;
 const SKIP_TAGS = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE'];
 /** Both cases: HTML elements report upper-case tag names, SVG/MathML and XHTML lower-case ones. */
 const SKIP = new Set([...SKIP_TAGS, ...SKIP_TAGS.map((t) => t.toLowerCase())]);
-
-/** A DOI-looking run that reaches the end of a text node: it may go on in the next node. */
-const OPEN_DOI_AT_END = /(?<![\p{L}\p{N}._\-])10\.\d{1,9}(?:\.\d*)*(?:\/[^\s"'“”]*)?$/u;
-/** Elements that typesetting puts inside a DOI without breaking it (`<wbr>`, highlighting, styling). */
-const INLINE = new Set(['WBR', 'B', 'I', 'EM', 'STRONG', 'SPAN', 'MARK', 'SUB', 'SUP', 'SMALL', 'U', 'FONT', 'CODE', 'TT', 'ABBR']);
-
-/**
- * A DOI broken across nodes by `<wbr>` or inline markup (`10.1002/anie.<wbr>201912345`,
- * `10.1038/<b>owls</b>.2024`), joined from this text node's end and its following inline siblings.
- */
-function splitDoiAtEnd(node: Text, text: string): TextDoi | null {
-  const open = OPEN_DOI_AT_END.exec(text);
-  if (!open) return null;
-  let continuation = '';
-  // Climb out of inline wrappers that end with this node: `<span>10.1371</span>/journal…`.
-  let from: Node = node;
-  while (!from.nextSibling && from.parentElement && INLINE.has(from.parentElement.tagName.toUpperCase())) from = from.parentElement;
-  for (let next = from.nextSibling; next && continuation.length < MAX_DOI_LENGTH; next = next.nextSibling) {
-    if (next.nodeType === ELEMENT && !INLINE.has((next as Element).tagName.toUpperCase())) break;
-    // Comments mark where a framework joins separately rendered pieces (Vue's `<!--[-->`): text after
-    // one is not the DOI going on (`10.3758/s13428-014-0470-2<!--]-->[Epub ahead of print]`).
-    if (next.nodeType === COMMENT) break;
-    if (next.nodeType !== ELEMENT && next.nodeType !== TEXT) continue;
-    const part = next.textContent ?? '';
-    const space = part.search(/\s/);
-    if (space >= 0) {
-      continuation += part.slice(0, space);
-      break;
-    }
-    continuation += part;
-  }
-  if (continuation === '') return null;
-  const joined = findDoisInText(open[0] + continuation)[0];
-  return joined && joined.index === 0 ? { doi: joined.doi, index: open.index, length: text.length - open.index } : null;
-}
 
 /** Help texts show made-up DOIs ("e.g., 10.9999/123XYZ456"): a DOI introduced as an example is not one. */
 const EXAMPLE = /(?:\be\.\s?g\.|\bfor example|\bexample|\bsuch as|\bformat|\blike)[\s,:]*$/i;
@@ -84,7 +52,21 @@ function isExample(text: string, index: number): boolean {
 
 const ELEMENT = 1;
 const TEXT = 3;
-const COMMENT = 8;
+
+/**
+ * Links that lead through the site rather than to a cited work: "Next/Previous article", pagers.
+ * Their target is a work, but not one the page refers to.
+ */
+const NAV_REL = /(?:^|\s)(?:next|prev|previous)(?:\s|$)/i;
+const NAV_TEXT = /^\s*(?:[«‹<←]\s*)?(?:next|previous|prev)(?:\s+(?:article|paper|chapter|item|in (?:this )?issue))?\b/i;
+const NAV_MARKS = /(?:^|[\s_-])(?:next|prev|previous|pager|pagination|article-nav|article-navigation|content-navigation)(?:$|[\s_-])/i;
+function isSiteNavigation(el: Element): boolean {
+  if (NAV_REL.test(el.getAttribute('rel') ?? '')) return true;
+  const marks = `${el.id} ${el.getAttribute('class') ?? ''}`;
+  if (marks.length > 1 && NAV_MARKS.test(marks)) return true;
+  const text = el.textContent ?? '';
+  return text.length < 60 && NAV_TEXT.test(text);
+}
 
 /**
  * Editable regions hold the user's own text (a draft, a comment box): no badges there. Collected
@@ -92,7 +74,9 @@ const COMMENT = 8;
  */
 function editableRoots(root: ParentNode): Set<Element> {
   const out = new Set<Element>();
-  for (const el of Array.from(root.querySelectorAll('[contenteditable]'))) {
+  const list = root.querySelectorAll('[contenteditable]');
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i] as Element;
     if (el.getAttribute('contenteditable') !== 'false') out.add(el);
   }
   return out;
@@ -133,26 +117,36 @@ export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner
     return null;
   };
 
+  const excluded = opts.exclude ? opts.exclude.toLowerCase() : null;
+  /** Links whose target is only the head of a DOI that runs on in the text after them. */
+  const truncated = new Set<Element>();
   const add = (hit: PageDoi) => {
-    // DOIs from findDoisInText/doisInUrl are already normalised: case-folding is the whole key.
+    // DOIs from findDoisInText/linkTargetDois are already normalised: case-folding is the whole key.
     const key = hit.doi.toLowerCase();
-    if (seen.has(key)) return;
+    if (seen.has(key) || key === excluded) return;
     seen.add(key);
     results.push(hit);
   };
 
   const visitText = (n: Text) => {
     const data = n.data;
-    if (!data.includes('10.')) return;
+    if (!mayEndInDoiHead(data)) return;
     const parent = n.parentElement;
     if (!parent) return;
     const text = data.length > MAX_TEXT ? data.slice(0, MAX_TEXT) : data;
-    const hits = findDoisInText(text);
-    const split = splitDoiAtEnd(n, text);
+    const { hits, split } = textDoisOf(n, text);
     if (split) {
-      // The DOI at the end of this node goes on in the next inline nodes: the joined one replaces it.
-      while (hits.length > 0 && (hits[hits.length - 1] as TextDoi).index >= split.index) hits.pop();
-      hits.push(split);
+      for (const link of split.truncatedLinks) {
+        truncated.add(link);
+        // Already reported from its href (the link encloses this text): withdraw the head.
+        for (let i = results.length - 1; i >= 0; i--) {
+          const r = results[i] as PageDoi;
+          if (r.element === link && r.kind === 'link') {
+            seen.delete(r.doi.toLowerCase());
+            results.splice(i, 1);
+          }
+        }
+      }
     }
     for (const hit of hits) {
       if (isExample(text, hit.index)) continue;
@@ -166,8 +160,8 @@ export function createScanner(root: ParentNode, opts: ScanOptions = {}): Scanner
     const tag = el.tagName;
     if (tag === 'A' || tag === 'AREA' || tag === 'a' || tag === 'area') {
       const href = el.getAttribute('href');
-      if (href && href.includes('10.')) {
-        for (const doi of doisInUrl(href, 'https://example.invalid/')) add({ doi, element: el, kind: 'link' });
+      if (href && href.includes('10.') && !truncated.has(el) && !isSiteNavigation(el)) {
+        for (const doi of linkTargetDois(href, 'https://example.invalid/')) add({ doi, element: el, kind: 'link' });
       }
       return true;
     }

@@ -7,39 +7,36 @@
  * appear on pages about something else; page text is a last resort, used only when exactly one DOI
  * is labelled as such outside reference lists.
  */
-import { doisInUrl, findDoisInText, isResolverUrl, parseDoi } from '../model/doi';
-import { arxivDoi, parseArxivId } from '../model/identifiers';
-import { blockOf, inCitingContext } from './context';
+import { doisInUrl, doisInUrlPart, isResolverUrl, linkTargetDois, parseDoiField } from '../model/doi';
+import { unproxiedUrl } from './proxy';
+import { blockOf, inCitingContext, isCitingElement } from './context';
 import { jsonLdDois } from './json-ld';
 import { metaValues } from './meta';
+import { pageDataDoi } from './page-data';
+import { DOI_META_NAMES, SITES, sitesForHost } from './sites/registry';
+import type { DoiMetaName } from './sites/types';
 import { articleDoiOf } from './sub-doi';
+import { mayEndInDoiHead, textDoisOf } from './text-dois';
 
 export interface SignalHit {
   doi: string;
   evidence: string;
   label: string;
+  /** Built from a platform id by a rule that does not guarantee registration: confirm before showing. */
+  derived?: boolean;
 }
 
 export interface SignalContext {
   doc: Document;
-  /** The page URL, parsed; null when unusable (about:blank, garbage). */
+  /** The page URL, parsed and with any library proxy undone; null when unusable (about:blank, garbage). */
   url: URL | null;
 }
 
 export type ArticleSignal = (ctx: SignalContext) => SignalHit | null;
 
-/** Meta tags whose value is the article DOI, in the order of the issue's signal list. */
-const DOI_META: ReadonlyArray<[key: string, label: string]> = [
-  ['citation_doi', 'citation_doi meta tag'],
-  ['dc.identifier', 'Dublin Core identifier meta tag'],
-  ['dcterms.identifier', 'Dublin Core identifier meta tag'],
-  ['dc.identifier.doi', 'DC.Identifier.DOI meta tag'],
-  ['prism.doi', 'PRISM DOI meta tag'],
-  ['bepress_citation_doi', 'bepress citation_doi meta tag'],
-  ['publication_doi', 'publication_doi meta tag'],
-  ['wkhealth_doi', 'Wolters Kluwer DOI meta tag'],
-  ['doi', 'DOI meta tag'],
-];
+/** Repository-record names are read late (repositorySignal); the rest first, in registry order. */
+const REPOSITORY_META = new Set((SITES.find((site) => site.id === 'repository')?.doiMeta ?? []).map((m) => m.name));
+const DOI_META: readonly DoiMetaName[] = DOI_META_NAMES.filter((m) => !REPOSITORY_META.has(m.name));
 
 /**
  * A `dc.identifier` may hold any identifier (URL, ISSN, handle): only a DOI-shaped value, an explicit
@@ -48,7 +45,7 @@ const DOI_META: ReadonlyArray<[key: string, label: string]> = [
 function metaSignal(key: string, label: string): ArticleSignal {
   return ({ doc }) => {
     const dois = metaValues(doc, [key])
-      .map(({ value }) => parseDoi(value))
+      .map(({ value }) => parseDoiField(value))
       .filter((doi): doi is string => doi !== null);
     // Several different DOIs under one key describe several works (a list page's per-item tags).
     const distinct = new Set(dois.map((doi) => articleDoiOf(doi).toLowerCase()));
@@ -73,13 +70,15 @@ const WORK_TYPE = /schema\.org\/(?:ScholarlyArticle|Article|MedicalScholarlyArti
  */
 const microdataSignal: ArticleSignal = ({ doc }) => {
   const dois: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll('[itemprop]'))) {
+  const props = doc.querySelectorAll('[itemprop]');
+  for (let i = 0; i < props.length; i++) {
+    const el = props[i] as Element;
     const prop = (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
     if (!prop.some((p) => p === 'identifier' || p === 'sameas' || p === 'doi')) continue;
     const scope = el.parentElement?.closest('[itemscope]');
     if (!scope || !WORK_TYPE.test(scope.getAttribute('itemtype') ?? '') || inCitingContext(el)) continue;
     const raw = el.getAttribute('content') ?? el.getAttribute('href') ?? el.textContent ?? '';
-    const doi = prop.includes('doi') || /doi/i.test(raw) ? parseDoi(raw.trim()) : null;
+    const doi = prop.includes('doi') || /doi/i.test(raw) ? parseDoiField(raw) : null;
     if (doi) dois.push(doi);
   }
   const distinct = new Set(dois.map((doi) => articleDoiOf(doi).toLowerCase()));
@@ -88,7 +87,9 @@ const microdataSignal: ArticleSignal = ({ doc }) => {
 
 /** `<link rel="canonical">` or `rel="cite-as"` pointing at doi.org (Ghost, Hugo, DataCite blogs). */
 const linkSignal: ArticleSignal = ({ doc }) => {
-  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+  const links = doc.getElementsByTagName('link');
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as Element;
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
     const which = rel.includes('cite-as') ? 'cite-as' : rel.includes('canonical') ? 'canonical' : null;
     if (!which) continue;
@@ -99,7 +100,7 @@ const linkSignal: ArticleSignal = ({ doc }) => {
     } catch {
       continue;
     }
-    const doi = isResolverUrl(url) ? parseDoi(href) : null;
+    const doi = isResolverUrl(url) ? parseDoiField(href) : null;
     if (doi) return { doi, evidence: `link[rel=${which}]`, label: `${which} link to doi.org` };
   }
   return null;
@@ -117,9 +118,10 @@ export function articleDoiFromUrl(url: URL): string | null {
   path.search = '';
   path.hash = '';
   const found = doisInUrl(path.href);
-  for (const [name, value] of url.searchParams) {
-    if (ID_PARAMS.test(name)) for (const hit of findDoisInText(value)) found.push(hit.doi);
-  }
+  // forEach, not for…of: Firefox content scripts see non-iterable URLSearchParams iterators.
+  url.searchParams.forEach((value, name) => {
+    if (ID_PARAMS.test(name)) for (const doi of doisInUrlPart(value)) found.push(doi);
+  });
   const distinct = new Set(found.map((d) => d.toLowerCase()));
   return distinct.size === 1 ? (found[0] ?? null) : null;
 }
@@ -135,11 +137,11 @@ const articleUrlSignal: ArticleSignal = ({ doc }) => {
     for (const { value } of metaValues(doc, [key])) {
       let url: URL;
       try {
-        url = new URL(value);
+        url = unproxiedUrl(new URL(value));
       } catch {
         continue;
       }
-      const doi = isResolverUrl(url) ? parseDoi(value) : articleDoiFromUrl(url);
+      const doi = isResolverUrl(url) ? parseDoiField(value) : articleDoiFromUrl(url);
       if (doi) return { doi, evidence: `meta[${key}]`, label: key === 'og:url' ? 'og:url meta tag' : `${key} meta tag` };
     }
   }
@@ -156,63 +158,62 @@ const urlSignal: ArticleSignal = ({ url }) => {
  * DSpace's full-record table, whose rows read "dc.identifier.doi | 10.…".
  */
 const repositorySignal: ArticleSignal = ({ doc }) => {
-  for (const { key, value } of metaValues(doc, ['eprints.id_number', 'eprints.doi', 'eprints.official_url', 'dc.relation.isversionof'])) {
-    const doi = parseDoi(value);
+  for (const { key, value } of metaValues(doc, [...REPOSITORY_META])) {
+    const doi = parseDoiField(value);
     if (doi) return { doi, evidence: `meta[${key}]`, label: 'repository record metadata' };
   }
-  for (const cell of Array.from(doc.querySelectorAll('td, th'))) {
+  const cells = doc.querySelectorAll('td, th');
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as Element;
     const name = (cell.textContent ?? '').trim().toLowerCase();
     if (name !== 'dc.identifier.doi' && name !== 'dc.identifier' && name !== 'dc.relation.doi') continue;
     const value = cell.nextElementSibling?.textContent ?? '';
-    const doi = parseDoi(value.trim());
+    const doi = parseDoiField(value);
     if (doi) return { doi, evidence: 'dspace-record', label: 'repository record metadata' };
   }
   return null;
 };
 
 /**
- * Sites that give nothing machine-readable about their own DOI. arXiv registers 10.48550/arXiv.<id>
- * for every paper but its abstract pages carry no DOI meta tag.
+ * Platform ids that map to DOIs by rule (utils/detect/sites: arXiv, SSRN, JSTOR…). URL rules apply on
+ * the site's own hosts; meta rules (`citation_arxiv_id`) wherever the tag is.
  */
-const arxivRule: ArticleSignal = ({ doc, url }) => {
-  const arxivMeta = metaValues(doc, ['citation_arxiv_id'])[0]?.value;
-  let id = arxivMeta ? parseArxivId(arxivMeta) : null;
-  if (!id && url && /(?:^|\.)arxiv\.org$/i.test(url.hostname) && /^\/(?:abs|html)\//.test(url.pathname)) {
-    id = parseArxivId(url.href);
-  }
-  return id ? { doi: arxivDoi(id), evidence: 'site[arxiv]', label: 'arXiv identifier' } : null;
-};
-
-/**
- * IEEE Xplore renders its metadata from an inline `xplGlobal.document.metadata = {…}` object; the
- * saved or not-yet-rendered page has the DOI nowhere else.
- */
-const ieeeRule: ArticleSignal = ({ doc, url }) => {
-  if (!url || !/(?:^|\.)ieeexplore\.ieee\.org$/i.test(url.hostname)) return null;
-  for (const script of Array.from(doc.getElementsByTagName('script'))) {
-    const text = script.textContent ?? '';
-    if (!text.includes('xplGlobal.document.metadata')) continue;
-    const doi = parseDoi(/"doi"\s*:\s*"([^"]{6,300})"/.exec(text)?.[1] ?? '');
-    if (doi) return { doi, evidence: 'site[ieee]', label: 'IEEE Xplore page data' };
+const siteRuleSignal: ArticleSignal = ({ doc, url }) => {
+  const onHost = url ? sitesForHost(url.hostname) : [];
+  for (let i = 0; i < SITES.length; i++) {
+    const site = SITES[i] as (typeof SITES)[number];
+    const rules = site.doiFromId;
+    if (!rules) continue;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r] as NonNullable<typeof rules>[number];
+      let id: string | undefined;
+      if (rule.from === 'url') {
+        if (!url || !onHost.includes(site)) continue;
+        id = rule.pattern?.exec(url.pathname + url.search)?.[1];
+      } else if (rule.meta) {
+        const value = metaValues(doc, [rule.meta])[0]?.value.trim().replace(/^arxiv\s*:\s*/i, '');
+        id = value && rule.pattern ? rule.pattern.exec(value)?.[1] : value?.replace(/v\d+$/i, '');
+      }
+      if (!id) continue;
+      const doi = parseDoiField(rule.doi.replace('{id}', id));
+      if (doi) return { doi, evidence: `site[${site.id}]`, label: rule.label, ...(rule.registered === 'check' ? { derived: true } : {}) };
+    }
   }
   return null;
 };
 
-/** SSRN registers 10.2139/ssrn.<abstract id> for every paper it hosts. */
-const ssrnRule: ArticleSignal = ({ url }) => {
-  if (!url || !/(?:^|\.)ssrn\.com$/i.test(url.hostname)) return null;
-  const id = url.searchParams.get('abstract_id') ?? url.searchParams.get('abstractid') ?? /\/abstract=(\d+)/.exec(url.pathname)?.[1];
-  return id && /^\d{3,9}$/.test(id) ? { doi: `10.2139/ssrn.${id}`, evidence: 'site[ssrn]', label: 'SSRN abstract id' } : null;
+/** DOI-valued keys of inline script data (data layers, IEEE's metadata object), never issue/journal ones. */
+const pageDataSignal: ArticleSignal = ({ doc }) => {
+  const doi = pageDataDoi(doc);
+  return doi ? { doi, evidence: 'page-data', label: 'page data' } : null;
 };
-
-const siteRuleSignal: ArticleSignal = (ctx) => arxivRule(ctx) ?? ieeeRule(ctx) ?? ssrnRule(ctx);
 
 /**
  * COinS (`<span class="Z3988" title="…rft_id=info:doi/…">`), the OpenURL citation Zotero reads.
  * Only a page with exactly one COinS describes itself; several mean a list of works.
  */
-const coinsSignal: ArticleSignal = ({ doc }) => {
-  const spans = Array.from(doc.getElementsByClassName('Z3988'));
+export const coinsSignal: ArticleSignal = ({ doc }) => {
+  const spans = doc.getElementsByClassName('Z3988');
   if (spans.length !== 1) return null;
   const title = spans[0]?.getAttribute('title') ?? '';
   let params: URLSearchParams;
@@ -221,13 +222,11 @@ const coinsSignal: ArticleSignal = ({ doc }) => {
   } catch {
     return null;
   }
-  for (const [name, value] of params) {
-    if (name === 'rft_id' || name === 'rft.doi' || name === 'rft.identifier') {
-      const doi = parseDoi(value);
-      if (doi) return { doi, evidence: 'coins', label: 'COinS citation' };
-    }
-  }
-  return null;
+  let doi: string | null = null;
+  params.forEach((value, name) => {
+    if (doi === null && (name === 'rft_id' || name === 'rft.doi' || name === 'rft.identifier')) doi = parseDoiField(value);
+  });
+  return doi ? { doi, evidence: 'coins', label: 'COinS citation' } : null;
 };
 
 /** "doi:", "DOI", "Digital Object Identifier:", "https://doi.org/" right before the DOI. */
@@ -243,46 +242,83 @@ const MAX_LINE = 400;
 /** Don't read more text nodes than this looking for a labelled DOI (huge reference-only pages). */
 const MAX_TEXT_NODES = 20_000;
 
+export interface BodyDois {
+  /** The one DOI the page text labels as a DOI on a metadata-like line ("DOI: 10.…"), if exactly one. */
+  labelled: string | null;
+  /** Characters of paragraph text before that DOI: a story told before it means the DOI is cited. */
+  proseBefore: number;
+  /** DOIs the page's own text names as someone else's work: after a lead-in ("Journal reference:"), doi.org links. */
+  mentioned: string[];
+}
+
 /**
- * Last resort: exactly one distinct DOI that the page text labels as a DOI on a short line outside
- * reference lists, footers and navigation ("Digital Object Identifier: 10.1109/28.793383").
- * A second labelled DOI means the page lists works, and then nothing is the article.
+ * One walk over the body (outside reference lists, footers, navigation and asides) for the weak,
+ * body-only evidence: a labelled DOI line, and DOIs mentioned as a cited work. Which of these is the
+ * page's article is decided in article.ts from what describes the page itself; a lone DOI in the body
+ * is never enough on its own.
  */
-const labelledTextSignal: ArticleSignal = ({ doc }) => {
+export function bodyDois(doc: Document): BodyDois {
+  const out: BodyDois = { labelled: null, proseBefore: 0, mentioned: [] };
   const body = doc.body;
-  if (!body) return null;
+  if (!body) return out;
   const found = new Map<string, string>();
+  const mentioned = new Map<string, string>();
+  let many = false;
+  let prose = 0;
   const stack: Node[] = [body];
   let visited = 0;
   while (stack.length > 0 && visited++ < MAX_TEXT_NODES) {
     const node = stack.pop() as Node;
     if (node.nodeType === 1) {
-      const tag = (node as Element).tagName.toUpperCase();
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
       if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE' || tag === 'TEXTAREA') continue;
+      // A reference list, footer or navigation: nothing in it describes the page (skip it whole).
+      if (el !== body && isCitingElement(el)) continue;
+      if (tag === 'A') {
+        const href = el.getAttribute('href') ?? '';
+        if (/doi\.org\/10\./i.test(href)) {
+          const doi = linkTargetDois(href)[0];
+          if (doi) mentioned.set(articleDoiOf(doi).toLowerCase(), doi);
+        }
+      }
       for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
       continue;
     }
     if (node.nodeType !== 3) continue;
     const data = (node as Text).data;
-    if (!data.includes('10.')) continue;
     const parent = node.parentElement;
     if (!parent) continue;
-    const hits = findDoisInText(data);
-    // Cheapest tests first: on a reference-heavy page most hits fall to the citing-context check.
-    if (hits.length === 0 || inCitingContext(parent)) continue;
+    if (!mayEndInDoiHead(data)) {
+      // A story is told in paragraphs: count their text (not sidebars' previews, menus or tables).
+      if (data.length > 40 && blockOf(parent).tagName.toUpperCase() === 'P') prose += data.length;
+      continue;
+    }
+    const { hits } = textDoisOf(node as Text, data);
+    if (hits.length === 0) continue;
     const block = blockOf(parent);
-    if (isProse(data, block)) continue;
+    const inProse = isProse(data, block);
     for (const hit of hits) {
       const before = textBefore(data, hit.index, node as Text, block, 160);
-      if (!LABEL.test(before.slice(-40)) || CITED_WORK.test(before)) continue;
+      const key = articleDoiOf(hit.doi).toLowerCase();
+      if (CITED_WORK.test(before)) {
+        mentioned.set(key, hit.doi);
+        continue;
+      }
+      if (inProse || !LABEL.test(before.slice(-40))) continue;
       // Figure and table DOIs of the same article are the same article.
-      found.set(articleDoiOf(hit.doi).toLowerCase(), hit.doi);
-      if (found.size > 1) return null;
+      if (found.size === 0) out.proseBefore = prose;
+      found.set(key, hit.doi);
+      if (found.size > 1) many = true;
     }
+    if (block.tagName.toUpperCase() === 'P') prose += data.length;
   }
-  const only = [...found.values()][0];
-  return only ? { doi: only, evidence: 'text[labelled]', label: 'DOI shown on the page' } : null;
-};
+  // A second labelled DOI means the page lists works, and then nothing is the article.
+  if (!many) for (const doi of found.values()) out.labelled = doi;
+  for (const [key, doi] of found) if (!mentioned.has(key)) mentioned.set(key, doi);
+  for (const doi of mentioned.values()) out.mentioned.push(doi);
+  return out;
+}
 
 /** A DOI inside running prose (a long text run, or a long paragraph) is cited, not the page's own. */
 function isProse(data: string, block: Element): boolean {
@@ -309,8 +345,12 @@ function textBefore(data: string, index: number, node: Text, block: Element, rea
   return (before + data.slice(0, index)).slice(-reach);
 }
 
+/**
+ * Signals that describe the page itself (metadata, its address, its own data), in trust order. The
+ * body-only evidence (COinS, a labelled DOI line: `coinsSignal`, `bodyDois`) is weighed in article.ts.
+ */
 export const ARTICLE_SIGNALS: readonly ArticleSignal[] = [
-  ...DOI_META.map(([key, label]) => metaSignal(key, label)),
+  ...DOI_META.map(({ name, label }) => metaSignal(name, label)),
   jsonLdSignal,
   microdataSignal,
   linkSignal,
@@ -318,7 +358,9 @@ export const ARTICLE_SIGNALS: readonly ArticleSignal[] = [
   urlSignal,
   repositorySignal,
   siteRuleSignal,
-  coinsSignal,
-  labelledTextSignal,
+  pageDataSignal,
 ];
+
+/** Signals read from the page address: not trusted on an error page ("not found" at a DOI-shaped address). */
+export const ADDRESS_SIGNALS: ReadonlySet<ArticleSignal> = new Set([articleUrlSignal, urlSignal, siteRuleSignal]);
 

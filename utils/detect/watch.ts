@@ -10,7 +10,7 @@
  * in the content script, WXT's `wxt:locationchange` (see entrypoints/content/lifecycle.ts).
  */
 import { doisInUrl, findDoisInText } from '../model/doi';
-import { metaKey, metaValue } from './meta';
+import { metaKey, metaTags, metaValue } from './meta';
 
 export type WatchReason = 'url' | 'mutation' | 'initial';
 
@@ -46,15 +46,19 @@ export function headSignature(doc: Document): string {
   const head = doc.head;
   if (!head) return '';
   const parts: string[] = [];
-  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const meta of metaTags(doc)) {
     const key = metaKey(meta);
     if (key) parts.push(`m:${key}=${metaValue(meta)}`);
   }
-  for (const link of Array.from(head.getElementsByTagName('link'))) {
+  const links = head.getElementsByTagName('link');
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as Element;
     const rel = link.getAttribute('rel');
     if (rel && /canonical|cite-as|alternate|meta/i.test(rel)) parts.push(`l:${rel}=${link.getAttribute('href') ?? ''}`);
   }
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length; i++) {
+    const script = scripts[i] as Element;
     parts.push(`j:${script.textContent?.length ?? 0}:${(script.textContent ?? '').slice(0, 2000)}`);
   }
   parts.push(`t:${doc.title}`);
@@ -91,7 +95,9 @@ function bodyChange(record: MutationRecord): BodyChange {
     else if (record.attributeName === 'href') addHref(el.getAttribute('href'));
     return change;
   }
-  for (const node of Array.from(record.addedNodes)) {
+  const added = record.addedNodes;
+  for (let i = 0; i < added.length; i++) {
+    const node = added[i] as Node;
     if (node.nodeType === 3) addText(node.nodeValue);
     if (node.nodeType !== 1) continue;
     const el = node as Element;

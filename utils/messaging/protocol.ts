@@ -16,6 +16,8 @@ export const ArticleSignal = z.object({
   evidence: z.string().check(z.maxLength(200)),
   /** Human text for the popup, e.g. "citation_doi meta tag". */
   label: z.string().check(z.maxLength(200)),
+  /** Built from a platform id by a rule that does not guarantee registration: confirm it exists first. */
+  derived: z.optional(z.boolean()),
 });
 export type ArticleSignal = z.infer<typeof ArticleSignal>;
 
@@ -25,6 +27,8 @@ export const Request = z.discriminatedUnion('type', [
     type: z.literal('page:detected'),
     article: z.nullable(ArticleSignal),
     pageDoiCount: z.number().check(z.int(), z.nonnegative()),
+    /** No article of its own, but the page discusses one paper (news, press release): "Paper discussed on this page". */
+    discussedDoi: z.optional(Doi),
   }),
   /** Content script (badges): look several DOIs up; answered with results keyed by DOI. */
   z.object({

@@ -10,6 +10,8 @@
  * Every function here is total: bad input gives `null` (or an empty list), never an exception.
  */
 
+import { DOI_VERSION_PATTERNS } from '../detect/sites/registry';
+
 /** Longest DOI we accept; real ones stay far below this and the message schema caps at 300. */
 export const MAX_DOI_LENGTH = 300;
 
@@ -110,11 +112,29 @@ function trimTrailing(s: string): string {
  * and a view (`10.1101/2020.03.22.002386v3.full.pdf`); Atypon, Wiley, Frontiers add `/full`, `/abstract`…
  */
 const BIORXIV_VIEW = /(?:\.(?:full|abstract|article-info|article-metrics|supplementary-material|full-text|full\.pdf\+html|full\.pdf|pdf|figures-only|short|long|print))+$/i;
-const BIORXIV_VERSION = /^(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,8})v\d{1,3}$/i;
-const ARXIV_VERSION = /^(10\.48550\/arxiv\.(?:\d{4}\.\d{4,5}|[a-z\-.]+\/\d{7}))v\d{1,3}$/i;
 const VIEW_SUFFIX =
   /\/(?:full|abstract|abs|summary|pdf|epdf|pdfdirect|pdfplus|full-text|fulltext|html|references|citedby|figures|tables|suppinfo|supplemental|info|metrics|reader|epub|meta|toc|issuetoc)$/i;
 const FILE_SUFFIX = /\.(?:pdf|html?|xml|epub)$/i;
+/**
+ * What a URL puts after a DOI without it being part of the DOI, from the URL grammar rather than a
+ * per-site list: a view name as a path segment or a dot-suffix (`/abstract`, `/full`, `/epdf`,
+ * `.full`, `.short`, `.abstract`, `.full.pdf+html`), a file extension, a session or tracking path
+ * parameter (`;jsessionid=…`, `;ref=…` — a `;` followed by `name=`; SICI DOIs have `;2-Y`, no `=`).
+ */
+const URL_VIEW_TAIL =
+  /\/(?:full|short|long|abstract|abs|summary|pdf|epdf|pdfdirect|pdfplus|full-text|fulltext|html?|xml|epub|references|citedby|cited-by|figures|tables|suppinfo|supplemental|supplementary-material|article-info|article-metrics|metrics|info|reader|print|meta|toc|issuetoc|view|download)$|\.(?:full|short|long|abstract|pdf|epdf|pdf\+html|full-text|html?|xml|epub|ris|bib|enw|article-info|article-metrics|figures-only|supplementary-material|print)$/i;
+const URL_PATH_PARAM = /;[a-z_][\w.-]*=[^/]*$/i;
+
+/** A DOI found in a URL path, without the view, file and session tails the URL added after it. */
+function stripUrlTail(doi: string): string {
+  for (let i = 0; i < 8; i++) {
+    const next = doi.replace(URL_PATH_PARAM, '').replace(URL_VIEW_TAIL, '').replace(/\/+$/, '');
+    if (next === doi) break;
+    doi = next;
+  }
+  return doi;
+}
+
 /** Atypon supplement paths: /doi/suppl/10.1021/x/suppl_file/y.pdf */
 const SUPPL_FILE = /\/suppl_file\/.*$/is;
 /** A "DOI" that names an asset (`10.2019/x.jpg`) is a path, not an identifier. */
@@ -128,7 +148,8 @@ function stripPublisherSuffix(doi: string): string {
   for (;;) {
     let next = doi;
     if (/^10\.1101\//.test(next)) next = next.replace(BIORXIV_VIEW, '');
-    next = next.replace(BIORXIV_VERSION, '$1').replace(ARXIV_VERSION, '$1');
+    // Version tails are site knowledge (utils/detect/sites: bioRxiv, arXiv).
+    for (let i = 0; i < DOI_VERSION_PATTERNS.length; i++) next = next.replace(DOI_VERSION_PATTERNS[i] as RegExp, '$1');
     next = next.replace(SUPPL_FILE, '').replace(VIEW_SUFFIX, '').replace(FILE_SUFFIX, '');
     next = trimTrailing(next);
     if (next === doi) return doi;
@@ -182,6 +203,30 @@ export function parseDoi(input: string): string | null {
 }
 
 /**
+ * A DOI from a field whose whole value is meant to be one DOI: a meta tag, a JSON-LD value, a doi.org
+ * href, the popup's input. Unlike running text, nothing is trimmed from its end (a registered DOI may
+ * end in `/` or `.`: `10.36652/0042-4633-2023-102-5-404-413/`) and no view or version tail is cut;
+ * only resolver prefixes (`doi:`, `info:doi/`, `https://doi.org/`), escaping and surrounding whitespace
+ * go. A value that is not a bare DOI (a publisher URL, "DOI: 10.1/x (print)") is read like `parseDoi`.
+ */
+export function parseDoiField(input: string): string | null {
+  if (typeof input !== 'string' || input.length > 4 * MAX_DOI_LENGTH) return null;
+  let s = decode(input).trim();
+  let viaResolver = false;
+  for (let i = 0; i < 3; i++) {
+    const m = RESOLVER_PREFIX.exec(s);
+    if (!m) break;
+    viaResolver ||= /\//.test(m[0]) && !/^info:/i.test(m[0]);
+    s = s.slice(m[0].length).trim();
+  }
+  if (viaResolver) s = s.replace(/[?#].*$/s, '');
+  if (!/\s/.test(s) && s.length <= MAX_DOI_LENGTH && WHOLE_DOI.test(s) && !ASSET.test(s)) {
+    if (/[\p{L}\p{N}]/u.test(s.slice(s.indexOf('/') + 1))) return s;
+  }
+  return parseDoi(input);
+}
+
+/**
  * The one key of a DOI — for caches, batches, comparisons and tab state: the DOI read from any
  * written form ("https://doi.org/…", "doi:…", percent-encoded) and lower-cased, since DOIs are
  * case-insensitive. Null when `input` is not a string holding a DOI, so callers decide what a
@@ -189,7 +234,7 @@ export function parseDoi(input: string): string | null {
  */
 export function doiKey(input: unknown): string | null {
   if (typeof input !== 'string') return null;
-  const doi = parseDoi(input);
+  const doi = parseDoiField(input);
   return doi ? doi.toLowerCase() : null;
 }
 
@@ -244,11 +289,42 @@ export function isResolverUrl(url: URL): boolean {
 const RESOLVER_HREF = /^(?:https?:)?\/\/(?:dx\.|www\.)?doi\.org\/([^?#]+)/i;
 
 export function doisInUrl(href: string, base?: string): string[] {
+  return urlDois(href, base, false);
+}
+
+/**
+ * DOIs of the works a link points at, for inline badges: a DOI in the link's path (`/doi/10.…`,
+ * `/articles/10.…`, doi.org) always; a DOI in a query parameter only when the parameter names the
+ * work (`?doi=`, `?id=`, `rft_id=`) on a path that is not an account, search or navigation page — a
+ * "Log in" link with `?uri=/doi/abs/10.…` or an "advanced search" link with `articleURI=info:doi/…`
+ * does not point at the work.
+ */
+export function linkTargetDois(href: string, base?: string): string[] {
+  return urlDois(href, base, true);
+}
+
+/** Query parameters whose value names the linked work itself. */
+const WORK_PARAM = /^(?:doi|id|ids?|article_?id|articledoi|rft_id|rft\.doi|rft\.identifier|pid|identifier|key)$/i;
+/** Paths of account, search and navigation pages: a DOI in their query is where to go back to, or a search term. */
+const NAV_PATH = /(?:^|[/_.-])(?:log-?in|log-?on|sign-?in|sign-?up|register|registration|auth\w*|sso|shibboleth|wayf|openurl-?resolver|search\w*|dosearch|advanced\w*|showlogin|logout|account|profile|alerts?|subscribe|cart|checkout|basket|share\w*|email\w*|permissions?|rightslink|reprints?|feedback|help)(?:$|[/_.;-])/i;
+
+/** DOIs in one decoded part of a URL (its path, a query value), without view/file/session tails. */
+export function doisInUrlPart(part: string): string[] {
+  const out: string[] = [];
+  for (const hit of findDoisInText(part)) {
+    const doi = finish(stripUrlTail(hit.doi));
+    if (doi !== null) out.push(doi);
+  }
+  return out;
+}
+
+function urlDois(href: string, base: string | undefined, linkTarget: boolean): string[] {
   if (typeof href !== 'string' || !href.includes('10.')) return [];
-  // Fast path for the commonest case, doi.org links (reference lists have thousands).
+  // Fast path for the commonest case, doi.org links (reference lists have thousands). The path of a
+  // resolver link is the whole DOI: taken as written, trailing `/` or `.` included.
   const resolver = RESOLVER_HREF.exec(href);
   if (resolver?.[1]) {
-    const doi = parseDoi(resolver[1]);
+    const doi = parseDoiField(resolver[1]);
     return doi ? [doi] : [];
   }
   let url: URL;
@@ -259,7 +335,7 @@ export function doisInUrl(href: string, base?: string): string[] {
   }
   const out: string[] = [];
   const add = (part: string) => {
-    for (const hit of findDoisInText(part)) if (!out.includes(hit.doi)) out.push(hit.doi);
+    for (const doi of doisInUrlPart(part)) if (!out.includes(doi)) out.push(doi);
   };
   let path = url.pathname;
   try {
@@ -268,12 +344,19 @@ export function doisInUrl(href: string, base?: string): string[] {
     path = decodePercents(path);
   }
   if (isResolverUrl(url)) {
-    const doi = parseDoi(path.replace(/^\//, ''));
+    const doi = parseDoiField(path.replace(/^\//, ''));
     if (doi) out.push(doi);
-  } else {
-    add(path);
+    return out;
   }
-  for (const value of url.searchParams.values()) if (value.includes('10.')) add(value);
-  if (url.hash.includes('10.')) add(decodePercents(url.hash.slice(1)));
+  add(path);
+  const navigation = linkTarget && NAV_PATH.test(url.pathname);
+  // forEach, not for…of: in a Firefox content script URLSearchParams' iterators are not iterable
+  // (Xray wrappers), and a throw here would lose every link with a query.
+  url.searchParams.forEach((value, name) => {
+    if (!value.includes('10.')) return;
+    if (linkTarget && (navigation || !WORK_PARAM.test(name))) return;
+    add(value);
+  });
+  if (!linkTarget && url.hash.includes('10.')) add(decodePercents(url.hash.slice(1)));
   return out;
 }

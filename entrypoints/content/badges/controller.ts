@@ -31,6 +31,8 @@ export interface BadgeControllerOptions {
   /** How to wait between slices (default: setTimeout 0). */
   schedule?(callback: () => void): void;
   rootMargin?: string;
+  /** The page's own article DOI, if known: it is the page, not a reference, so it gets no badge. */
+  ownDoi?(): string | null;
 }
 
 export interface BadgeStats {
@@ -149,7 +151,7 @@ export function createBadgeController(options: BadgeControllerOptions): BadgeCon
   async function runScan(): Promise<void> {
     do {
       rescan = false;
-      const hits = await scanPageDois(doc.body ?? doc, { signal: abort.signal, chunkMs, schedule });
+      const hits = await scanPageDois(doc.body ?? doc, { signal: abort.signal, chunkMs, schedule, exclude: options.ownDoi?.() ?? null });
       if (disposed) return;
       add(hits);
     } while (rescan && !disposed);

@@ -101,6 +101,7 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
       queue,
       view: { hideClosed: next.hideClosed },
       createBadge: (view) => createBadge(doc, view, { copyText: deps.copyText }),
+      ownDoi: () => article?.doi ?? null,
     });
     void controller.scan();
     void showIndicator();

@@ -16,6 +16,16 @@ describe('page reporter', () => {
     expect(send).toHaveBeenCalledWith({ type: 'page:detected', article, pageDoiCount: 2 });
   });
 
+  it('reports the paper a page discusses (no article of its own) and a derived article DOI as such', async () => {
+    const send = vi.fn(async () => null);
+    const doc = page('<p>More information: DOI: 10.5555/discussed.1</p>');
+    await createPageReporter(send).report(doc, 'https://news.example/a', null, '10.5555/discussed.1');
+    expect(send).toHaveBeenCalledWith({ type: 'page:detected', article: null, pageDoiCount: 1, discussedDoi: '10.5555/discussed.1' });
+    const derived = { doi: '10.2307/5555501', evidence: 'site[jstor]', label: 'JSTOR stable id', derived: true };
+    await createPageReporter(send).report(page(''), 'https://www.jstor.org/stable/5555501', derived);
+    expect(send).toHaveBeenLastCalledWith({ type: 'page:detected', article: derived, pageDoiCount: 0 });
+  });
+
   it('sends nothing when neither the page nor its URL changed, and reports again after an SPA navigation', async () => {
     const send = vi.fn(async () => null);
     const reporter = createPageReporter(send);

@@ -137,8 +137,9 @@ describe('detectArticleDoi: repository, site rules and last resorts', () => {
     expect(detectArticleDoi(page('', '<footer>Certified: doi:10.34894/VQ1DJA</footer>'), URL_NONE)).toBeNull();
   });
 
-  it('ignores DOIs that only appear in scripts', () => {
-    expect(detectArticleDoi(page('', '<script>var doi = "doi:10.1021/hidden";</script>'), URL_NONE)).toBeNull();
+  it('reads a DOI-valued key of inline page data when nothing better exists (kind 5), never other script text', () => {
+    expect(detectArticleDoi(page('', '<script>var doi = "doi:10.5555/in.data";</script>'), URL_NONE)).toMatchObject({ doi: '10.5555/in.data', evidence: 'page-data' });
+    expect(detectArticleDoi(page('', '<script>loadWidget("10.5555/not.keyed");</script>'), URL_NONE)).toBeNull();
   });
 });
 
@@ -160,8 +161,9 @@ describe('detectArticleDoi: sub-DOIs and robustness', () => {
 describe('detectArticleDoi: site rules', () => {
   it('reads IEEE Xplore page data', () => {
     const doc = page('', '<script>xplGlobal.document.metadata={"title":"X","doi":"10.1109/5.771073","articleNumber":"771073"};</script>');
-    expect(detectArticleDoi(doc, 'https://ieeexplore.ieee.org/document/771073')).toMatchObject({ doi: '10.1109/5.771073', evidence: 'site[ieee]' });
-    expect(detectArticleDoi(doc, 'https://other.example/document/771073')).toBeNull();
+    expect(detectArticleDoi(doc, 'https://ieeexplore.ieee.org/document/771073')).toMatchObject({ doi: '10.1109/5.771073', evidence: 'page-data' });
+    // Page data is read on any host (kind 5): nothing IEEE-specific is needed.
+    expect(detectArticleDoi(doc, 'https://other.example/document/771073')?.doi).toBe('10.1109/5.771073');
   });
 
   it('derives the SSRN DOI from the abstract id', () => {

@@ -115,7 +115,9 @@ describe('doiKey and sameDoi', () => {
   it('case-folds and normalises', () => {
     expect(doiKey('10.1007/BF02727953')).toBe('10.1007/bf02727953');
     expect(doiKey('https://doi.org/10.1007/bf02727953')).toBe('10.1007/bf02727953');
-    expect(sameDoi('doi:10.1007/BF02727953.', '10.1007/bf02727953')).toBe(true);
+    expect(sameDoi('doi:10.1007/BF02727953', '10.1007/bf02727953')).toBe(true);
+    // A whole value is taken whole: a trailing '/' or '.' may belong to a registered DOI.
+    expect(doiKey('10.36652/0042-4633-2023-102-5-404-413/')).toBe('10.36652/0042-4633-2023-102-5-404-413/');
     expect(sameDoi('10.1007/BF02727953', '10.1007/BF02727954')).toBe(false);
   });
 
