@@ -33,14 +33,7 @@ export function CopyButton({ text, label, copy, context, shortcut }: Props) {
   // The accessible name starts with everything visible (WCAG 2.5.3), then names the copy.
   const name = context ? `${label}${status} — ${context}` : undefined;
   return (
-    <button
-      type="button"
-      class="action"
-      onClick={onClick}
-      aria-label={name}
-      {...shortcutAttributes(shortcut)}
-      data-state={state}
-    >
+    <button type="button" class="action" onClick={onClick} aria-label={name} {...shortcutAttributes(shortcut)} data-state={state}>
       {label}
       <span class="copy-status" role="status" aria-live="polite">
         {status}

@@ -53,12 +53,7 @@ export function CopyCard({ view, best = false, check, copyText }: Props) {
       )}
       <div class="actions">
         {view.pdfUrl && (
-          <ExternalLink
-            href={view.pdfUrl}
-            class="action primary"
-            ariaLabel={`${t('openPdf')} — ${host}`}
-            shortcut={key('pdf')}
-          >
+          <ExternalLink href={view.pdfUrl} class="action primary" ariaLabel={`${t('openPdf')} — ${host}`} shortcut={key('pdf')}>
             {t('openPdf')}
           </ExternalLink>
         )}
@@ -68,13 +63,7 @@ export function CopyCard({ view, best = false, check, copyText }: Props) {
           </ExternalLink>
         )}
         {view.landingUrl && view.isRecord && (
-          <CopyButton
-            text={view.landingUrl}
-            label={t('copyRepositoryLink')}
-            context={host}
-            copy={copyText}
-            shortcut={key('copy')}
-          />
+          <CopyButton text={view.landingUrl} label={t('copyRepositoryLink')} context={host} copy={copyText} shortcut={key('copy')} />
         )}
       </div>
     </article>

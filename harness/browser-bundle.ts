@@ -27,4 +27,3 @@ export async function detectionBundle(): Promise<string> {
   });
   return result.outputFiles[0]?.text ?? '';
 }
-

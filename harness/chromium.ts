@@ -30,9 +30,7 @@ export type ChromiumLookup = { ok: true; path: string } | { ok: false; error: st
 export function findChromium(env: NodeJS.ProcessEnv = process.env, debianPath = '/usr/bin/chromium'): ChromiumLookup {
   const explicit = env.CHROMIUM_PATH;
   if (explicit) {
-    return isExecutable(explicit)
-      ? { ok: true, path: explicit }
-      : { ok: false, error: `CHROMIUM_PATH=${explicit} is not an executable file.` };
+    return isExecutable(explicit) ? { ok: true, path: explicit } : { ok: false, error: `CHROMIUM_PATH=${explicit} is not an executable file.` };
   }
   if (isExecutable(debianPath)) return { ok: true, path: debianPath };
   for (const name of ON_PATH) {

@@ -54,7 +54,9 @@ export function faultAction(spec: FaultSpec): FaultAction {
     case 'timeout':
       return { hang: true };
     case 'malformed-json':
-      return { reply: { status: 200, body: '{"meta": {"count": 1}, "results": [{"doi": "https://doi.org/10.', headers: { 'content-type': 'application/json' } } };
+      return {
+        reply: { status: 200, body: '{"meta": {"count": 1}, "results": [{"doi": "https://doi.org/10.', headers: { 'content-type': 'application/json' } },
+      };
     case 'bot-challenge':
       return {
         reply: {

@@ -205,7 +205,11 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       send(res, method, { status: page.status, body: page.body, headers: { 'content-type': page.contentType } });
       return;
     }
-    send(res, method, { status: 404, body: `<!doctype html><title>Not found</title><p>No fixture for ${scheme}://${host}${path.split('?')[0]}</p>`, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    send(res, method, {
+      status: 404,
+      body: `<!doctype html><title>Not found</title><p>No fixture for ${scheme}://${host}${path.split('?')[0]}</p>`,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
   }
 
   const onRequest = (scheme: 'https' | 'http') => (req: IncomingMessage, res: ServerResponse) => {
@@ -214,10 +218,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       if (!res.headersSent) res.writeHead(500).end();
     });
   };
-  const https = createHttpsServer(
-    { key: readFileSync(join(CERT_DIR, 'key.pem')), cert: readFileSync(join(CERT_DIR, 'cert.pem')) },
-    onRequest('https'),
-  );
+  const https = createHttpsServer({ key: readFileSync(join(CERT_DIR, 'key.pem')), cert: readFileSync(join(CERT_DIR, 'cert.pem')) }, onRequest('https'));
   const http = createHttpServer(onRequest('http'));
   const front = createNetServer((socket) => {
     sockets.add(socket);

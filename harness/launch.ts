@@ -103,8 +103,7 @@ export async function launchExtension(options: LaunchOptions): Promise<LaunchedE
     context.on('page', (p) => watchPage(p, errors));
 
     const isOurs = (w: Worker) => isExtensionUrl(w.url());
-    const serviceWorker =
-      context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
+    const serviceWorker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
     await watchWorker(serviceWorker, errors);
     context.on('serviceworker', (w) => {
       if (isOurs(w) && w !== serviceWorker) void watchWorker(w, errors);

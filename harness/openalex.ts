@@ -24,7 +24,9 @@ export function bareDoi(value: string): string {
 /** Reads every `*.json` work object in a directory, keyed by its DOI. */
 export function loadOpenAlexWorks(dir: string = OPENALEX_FIXTURE_DIR): WorkTable {
   const table: WorkTable = new Map();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const work = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
     if (typeof work.doi !== 'string') throw new Error(`${file}: OpenAlex work without a doi`);
     table.set(bareDoi(work.doi), work);

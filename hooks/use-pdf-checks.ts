@@ -23,7 +23,10 @@ export function usePdfChecks(
     setStates(new Map(unique.map((u) => [u, 'checking' as const])));
     for (const url of unique) {
       verify(url)
-        .then((r) => r.state, () => 'unknown' as const)
+        .then(
+          (r) => r.state,
+          () => 'unknown' as const,
+        )
         .then((state) => {
           if (live) setStates((prev) => new Map(prev).set(url, state));
         });

@@ -54,7 +54,12 @@ async function run(server: FixtureServer, ext: LaunchedExtension): Promise<boole
 
   step('What the popup shows');
   const text = (await popup.locator('body').innerText()).replace(/\n{3,}/g, '\n\n').trim();
-  console.log(text.split('\n').map((l) => `  ${l}`).join('\n'));
+  console.log(
+    text
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
 
   step('Requests that left the browser (all answered by the local fixture server)');
   for (const r of server.requests()) console.log(`  ${r.method.padEnd(4)} ${r.host}${r.path.length > 110 ? `${r.path.slice(0, 110)}…` : r.path}`);

@@ -32,7 +32,8 @@ function parseArgs(argv: string[]): Args {
       else args.errors.push(`unknown source "${name}"`);
     } else if (arg === '--endpoint') {
       const [name, ...rest] = value().split('=');
-      if (!SOURCE_NAMES.includes(name as SourceName) || rest.length === 0) args.errors.push(`--endpoint needs NAME=URL with NAME one of ${SOURCE_NAMES.join(', ')}`);
+      if (!SOURCE_NAMES.includes(name as SourceName) || rest.length === 0)
+        args.errors.push(`--endpoint needs NAME=URL with NAME one of ${SOURCE_NAMES.join(', ')}`);
       else sources[name as SourceName] = { ...sources[name as SourceName], baseUrl: rest.join('=') };
     } else if (arg.startsWith('--')) args.errors.push(`unknown option ${arg}`);
     else args.dois.push(arg);

@@ -22,7 +22,6 @@ export function EmailField({ editor }: { editor: SettingsEditor }) {
   );
 }
 
-
 function describeTest(result: KeyTestResult): string {
   switch (result.kind) {
     case 'accepted':

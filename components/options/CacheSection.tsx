@@ -20,11 +20,7 @@ export function CacheSection({ usage, clear }: { usage(): Promise<CacheUsage>; c
     <Section id="cache" title={t('optCacheTitle')}>
       <p class="help">{t('optCacheHelp')}</p>
       <p role="status">
-        {current === null
-          ? t('optCacheCounting')
-          : cleared
-            ? t('optCacheCleared')
-            : t('optCacheUsage', [String(current.entries), formatBytes(current.bytes)])}
+        {current === null ? t('optCacheCounting') : cleared ? t('optCacheCleared') : t('optCacheUsage', [String(current.entries), formatBytes(current.bytes)])}
       </p>
       <button
         type="button"

@@ -60,9 +60,7 @@ export function registerFindMenu(browser: MenuBrowser): void {
     const query = popupQueryFor({ ...info, menuItemId: String(info.menuItemId).replace(/:link$/, '') });
     if (!query) return;
     const url = browser.runtime.getURL(`/popup.html?${query}`);
-    const open = browser.windows
-      ? browser.windows.create({ url, type: 'popup', width: 420, height: 600 })
-      : Promise.reject(new Error('no windows API'));
+    const open = browser.windows ? browser.windows.create({ url, type: 'popup', width: 420, height: 600 }) : Promise.reject(new Error('no windows API'));
     open.catch(() => browser.tabs.create({ url })).catch(() => undefined);
   });
 }

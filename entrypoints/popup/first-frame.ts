@@ -7,5 +7,11 @@ export async function firstFrameOrNull<T>(
   nextFrame: (callback: () => void) => unknown = (cb) => requestAnimationFrame(() => cb()),
 ): Promise<{ value: T } | null> {
   const frame = new Promise<null>((resolve) => nextFrame(() => resolve(null)));
-  return Promise.race([work.then((value) => ({ value }), () => null), frame]);
+  return Promise.race([
+    work.then(
+      (value) => ({ value }),
+      () => null,
+    ),
+    frame,
+  ]);
 }

@@ -59,8 +59,7 @@ const isSourceOutcome = (v: unknown) => isRecord(v) && (v.ok === true || (v.ok =
 
 /** Only known source names as keys, each with an outcome: like zod's partialRecord, a key that is
  * present with the value `undefined` is rejected, not read as absent. */
-const isSourceOutcomes = (v: unknown) =>
-  isRecord(v) && Object.entries(v).every(([key, outcome]) => isSourceName(key) && isSourceOutcome(outcome));
+const isSourceOutcomes = (v: unknown) => isRecord(v) && Object.entries(v).every(([key, outcome]) => isSourceName(key) && isSourceOutcome(outcome));
 
 const isLookupResult = shape({
   doi: isString,

@@ -7,7 +7,18 @@
  * Builds the extension into .output-popup (GREENWAY_SKIP_BUILD=1 reuses it).
  */
 import type { Page } from 'playwright-core';
-import { API_HOSTS, BMC_ARTICLE_URL, buildExtension, findChromium, launchExtension, loadOpenAlexWorks, openAlexHandler, startFixtureServer, workLike, apiHost } from '../../harness';
+import {
+  API_HOSTS,
+  BMC_ARTICLE_URL,
+  buildExtension,
+  findChromium,
+  launchExtension,
+  loadOpenAlexWorks,
+  openAlexHandler,
+  startFixtureServer,
+  workLike,
+  apiHost,
+} from '../../harness';
 
 import type { BenchRow, BenchSuite } from './types';
 
@@ -22,11 +33,10 @@ function median(values: number[]): number {
 
 /** Milliseconds from the popup page's navigation start to its content mark. */
 async function contentTime(popup: Page): Promise<number> {
-  const handle = await popup.waitForFunction(
-    () => performance.getEntriesByName('greenway:content')[0]?.startTime ?? null,
-    undefined,
-    { timeout: 20_000, polling: 5 },
-  );
+  const handle = await popup.waitForFunction(() => performance.getEntriesByName('greenway:content')[0]?.startTime ?? null, undefined, {
+    timeout: 20_000,
+    polling: 5,
+  });
   return (await handle.jsonValue()) as number;
 }
 

@@ -20,7 +20,13 @@ const FOLDER_SOURCE: Record<string, string> = {
 };
 
 /** Endpoints the engine itself calls; their successful recordings must map without error. */
-const OURS = [/^OpenAlex GET \/works/, /^Unpaywall GET \/v2\/\{doi\}/, /^Crossref GET \/works/, /^Europe PMC GET .*\/search/, /^S2 POST \/graph\/v1\/paper\/batch/];
+const OURS = [
+  /^OpenAlex GET \/works/,
+  /^Unpaywall GET \/v2\/\{doi\}/,
+  /^Crossref GET \/works/,
+  /^Europe PMC GET .*\/search/,
+  /^S2 POST \/graph\/v1\/paper\/batch/,
+];
 
 interface Row {
   file: string;

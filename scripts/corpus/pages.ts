@@ -22,7 +22,9 @@ export interface ManifestRow {
 
 /** Rows of MANIFEST.tsv (header skipped). `original_url` may carry a "(from page canonical…)" note. */
 export function readManifest(dir: string): ManifestRow[] {
-  const lines = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const header = (lines.shift() ?? '').split('\t');
   const col = (name: string) => header.indexOf(name);
   return lines.map((line) => {

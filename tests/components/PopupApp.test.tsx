@@ -11,9 +11,7 @@ describe('PopupApp', () => {
     expect(await screen.findByRole('heading', { name: 'UCL Discovery' })).toBeTruthy();
     expect(c.lookup).not.toHaveBeenCalled();
     expect(screen.getAllByText('Published version').length).toBeGreaterThan(0);
-    expect(screen.getAllByRole('link', { name: /Licence: CC BY 4.0/ })[0]?.getAttribute('href')).toBe(
-      'https://creativecommons.org/licenses/by/4.0/',
-    );
+    expect(screen.getAllByRole('link', { name: /Licence: CC BY 4.0/ })[0]?.getAttribute('href')).toBe('https://creativecommons.org/licenses/by/4.0/');
     expect(screen.getByText('DOI 10.1186/s12913-023-10058-w (from citation_doi meta tag)')).toBeTruthy();
     expect(screen.getAllByText('Found via OpenAlex, Unpaywall').length).toBeGreaterThan(0);
   });

@@ -37,7 +37,12 @@ const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
     'Unpaywall did not answer (HTTP 500); the other sources did.',
   ],
   ['all sources failed', done(closedResult({ sources: { openalex: { ok: false, error: 'HTTP 503' } } })), {}, 'Try again'],
-  ['retracted', done(foundResult({ retracted: true, retraction: { kind: 'retraction', noticeUrl: 'https://doi.org/10.1/n', noticeDoi: null } })), {}, 'Read the retraction notice'],
+  [
+    'retracted',
+    done(foundResult({ retracted: true, retraction: { kind: 'retraction', noticeUrl: 'https://doi.org/10.1/n', noticeDoi: null } })),
+    {},
+    'Read the retraction notice',
+  ],
   ['lookup failed', tabState({ state: 'idle' }), { lookup: vi.fn(async () => Promise.reject(new Error('offline'))) }, 'The lookup failed: offline'],
   ['looking up', tabState({ state: 'idle' }), { lookup: () => new Promise<LookupResult>(() => undefined) }, 'Looking up'],
 ];

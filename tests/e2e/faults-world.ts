@@ -75,7 +75,14 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
     publication_year: 2021,
     open_access: { is_oa: true, oa_status: 'green' },
     is_retracted: false,
-    primary_location: { is_oa: false, landing_page_url: `https://doi.org/${doi}`, pdf_url: null, source: { display_name: 'Journal of Faults', type: 'journal' }, license: null, version: 'publishedVersion' },
+    primary_location: {
+      is_oa: false,
+      landing_page_url: `https://doi.org/${doi}`,
+      pdf_url: null,
+      source: { display_name: 'Journal of Faults', type: 'journal' },
+      license: null,
+      version: 'publishedVersion',
+    },
     locations: [
       {
         is_oa: true,
@@ -90,7 +97,13 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
   server.api(
     apiHost('openalex'),
     '/works',
-    wrap('openalex', (dois, req) => (req.path.startsWith('/works?') ? { json: { meta: { count: dois.length }, results: dois.map(openalexWork) } } : dois[0] ? { json: openalexWork(dois[0]) } : { status: 404, json: {} })),
+    wrap('openalex', (dois, req) =>
+      req.path.startsWith('/works?')
+        ? { json: { meta: { count: dois.length }, results: dois.map(openalexWork) } }
+        : dois[0]
+          ? { json: openalexWork(dois[0]) }
+          : { status: 404, json: {} },
+    ),
   );
   server.api(
     apiHost('unpaywall'),
@@ -158,7 +171,12 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
         json: ids.map((raw) => {
           const doi = raw.replace(/^DOI:/i, '').toLowerCase();
           return /^10\.5555\/fault\./.test(doi)
-            ? { paperId: slug(doi), externalIds: { DOI: doi }, isOpenAccess: true, openAccessPdf: { url: `https://gamma-repo.example/${slug(doi)}.pdf`, status: 'GREEN', license: null } }
+            ? {
+                paperId: slug(doi),
+                externalIds: { DOI: doi },
+                isOpenAccess: true,
+                openAccessPdf: { url: `https://gamma-repo.example/${slug(doi)}.pdf`, status: 'GREEN', license: null },
+              }
             : null;
         }),
       };
@@ -167,7 +185,11 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
   server.api(
     apiHost('core'),
     '/v3/discover',
-    wrap('core', ([doi]) => (doi ? { json: { fullTextLink: `https://delta-repo.example/download/${slug(doi)}.pdf`, source: 'delta' } } : { status: 404, json: { message: 'Not found' } })),
+    wrap('core', ([doi]) =>
+      doi
+        ? { json: { fullTextLink: `https://delta-repo.example/download/${slug(doi)}.pdf`, source: 'delta' } }
+        : { status: 404, json: { message: 'Not found' } },
+    ),
   );
   const crossrefWork = (doi: string) => ({
     DOI: doi,

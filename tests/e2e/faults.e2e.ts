@@ -52,7 +52,11 @@ async function openPopupFor(doi: string): Promise<Page> {
   return popup;
 }
 
-const text = (popup: Page) => popup.locator('body').textContent().then((t) => t ?? '');
+const text = (popup: Page) =>
+  popup
+    .locator('body')
+    .textContent()
+    .then((t) => t ?? '');
 const hosts = (popup: Page) => popup.locator('.copy-host').allTextContents();
 const failed = (source: SourceName) => `${SOURCE_LABELS[source]} did not answer`;
 
@@ -85,7 +89,10 @@ describe('each source fails in turn; the others still answer', () => {
         // Retry-After is honoured: attempts at a rate-limited source are at least a second apart.
         for (const source of FAULT_SOURCES) {
           const doi = faultDoi(source, round.kind);
-          const times = server.requests({ host: HOSTS[source] }).filter((r) => doisIn(r).includes(doi)).map((r) => r.at);
+          const times = server
+            .requests({ host: HOSTS[source] })
+            .filter((r) => doisIn(r).includes(doi))
+            .map((r) => r.at);
           expect(times.length, source).toBeGreaterThanOrEqual(2);
           for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!, source).toBeGreaterThanOrEqual(900);
         }

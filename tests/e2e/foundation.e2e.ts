@@ -15,7 +15,9 @@ import {
   launchExtension,
   startFixtureServer,
   type FixtureServer,
-  type LaunchedExtension, apiHost } from '../../harness';
+  type LaunchedExtension,
+  apiHost,
+} from '../../harness';
 
 /** The `chrome` global as seen inside serviceWorker.evaluate callbacks (they run in the browser). */
 declare const chrome: {
@@ -41,9 +43,7 @@ describe('foundation: BMC article → UCL Discovery copy', () => {
     const article = await ext.openPage(BMC_ARTICLE_URL);
     const tabId = await ext.tabIdOf(article);
     // The toolbar badge turns to "OA" once the background has the answer.
-    await expect
-      .poll(() => ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 })
-      .toBe('OA');
+    await expect.poll(() => ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 }).toBe('OA');
     const title = await ext.serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
     expect(title).toBe('Greenway: free copy at UCL Discovery — Published version');
 

@@ -138,7 +138,11 @@ describe('default APIs', () => {
 
   it('Semantic Scholar batch answers one null per id; a bad body is a 400', async () => {
     const ids = JSON.stringify({ ids: ['DOI:10.1/a', 'DOI:10.1/b', 'DOI:10.1/c'] });
-    expect(JSON.parse((await send('https://api.semanticscholar.org/graph/v1/paper/batch?fields=x', { method: 'POST', body: ids })).text)).toEqual([null, null, null]);
+    expect(JSON.parse((await send('https://api.semanticscholar.org/graph/v1/paper/batch?fields=x', { method: 'POST', body: ids })).text)).toEqual([
+      null,
+      null,
+      null,
+    ]);
     expect((await send('https://api.semanticscholar.org/graph/v1/paper/batch', { method: 'POST', body: 'nope' })).status).toBe(400);
     expect((await send('https://api.semanticscholar.org/graph/v1/paper/DOI:10.1/a')).status).toBe(404);
   });

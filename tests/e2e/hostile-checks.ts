@@ -113,9 +113,11 @@ export async function inspectInjected(page: Page): Promise<{ added: Record<strin
         if (/^(script|iframe|frame|object|embed|img|image|foreignobject|link|meta|base|form)$/i.test(el.localName)) unsafe.push(`<${el.localName}>`);
         for (const attr of Array.from(el.attributes)) {
           if (/^on/i.test(attr.name)) unsafe.push(`${el.localName}[${attr.name}]`);
-          if (/^(href|src|xlink:href|action|formaction)$/i.test(attr.name) && !/^https?:\/\//i.test(attr.value)) unsafe.push(`${el.localName}[${attr.name}=${attr.value.slice(0, 60)}]`);
+          if (/^(href|src|xlink:href|action|formaction)$/i.test(attr.name) && !/^https?:\/\//i.test(attr.value))
+            unsafe.push(`${el.localName}[${attr.name}=${attr.value.slice(0, 60)}]`);
         }
-        if (el.localName === 'a' && (el as HTMLAnchorElement).target === '_blank' && !/noopener/.test((el as HTMLAnchorElement).rel)) unsafe.push('a without noopener');
+        if (el.localName === 'a' && (el as HTMLAnchorElement).target === '_blank' && !/noopener/.test((el as HTMLAnchorElement).rel))
+          unsafe.push('a without noopener');
       }
     }
     return { added, unsafe, badges: document.querySelectorAll('greenway-badge').length, pwned: (window as unknown as { __pwned?: unknown }).__pwned };

@@ -41,7 +41,8 @@ beforeAll(async () => {
   const table: WorkTable = new Map();
   table.set(doiKey(XSS_ARTICLE_DOI)!, hostileWork(XSS_ARTICLE_DOI));
   table.set(doiKey(XSS_META_DOI)!, hostileWork(XSS_META_DOI));
-  for (const d of [...MARKUP_DOIS, ...REF_DOIS, ...HUGE_DOIS, doi('globals'), doi('csp'), doi('top'), doi('huge')]) table.set(doiKey(d)!, openAlexWork(d, true));
+  for (const d of [...MARKUP_DOIS, ...REF_DOIS, ...HUGE_DOIS, doi('globals'), doi('csp'), doi('top'), doi('huge')])
+    table.set(doiKey(d)!, openAlexWork(d, true));
   server.api(apiHost('openalex'), '/works', openAlexHandler(table));
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
   ext.context.on('page', (p) => p.on('dialog', (d) => (dialogs.push(`${p.url()}: ${d.message()}`), void d.dismiss())));

@@ -65,7 +65,8 @@ describe('messages', () => {
     );
     const [nope, wrongType, tooLong, notList, negative, str, nul, valid] = replies as Array<{ ok?: boolean; error?: string; data?: unknown }>;
     expect(nope).toEqual({ ok: false, error: 'Malformed or unknown message "nope"' });
-    for (const reply of [wrongType, tooLong, notList, negative]) expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed or unknown message/) });
+    for (const reply of [wrongType, tooLong, notList, negative])
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed or unknown message/) });
     expect(str).toEqual({ ok: false, error: 'Malformed message' });
     expect(nul).toEqual({ ok: false, error: 'Malformed message' });
     expect(valid).toEqual({ ok: true, data: null });

@@ -4,13 +4,7 @@
  * means it is never called; switching it back on calls it again. Counted at the fixture server.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  BMC_ARTICLE_URL,
-  BMC_DOI,
-  launchExtension,
-  startFixtureServer,
-  type FixtureServer,
-  type LaunchedExtension, apiHost } from '../../harness';
+import { BMC_ARTICLE_URL, BMC_DOI, launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
 import { articlePage } from './popup-world';
 import { fillSetting, openOptions, setToggle } from './options-ui';
 import { tabSummary } from './privacy-world';

@@ -27,7 +27,8 @@ export function articlePage(doi: string, title: string): string {
 <body><h1>${title}</h1><p>Abstract.</p></body></html>`;
 }
 
-export const NO_DOI_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Science news</title></head><body><h1>Science today</h1><p>No article here.</p></body></html>';
+export const NO_DOI_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Science news</title></head><body><h1>Science today</h1><p>No article here.</p></body></html>';
 
 export { workLike } from '../../harness';
 

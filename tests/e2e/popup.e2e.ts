@@ -13,7 +13,9 @@ import {
   openAlexHandler,
   startFixtureServer,
   type FixtureServer,
-  type LaunchedExtension, apiHost } from '../../harness';
+  type LaunchedExtension,
+  apiHost,
+} from '../../harness';
 import {
   CLOSED_DOI,
   CLOSED_URL,

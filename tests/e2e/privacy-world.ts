@@ -20,8 +20,7 @@ export interface TabSummary {
 export async function tabSummary(ext: LaunchedExtension, tabId: number): Promise<TabSummary | null> {
   return ext.serviceWorker.evaluate(async (id) => {
     const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as
-      | { article: { doi: string } | null; pageDoiCount: number; lookup: { state: string } }
-      | undefined;
+      { article: { doi: string } | null; pageDoiCount: number; lookup: { state: string } } | undefined;
     return state ? { doi: state.article?.doi ?? null, pageDoiCount: state.pageDoiCount, lookup: state.lookup.state } : null;
   }, tabId);
 }

@@ -16,7 +16,9 @@ import {
   openAlexHandler,
   startFixtureServer,
   type FixtureServer,
-  type LaunchedExtension, apiHost } from '../../harness';
+  type LaunchedExtension,
+  apiHost,
+} from '../../harness';
 import { readBadges, scrollThrough, syntheticDoi, syntheticListPage } from '../../harness/badges-world';
 import { chooseLookupMode, openOptions } from './options-ui';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary, type TabSummary } from './privacy-world';
@@ -121,7 +123,10 @@ describe('privacy mode: nothing leaves the browser until the popup opens', () =>
     expect(apiRequests()).toEqual([]);
 
     const popup = await ext.openPopup(tabId);
-    await popup.getByRole('article', { name: /Example University Repository/ }).first().waitFor({ timeout: 15_000 });
+    await popup
+      .getByRole('article', { name: /Example University Repository/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     const asked = apiRequests().filter((r) => r.method !== 'OPTIONS');
     expect(asked.length).toBeGreaterThan(0);
     // Every request names the article's DOI and no reference DOI (greenway.N for N ≤ REFERENCES + 1).

@@ -33,7 +33,13 @@ function pageFetch(url: string, init: { method?: string; timeoutMs?: number } = 
     async ({ url, method, timeoutMs }) => {
       try {
         const res = await fetch(url, { method, signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined });
-        return { ok: true as const, status: res.status, retryAfter: res.headers.get('retry-after'), contentType: res.headers.get('content-type'), text: await res.text() };
+        return {
+          ok: true as const,
+          status: res.status,
+          retryAfter: res.headers.get('retry-after'),
+          contentType: res.headers.get('content-type'),
+          text: await res.text(),
+        };
       } catch (error) {
         return { ok: false as const, error: String(error) };
       }

@@ -119,7 +119,15 @@ describe('damaged state', () => {
           doi: `https://doi.org/${id}`,
           display_name: 'Worker stop',
           open_access: { is_oa: true, oa_status: 'green' },
-          locations: [{ is_oa: true, landing_page_url: 'https://alpha-repo.example/record/ws', pdf_url: null, source: { display_name: 'Alpha Repository', type: 'repository' }, version: 'acceptedVersion' }],
+          locations: [
+            {
+              is_oa: true,
+              landing_page_url: 'https://alpha-repo.example/record/ws',
+              pdf_url: null,
+              source: { display_name: 'Alpha Repository', type: 'repository' },
+              version: 'acceptedVersion',
+            },
+          ],
         },
       };
     });

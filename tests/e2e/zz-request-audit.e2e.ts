@@ -23,7 +23,9 @@ import {
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
-  type RecordedRequest, apiHost } from '../../harness';
+  type RecordedRequest,
+  apiHost,
+} from '../../harness';
 import { readBadges, scrollThrough, syntheticDoi } from '../../harness/badges-world';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary } from './privacy-world';
 import { fillSetting, openOptions } from './options-ui';
@@ -172,8 +174,16 @@ describe('request audit of a realistic session', () => {
     expect(auditApiRequests(requests, rules)).toEqual([]);
     // The audit saw the whole surface: lookups at every source, batches, and every key test.
     for (const endpoint of [
-      'OpenAlex single work', 'OpenAlex batch', 'OpenAlex key test', 'Unpaywall', 'Europe PMC search', 'Semantic Scholar batch',
-      'Semantic Scholar key test', 'CORE discover', 'CORE key test', 'Crossref batch',
+      'OpenAlex single work',
+      'OpenAlex batch',
+      'OpenAlex key test',
+      'Unpaywall',
+      'Europe PMC search',
+      'Semantic Scholar batch',
+      'Semantic Scholar key test',
+      'CORE discover',
+      'CORE key test',
+      'Crossref batch',
     ]) {
       expect(used.get(endpoint), endpoint).toBeGreaterThan(0);
     }
@@ -199,7 +209,9 @@ describe('request audit of a realistic session', () => {
       expect(r.headers.cookie, r.url).toBeUndefined();
       expect(r.body, r.url).toBe('');
     }
-    console.info(`[request-audit] other hosts: ${others.length} requests (${[...new Set(others.map((r) => `${r.method} ${r.host}${new URL(r.url).pathname}`))].join(', ')})`);
+    console.info(
+      `[request-audit] other hosts: ${others.length} requests (${[...new Set(others.map((r) => `${r.method} ${r.host}${new URL(r.url).pathname}`))].join(', ')})`,
+    );
   });
 });
 
@@ -228,10 +240,26 @@ describe('the audit catches what must not leave', () => {
     ['a cookie', request(okUrl, { headers: { cookie: 'a=b' } }), /cookies/],
     ['an unknown parameter', request(`${okUrl}&url=x`), /unexpected parameter url/],
     ['a DOI the user never saw', request('https://api.unpaywall.org/v2/10.9999/other?email=me%40example.org'), /not a DOI the user saw/],
-    ['the page URL in a parameter', request(`https://api.crossref.org/works?filter=doi:${BMC_DOI}&mailto=${encodeURIComponent('https://journal.example/article/1')}`), /not the user's email|contains/],
-    ['the page title in a body', request('https://api.core.ac.uk/v3/discover', { method: 'POST', body: JSON.stringify({ doi: BMC_DOI, title: 'A private title' }), headers: { authorization: 'Bearer core-key', 'content-type': 'application/json' } }), /other fields|contains/],
+    [
+      'the page URL in a parameter',
+      request(`https://api.crossref.org/works?filter=doi:${BMC_DOI}&mailto=${encodeURIComponent('https://journal.example/article/1')}`),
+      /not the user's email|contains/,
+    ],
+    [
+      'the page title in a body',
+      request('https://api.core.ac.uk/v3/discover', {
+        method: 'POST',
+        body: JSON.stringify({ doi: BMC_DOI, title: 'A private title' }),
+        headers: { authorization: 'Bearer core-key', 'content-type': 'application/json' },
+      }),
+      /other fields|contains/,
+    ],
     ['a key sent to the wrong service', request(`https://api.crossref.org/works/${BMC_DOI}?api_key=oa-key`), /unexpected parameter api_key/],
-    ['the email sent where no one asked for it', request(`https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=DOI:"${BMC_DOI}"&email=me%40example.org`), /unexpected parameter email/],
+    [
+      'the email sent where no one asked for it',
+      request(`https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=DOI:"${BMC_DOI}"&email=me%40example.org`),
+      /unexpected parameter email/,
+    ],
     ['an unknown endpoint', request(`https://api.openalex.org/authors?search=${BMC_DOI}`), /path/],
     ['a foreign Origin', request(okUrl, { headers: { origin: 'https://journal.example' } }), /origin/],
     ['an unknown header', request(okUrl, { headers: { 'x-page': 'x' } }), /unexpected header x-page/],

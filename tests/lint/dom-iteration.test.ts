@@ -10,9 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 /** The source without its comments (line breaks kept, so line numbers stay right). */
 function withoutComments(source: string): string {
-  return source
-    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
-    .replace(/(^|[^:\\'"])\/\/.*$/gm, '$1');
+  return source.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:\\'"])\/\/.*$/gm, '$1');
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -50,7 +48,11 @@ describe('content-script detection code: no DOM/URL iteration protocol', () => {
       'const list = Array.from(doc.getElementsByTagName("meta"));',
       'for (const [name, value] of params) x(name);',
     ];
-    for (const sample of samples) expect(BANNED.some((re) => re.test(sample)), sample).toBe(true);
+    for (const sample of samples)
+      expect(
+        BANNED.some((re) => re.test(sample)),
+        sample,
+      ).toBe(true);
     expect(BANNED.some((re) => re.test('for (let i = 0; i < list.length; i++) x(list[i]);'))).toBe(false);
   });
 });

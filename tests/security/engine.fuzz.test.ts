@@ -27,9 +27,7 @@ const BASES: Record<SourceName, { host: string; base: unknown }> = {
 };
 
 type Reply =
-  | { kind: 'body'; status: number; body: unknown; headers?: Record<string, string> }
-  | { kind: 'text'; status: number; text: string }
-  | { kind: 'throw' };
+  { kind: 'body'; status: number; body: unknown; headers?: Record<string, string> } | { kind: 'text'; status: number; text: string } | { kind: 'throw' };
 
 const replyFor = (name: SourceName): fc.Arbitrary<Reply> =>
   fc.oneof(
@@ -54,7 +52,8 @@ function storageOf(kind: 'clean' | 'rejecting' | 'garbage', dois: string[]): Sto
   if (kind === 'clean') return memoryStorage();
   if (kind === 'garbage') {
     const junk: Record<string, unknown> = { 'greenway:lookup-index:v1': { v: 1, lastUsed: 'nope' } };
-    for (const d of dois) junk[`greenway:lookup:v1:${d.toLowerCase()}`] = { v: 1, savedAt: 0, expiresAt: 9e15, signature: 'x', result: { doi: d, copies: 'javascript:alert(1)' } };
+    for (const d of dois)
+      junk[`greenway:lookup:v1:${d.toLowerCase()}`] = { v: 1, savedAt: 0, expiresAt: 9e15, signature: 'x', result: { doi: d, copies: 'javascript:alert(1)' } };
     return memoryStorage(junk);
   }
   const fail = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
@@ -84,27 +83,31 @@ const DOIS = ['10.1234/green.1', '10.1186/s12913-023-10058-w', '10.1234/closed.2
 afterAll(() => reportCases('engine.fuzz'));
 
 describe('engine with every source hostile', () => {
-  it('always resolves with a valid result that names failing sources and carries only http(s) URLs', async () => {
-    await fc.assert(
-      fc.asyncProperty(worldArb, storageArb, fc.boolean(), async (world, storageKind, many) => {
-        const engine = createLookupEngine(
-          { fetch: fetchFor(world), storage: storageOf(storageKind, DOIS), ...realClock },
-          { email: 'fuzz@example.org', keys: { core: 'k' }, retries: 0, backoffMs: 1, batchWindowMs: 0, maxRetryAfterMs: 5, timeoutMs: 2_000 },
-        );
-        const results = many ? [...(await engine.lookupMany(DOIS)).values()] : [await engine.lookup(DOIS[0]!)];
-        for (const result of results) {
-          expect(LookupResult.safeParse(result).success).toBe(true);
-          expect(Object.keys(result.sources).sort()).toEqual([...SOURCE_NAMES].sort());
-          for (const [name, outcome] of Object.entries(result.sources)) {
-            if (world[name as SourceName].kind === 'throw') expect(outcome).toMatchObject({ ok: false });
+  it(
+    'always resolves with a valid result that names failing sources and carries only http(s) URLs',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(worldArb, storageArb, fc.boolean(), async (world, storageKind, many) => {
+          const engine = createLookupEngine(
+            { fetch: fetchFor(world), storage: storageOf(storageKind, DOIS), ...realClock },
+            { email: 'fuzz@example.org', keys: { core: 'k' }, retries: 0, backoffMs: 1, batchWindowMs: 0, maxRetryAfterMs: 5, timeoutMs: 2_000 },
+          );
+          const results = many ? [...(await engine.lookupMany(DOIS)).values()] : [await engine.lookup(DOIS[0]!)];
+          for (const result of results) {
+            expect(LookupResult.safeParse(result).success).toBe(true);
+            expect(Object.keys(result.sources).sort()).toEqual([...SOURCE_NAMES].sort());
+            for (const [name, outcome] of Object.entries(result.sources)) {
+              if (world[name as SourceName].kind === 'throw') expect(outcome).toMatchObject({ ok: false });
+            }
+            const urls = [result.best, ...result.copies].flatMap((c) => (c ? [c.pdfUrl, c.landingUrl, c.licence?.url ?? null] : []));
+            for (const url of urls) if (url !== null) expect(url).toMatch(/^https?:\/\//);
+            // Titles may say anything (they are shown as text); every URL field must be http(s).
+            for (const url of urlFields(result)) expect(url).toMatch(/^https?:\/\//);
           }
-          const urls = [result.best, ...result.copies].flatMap((c) => (c ? [c.pdfUrl, c.landingUrl, c.licence?.url ?? null] : []));
-          for (const url of urls) if (url !== null) expect(url).toMatch(/^https?:\/\//);
-          // Titles may say anything (they are shown as text); every URL field must be http(s).
-          for (const url of urlFields(result)) expect(url).toMatch(/^https?:\/\//);
-        }
-      }),
-      { numRuns: countCases('engine', 120) },
-    );
-  }, fuzzTimeout());
+        }),
+        { numRuns: countCases('engine', 120) },
+      );
+    },
+    fuzzTimeout(),
+  );
 });

@@ -63,10 +63,7 @@ function expectSafeCopy(copy: unknown): void {
 /** Renders the popup's result view and the inline badge for `result` and checks every link and attribute. */
 function expectSafeDom(result: LookupResult): void {
   const root = document.createElement('div');
-  render(
-    <ResultView result={result} article={null} preferences={null} offline={false} copyText={async () => undefined} onRetry={() => undefined} />,
-    root,
-  );
+  render(<ResultView result={result} article={null} preferences={null} offline={false} copyText={async () => undefined} onRetry={() => undefined} />, root);
   const badge = badgeView(result, { hideClosed: false });
   if (badge) {
     expectSafeUrl(badge.openUrl);
@@ -105,61 +102,73 @@ describe('source mappers under mutated answers', () => {
   });
 
   for (const { source: s, base, dois } of CASES) {
-    it(`${s.id}: never throws and lets only http(s) URLs through (${dois.length} DOI(s))`, () => {
-      fc.assert(
-        fc.property(mutated(base), (value) => {
-          const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
-          if (!out.ok) {
-            expect(out.error).toMatch(/^[A-Z][\w ]+: /);
-            return;
-          }
-          for (const [doi, answer] of out.answers) {
-            expect(dois).toContain(doi);
-            answer.copies.forEach(expectSafeCopy);
-            const result = assembled(doi, s.id as SourceName, answer);
-            expect(LookupResult.safeParse(result).success).toBe(true);
-            const model = resultModel(result);
-            for (const view of [model.best, ...model.repositoryCopies, ...model.otherCopies]) {
-              expectSafeUrl(view?.pdfUrl);
-              expectSafeUrl(view?.landingUrl);
-              expectSafeUrl(view?.licence?.url);
+    it(
+      `${s.id}: never throws and lets only http(s) URLs through (${dois.length} DOI(s))`,
+      () => {
+        fc.assert(
+          fc.property(mutated(base), (value) => {
+            const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
+            if (!out.ok) {
+              expect(out.error).toMatch(/^[A-Z][\w ]+: /);
+              return;
             }
-            expectSafeUrl(model.retraction?.noticeUrl);
-          }
-        }),
-        { numRuns: countCases('mapper', 400) },
-      );
-    }, fuzzTimeout());
+            for (const [doi, answer] of out.answers) {
+              expect(dois).toContain(doi);
+              answer.copies.forEach(expectSafeCopy);
+              const result = assembled(doi, s.id as SourceName, answer);
+              expect(LookupResult.safeParse(result).success).toBe(true);
+              const model = resultModel(result);
+              for (const view of [model.best, ...model.repositoryCopies, ...model.otherCopies]) {
+                expectSafeUrl(view?.pdfUrl);
+                expectSafeUrl(view?.landingUrl);
+                expectSafeUrl(view?.licence?.url);
+              }
+              expectSafeUrl(model.retraction?.noticeUrl);
+            }
+          }),
+          { numRuns: countCases('mapper', 400) },
+        );
+      },
+      fuzzTimeout(),
+    );
   }
 
-  it('the rendered popup and badge hold no script, no handler attribute and only http(s) links', () => {
-    const arb = fc.constantFrom(...CASES).chain((c) => mutated(c.base).map((value) => ({ ...c, value })));
-    fc.assert(
-      fc.property(arb, ({ source: s, value, dois }) => {
-        const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
-        if (!out.ok) return;
-        for (const [doi, answer] of out.answers) expectSafeDom(assembled(doi, s.id as SourceName, answer));
-      }),
-      { numRuns: countCases('render', 150) },
-    );
-  }, fuzzTimeout());
+  it(
+    'the rendered popup and badge hold no script, no handler attribute and only http(s) links',
+    () => {
+      const arb = fc.constantFrom(...CASES).chain((c) => mutated(c.base).map((value) => ({ ...c, value })));
+      fc.assert(
+        fc.property(arb, ({ source: s, value, dois }) => {
+          const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
+          if (!out.ok) return;
+          for (const [doi, answer] of out.answers) expectSafeDom(assembled(doi, s.id as SourceName, answer));
+        }),
+        { numRuns: countCases('render', 150) },
+      );
+    },
+    fuzzTimeout(),
+  );
 
-  it('bodies cut anywhere, non-JSON, odd statuses: a labelled error or an answer, never a throw', () => {
-    const arb = fc.record({
-      c: fc.constantFrom(...CASES),
-      cut: fc.nat(),
-      status: fc.constantFrom(200, 201, 204, 301, 400, 401, 403, 404, 418, 429, 500, 502, 503),
-      junk: fc.oneof(fc.constant(''), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('<html>', '<?xml', 'null', '[]', '{}', '"x"', '1e999')),
-    });
-    fc.assert(
-      fc.property(arb, ({ c, cut, status, junk }) => {
-        const text = JSON.stringify(c.base);
-        const body = text.slice(0, cut % (text.length + 1)) + junk;
-        const out = readResponse(c.source, ok(body, status), c.dois, T);
-        if (out.ok) for (const answer of out.answers.values()) answer.copies.forEach(expectSafeCopy);
-        else expect(out.error.length).toBeLessThan(400);
-      }),
-      { numRuns: countCases('bodies', 400) },
-    );
-  }, fuzzTimeout());
+  it(
+    'bodies cut anywhere, non-JSON, odd statuses: a labelled error or an answer, never a throw',
+    () => {
+      const arb = fc.record({
+        c: fc.constantFrom(...CASES),
+        cut: fc.nat(),
+        status: fc.constantFrom(200, 201, 204, 301, 400, 401, 403, 404, 418, 429, 500, 502, 503),
+        junk: fc.oneof(fc.constant(''), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('<html>', '<?xml', 'null', '[]', '{}', '"x"', '1e999')),
+      });
+      fc.assert(
+        fc.property(arb, ({ c, cut, status, junk }) => {
+          const text = JSON.stringify(c.base);
+          const body = text.slice(0, cut % (text.length + 1)) + junk;
+          const out = readResponse(c.source, ok(body, status), c.dois, T);
+          if (out.ok) for (const answer of out.answers.values()) answer.copies.forEach(expectSafeCopy);
+          else expect(out.error.length).toBeLessThan(400);
+        }),
+        { numRuns: countCases('bodies', 400) },
+      );
+    },
+    fuzzTimeout(),
+  );
 });

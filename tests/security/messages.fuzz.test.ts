@@ -31,7 +31,10 @@ const messageArb = fc.oneof(
   fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }),
   fc.record(
     {
-      type: fc.oneof(fc.constantFrom('page:detected', 'lookup:many', 'tab:get', 'lookup:doi', 'verify:pdf', '__proto__', 'constructor', 'toString'), fc.string()),
+      type: fc.oneof(
+        fc.constantFrom('page:detected', 'lookup:many', 'tab:get', 'lookup:doi', 'verify:pdf', '__proto__', 'constructor', 'toString'),
+        fc.string(),
+      ),
       doi: fc.oneof(fc.string(), fc.string({ minLength: 301, maxLength: 400 }), fc.anything()),
       dois: fc.oneof(fc.array(fc.string(), { maxLength: 5 }), fc.array(fc.constant('10.1/x'), { minLength: 1001, maxLength: 1001 }), fc.anything()),
       tabId: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(-1)),
@@ -51,7 +54,10 @@ const foreignSender: fc.Arbitrary<SenderInfo> = fc.oneof(
   // A web page (no id at all: web pages cannot send runtime messages without externally_connectable).
   fc.record({ url: fc.webUrl(), tab: fc.record({ id: fc.integer() }) }),
   // Our id but a look-alike origin and no tab.
-  fc.record({ id: fc.constant(ID), url: fc.constantFrom(`${ORIGIN}.evil.example/popup.html`, `chrome-extension://${ID}x/popup.html`, 'https://evil.example/') }),
+  fc.record({
+    id: fc.constant(ID),
+    url: fc.constantFrom(`${ORIGIN}.evil.example/popup.html`, `chrome-extension://${ID}x/popup.html`, 'https://evil.example/'),
+  }),
   fc.constant({} as SenderInfo),
 );
 
@@ -63,36 +69,44 @@ const ownSender: fc.Arbitrary<SenderInfo> = fc.oneof(
 afterAll(() => reportCases('messages.fuzz'));
 
 describe('message router under arbitrary input', () => {
-  it('foreign senders: no reply (undefined, synchronously) and no handler call', () => {
-    fc.assert(
-      fc.property(messageArb, foreignSender, (message, sender) => {
-        const { handlers, calls } = spies();
-        expect(createMessageRouter(handlers, ID, `${ORIGIN}/`)(message, sender)).toBeUndefined();
-        expect(calls).toEqual([]);
-      }),
-      { numRuns: countCases('messages-foreign', 500) },
-    );
-  }, fuzzTimeout());
-
-  it('our contexts: always a reply; handlers run only for valid requests the sender may make', async () => {
-    await fc.assert(
-      fc.asyncProperty(messageArb, ownSender, async (message, sender) => {
-        const { handlers, calls } = spies();
-        const reply = await createMessageRouter(handlers, ID, `${ORIGIN}/`)(message, sender);
-        expect(reply).toBeDefined();
-        const valid = Request.safeParse(message);
-        if (!valid.success) {
-          expect(reply).toMatchObject({ ok: false });
+  it(
+    'foreign senders: no reply (undefined, synchronously) and no handler call',
+    () => {
+      fc.assert(
+        fc.property(messageArb, foreignSender, (message, sender) => {
+          const { handlers, calls } = spies();
+          expect(createMessageRouter(handlers, ID, `${ORIGIN}/`)(message, sender)).toBeUndefined();
           expect(calls).toEqual([]);
-        }
-        if (sender.tab && !String(sender.url).startsWith(ORIGIN)) {
-          // A content script may only report its page and ask for badges.
-          for (const type of calls) expect(['page:detected', 'lookup:many']).toContain(type);
-        }
-        expect(calls.length).toBeLessThanOrEqual(1);
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      }),
-      { numRuns: countCases('messages-own', 500) },
-    );
-  }, fuzzTimeout());
+        }),
+        { numRuns: countCases('messages-foreign', 500) },
+      );
+    },
+    fuzzTimeout(),
+  );
+
+  it(
+    'our contexts: always a reply; handlers run only for valid requests the sender may make',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(messageArb, ownSender, async (message, sender) => {
+          const { handlers, calls } = spies();
+          const reply = await createMessageRouter(handlers, ID, `${ORIGIN}/`)(message, sender);
+          expect(reply).toBeDefined();
+          const valid = Request.safeParse(message);
+          if (!valid.success) {
+            expect(reply).toMatchObject({ ok: false });
+            expect(calls).toEqual([]);
+          }
+          if (sender.tab && !String(sender.url).startsWith(ORIGIN)) {
+            // A content script may only report its page and ask for badges.
+            for (const type of calls) expect(['page:detected', 'lookup:many']).toContain(type);
+          }
+          expect(calls.length).toBeLessThanOrEqual(1);
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        }),
+        { numRuns: countCases('messages-own', 500) },
+      );
+    },
+    fuzzTimeout(),
+  );
 });

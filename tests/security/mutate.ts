@@ -55,9 +55,9 @@ const wrongType = fc.oneof(
   fc.constant([null, 1, 'x'] as Json),
 );
 
-const hugeString = fc.constantFrom('a', '€', 'https://x.example/', '10.1234/').chain((unit) =>
-  fc.integer({ min: 10_000, max: 200_000 }).map((n) => unit.repeat(Math.ceil(n / unit.length))),
-);
+const hugeString = fc
+  .constantFrom('a', '€', 'https://x.example/', '10.1234/')
+  .chain((unit) => fc.integer({ min: 10_000, max: 200_000 }).map((n) => unit.repeat(Math.ceil(n / unit.length))));
 
 /** A value to put in a slot: hostile text, unicode, a huge string or a value of the wrong type. */
 export const replacement: fc.Arbitrary<Json> = fc.oneof(

@@ -34,7 +34,11 @@ const pageArb = fc.record({
     fc.oneof(
       value,
       value.map((v) => JSON.stringify({ '@context': 'https://schema.org', '@type': 'ScholarlyArticle', identifier: v, sameAs: `https://doi.org/${v}` })),
-      fc.constantFrom('{"@graph": [{"@type": "ScholarlyArticle", "doi": "10.1234/x\\"><script>"}]}', '{"doi": {"__proto__": {"x": 1}}}', '[[[[[[[[[[[]]]]]]]]]]]'),
+      fc.constantFrom(
+        '{"@graph": [{"@type": "ScholarlyArticle", "doi": "10.1234/x\\"><script>"}]}',
+        '{"doi": {"__proto__": {"x": 1}}}',
+        '[[[[[[[[[[[]]]]]]]]]]]',
+      ),
     ),
     { maxLength: 3 },
   ),
@@ -43,12 +47,7 @@ const pageArb = fc.record({
   url: fc.constantFrom('https://journal.example/article/1', 'https://doi.org/10.1234/x%22%3E%3Cscript%3E', 'https://journal.example/doi/10.1234/a"b<c>'),
 });
 
-function buildPage(spec: {
-  metas: Array<{ name: string; content: string }>;
-  jsonLd: string[];
-  links: string[];
-  text: string[];
-}): Document {
+function buildPage(spec: { metas: Array<{ name: string; content: string }>; jsonLd: string[]; links: string[]; text: string[] }): Document {
   const doc = document.implementation.createHTMLDocument('hostile');
   for (const m of spec.metas) {
     const meta = doc.createElement('meta');
@@ -79,22 +78,26 @@ function buildPage(spec: {
 afterAll(() => reportCases('page-detection.fuzz'));
 
 describe('page detection on hostile pages', () => {
-  it('never throws, finds only well-formed DOIs, and builds a report the background accepts', () => {
-    fc.assert(
-      fc.property(pageArb, (spec) => {
-        const doc = buildPage(spec);
-        const report = pageReport(detectArticleDoi(doc, spec.url), findPageDois(doc, { limit: 5000 }));
-        expect(Request.safeParse(report).success).toBe(true);
-        if (report.article) {
-          expect(report.article.doi).toMatch(DOI_SHAPE);
-          expect(report.article.doi.length).toBeLessThanOrEqual(300);
-        }
-        for (const hit of findPageDois(doc, { limit: 500 })) {
-          expect(hit.doi).toMatch(DOI_SHAPE);
-          expect(hit.doi.length).toBeLessThanOrEqual(300);
-        }
-      }),
-      { numRuns: countCases('page-detection', 300) },
-    );
-  }, fuzzTimeout());
+  it(
+    'never throws, finds only well-formed DOIs, and builds a report the background accepts',
+    () => {
+      fc.assert(
+        fc.property(pageArb, (spec) => {
+          const doc = buildPage(spec);
+          const report = pageReport(detectArticleDoi(doc, spec.url), findPageDois(doc, { limit: 5000 }));
+          expect(Request.safeParse(report).success).toBe(true);
+          if (report.article) {
+            expect(report.article.doi).toMatch(DOI_SHAPE);
+            expect(report.article.doi.length).toBeLessThanOrEqual(300);
+          }
+          for (const hit of findPageDois(doc, { limit: 500 })) {
+            expect(hit.doi).toMatch(DOI_SHAPE);
+            expect(hit.doi.length).toBeLessThanOrEqual(300);
+          }
+        }),
+        { numRuns: countCases('page-detection', 300) },
+      );
+    },
+    fuzzTimeout(),
+  );
 });

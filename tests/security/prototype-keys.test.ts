@@ -24,7 +24,12 @@ describe('prototype keys in outside data', () => {
   it('Europe PMC: a site named "constructor" is a third-party link-out, not a copy', () => {
     const json = {
       resultList: {
-        result: [{ doi: '10.1234/a', fullTextUrlList: { fullTextUrl: [{ availabilityCode: 'OA', documentStyle: 'pdf', site: 'constructor', url: 'https://x.example/a.pdf' }] } }],
+        result: [
+          {
+            doi: '10.1234/a',
+            fullTextUrlList: { fullTextUrl: [{ availabilityCode: 'OA', documentStyle: 'pdf', site: 'constructor', url: 'https://x.example/a.pdf' }] },
+          },
+        ],
       },
     };
     const out = parseAnswer(europepmc, json, ['10.1234/a'], 0);

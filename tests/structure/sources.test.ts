@@ -51,7 +51,10 @@ describe.each(SOURCES.map((s) => [s.id, s] as const))('source %s', (id, source) 
   it('reads its own "not found" replies as "known nowhere here", not as an error', () => {
     for (const route of source.notFound) {
       const url = sampleUrl(source.hosts[0]!, route.path);
-      const stub: StubReply = typeof route.reply === 'function' ? route.reply({ url, body: JSON.stringify({ ids: ['DOI:10.5555/structure.1'], doi: '10.5555/structure.1' }) }) : route.reply;
+      const stub: StubReply =
+        typeof route.reply === 'function'
+          ? route.reply({ url, body: JSON.stringify({ ids: ['DOI:10.5555/structure.1'], doi: '10.5555/structure.1' }) })
+          : route.reply;
       const text = stub.json !== undefined ? JSON.stringify(stub.json) : (stub.text ?? '');
       const outcome = readResponse(source, { kind: 'response', status: stub.status ?? 200, text, headers: new Headers() }, ['10.5555/structure.1'], 0);
       expect(outcome.ok, `${route.path}: ${JSON.stringify(outcome)}`).toBe(true);

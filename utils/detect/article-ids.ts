@@ -39,8 +39,7 @@ function single(doc: Document, keys: string[], parse: (value: string) => string 
 }
 
 /** Prefixed Dublin Core / Highwire identifiers ("pmid:123", "PMCID: PMC123", "arXiv:1706.03762"). */
-const prefixed = (prefix: RegExp, parse: (v: string) => string | null) => (value: string) =>
-  prefix.test(value) ? parse(value.replace(prefix, '')) : null;
+const prefixed = (prefix: RegExp, parse: (v: string) => string | null) => (value: string) => (prefix.test(value) ? parse(value.replace(prefix, '')) : null);
 
 export function detectArticleIds(doc: Document, url: string): ArticleIds {
   let ids: ArticleIds = {};

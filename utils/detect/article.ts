@@ -53,13 +53,18 @@ function parseUrl(url: string): URL | null {
 export type PageKind = 'error' | 'info' | 'story' | 'scholarly' | 'unknown';
 
 /** An error page's title or heading (anchored, so a paper titled "… not found in …" is not one). */
-const ERROR_TITLE = /^\s*(?:error\b|(?:error\s*)?40[34]\b|410\b|(?:page|doi|article|content|resource|document)\s+not\s+found|not\s+found\b)|\b(?:page not found|404 not found|page (?:is )?no longer available|access denied)\b/i;
-const INFO_PATH = /\/(?:for[-_]authors|(?:for-)?authors?[-_]?(?:guidelines?|instructions|information|services)|instructions[-_]for[-_]authors|guide[-_]for[-_]authors|submission[-_]guidelines|author[-_]guide|about(?:[-_]us)?|help|faq|contact|policies|editorial[-_]policies)(?:[/.]|$)/i;
+const ERROR_TITLE =
+  /^\s*(?:error\b|(?:error\s*)?40[34]\b|410\b|(?:page|doi|article|content|resource|document)\s+not\s+found|not\s+found\b)|\b(?:page not found|404 not found|page (?:is )?no longer available|access denied)\b/i;
+const INFO_PATH =
+  /\/(?:for[-_]authors|(?:for-)?authors?[-_]?(?:guidelines?|instructions|information|services)|instructions[-_]for[-_]authors|guide[-_]for[-_]authors|submission[-_]guidelines|author[-_]guide|about(?:[-_]us)?|help|faq|contact|policies|editorial[-_]policies)(?:[/.]|$)/i;
 const INFO_TITLE = /\b(?:author guidelines|guide for authors|instructions for authors|information for authors|submission guidelines|how to cite)\b/i;
-const STORY_PATH = /\/(?:news|press(?:[-_]?releases?|room)?|media[-_]releases?|newsroom|blogs?|stories|story|features?|magazine|podcasts?|opinion|insights?)(?:[/.]|$)/i;
-const STORY_TYPE = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Blog|SocialMediaPosting|DiscussionForumPosting|PressRelease)$/i;
+const STORY_PATH =
+  /\/(?:news|press(?:[-_]?releases?|room)?|media[-_]releases?|newsroom|blogs?|stories|story|features?|magazine|podcasts?|opinion|insights?)(?:[/.]|$)/i;
+const STORY_TYPE =
+  /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Blog|SocialMediaPosting|DiscussionForumPosting|PressRelease)$/i;
 const SCHOLARLY_TYPE = /^(?:ScholarlyArticle|MedicalScholarlyArticle|Thesis|Chapter|Dataset|Report)$/i;
-const SCHOLARLY_META = /^(?:citation_(?:title|journal_title|author|publisher|conference_title|dissertation_institution|technical_report_institution)|prism\.(?:publicationname|volume)|eprints\.\w+|bepress_citation_\w+|dc\.(?:creator|contributor)|dcterms\.bibliographiccitation)$/;
+const SCHOLARLY_META =
+  /^(?:citation_(?:title|journal_title|author|publisher|conference_title|dissertation_institution|technical_report_institution)|prism\.(?:publicationname|volume)|eprints\.\w+|bepress_citation_\w+|dc\.(?:creator|contributor)|dcterms\.bibliographiccitation)$/;
 const STORY_META = /^(?:news_keywords|article:(?:published_time|section|author)|og:type|parsely-type|sailthru\.\w+)$/;
 
 /** More paragraph text than this before the labelled DOI (an abstract is shorter; a story is longer): the DOI closes a story rather than heading a paper. */
@@ -144,7 +149,8 @@ export function detectPage(doc: Document, url: string): PageDetection {
   const coins = run(coinsSignal, ctx);
   const own = k === 'scholarly' || (k === 'unknown' && body.proseBefore <= PROSE_BEFORE_OWN_DOI);
   if (own && coins) return { article: finish(coins), discussedDoi: null };
-  if (own && body.labelled) return { article: { doi: articleDoiOf(body.labelled), evidence: 'text[labelled]', label: 'DOI shown on the page' }, discussedDoi: null };
+  if (own && body.labelled)
+    return { article: { doi: articleDoiOf(body.labelled), evidence: 'text[labelled]', label: 'DOI shown on the page' }, discussedDoi: null };
   // Not the page's own: one paper named by the page is the paper it discusses.
   const named = new Set(body.mentioned.map((d) => d.toLowerCase()));
   if (coins) named.add(coins.doi.toLowerCase());

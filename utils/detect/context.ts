@@ -4,7 +4,8 @@
  */
 
 /** id/class words that mark reference lists, bibliographies, citations and footnotes. */
-const CITING = /(?:^|[\s_-])(?:refs?|references?|reference-list|ref-list|bibliography|biblio|bibl|cited-?by|footnotes?|fn-group|backmatter|related|recommended|similar)(?:$|[\s_-])/i;
+const CITING =
+  /(?:^|[\s_-])(?:refs?|references?|reference-list|ref-list|bibliography|biblio|bibl|cited-?by|footnotes?|fn-group|backmatter|related|recommended|similar)(?:$|[\s_-])/i;
 const CITING_TAGS = new Set(['CITE', 'BLOCKQUOTE', 'FOOTER', 'NAV', 'ASIDE']);
 
 /** True when `el` itself is a reference list, citation, footer, navigation or aside. */
@@ -25,8 +26,33 @@ export function inCitingContext(el: Element | null): boolean {
 }
 
 const BLOCKS = new Set([
-  'P', 'DIV', 'TD', 'TH', 'LI', 'DD', 'DT', 'SECTION', 'ARTICLE', 'HEADER', 'MAIN', 'BODY', 'TR', 'TABLE',
-  'UL', 'OL', 'DL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FORM', 'FIGURE', 'FIGCAPTION', 'CENTER',
+  'P',
+  'DIV',
+  'TD',
+  'TH',
+  'LI',
+  'DD',
+  'DT',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'MAIN',
+  'BODY',
+  'TR',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'FORM',
+  'FIGURE',
+  'FIGCAPTION',
+  'CENTER',
 ]);
 
 /** The nearest block-level ancestor (or the element itself), whose text is the DOI's "line". */

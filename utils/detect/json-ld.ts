@@ -6,7 +6,8 @@
 import { parseDoiField } from '../model/doi';
 
 /** Entity types that are never the work itself (breadcrumbs, sites, people, organisations). */
-const NOT_A_WORK = /^(?:WebSite|WebPage|BreadcrumbList|Organization|Person|SearchAction|ImageObject|SiteNavigationElement|CollectionPage|SearchResultsPage|ItemList|Periodical|Blog|PublicationIssue|PublicationVolume)$/i;
+const NOT_A_WORK =
+  /^(?:WebSite|WebPage|BreadcrumbList|Organization|Person|SearchAction|ImageObject|SiteNavigationElement|CollectionPage|SearchResultsPage|ItemList|Periodical|Blog|PublicationIssue|PublicationVolume)$/i;
 
 const MAX_SCRIPT = 500_000;
 
@@ -41,11 +42,7 @@ function doiFromValue(value: unknown, explicit = false): string | null {
 function entityDoi(entity: Record<string, unknown>): string | null {
   if (types(entity).some((t) => NOT_A_WORK.test(t))) return null;
   return (
-    doiFromValue(entity.doi, true) ??
-    doiFromValue(entity.identifier) ??
-    doiFromValue(entity['@id']) ??
-    doiFromValue(entity.sameAs) ??
-    doiFromValue(entity.url)
+    doiFromValue(entity.doi, true) ?? doiFromValue(entity.identifier) ?? doiFromValue(entity['@id']) ?? doiFromValue(entity.sameAs) ?? doiFromValue(entity.url)
   );
 }
 

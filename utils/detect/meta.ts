@@ -6,13 +6,7 @@ import { inCitingContext } from './context';
 
 /** Lower-cased key of a meta tag (name, property, itemprop or id, first present). */
 export function metaKey(meta: Element): string {
-  return (
-    meta.getAttribute('name') ??
-    meta.getAttribute('property') ??
-    meta.getAttribute('itemprop') ??
-    meta.getAttribute('id') ??
-    ''
-  ).trim().toLowerCase();
+  return (meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('id') ?? '').trim().toLowerCase();
 }
 
 export function metaValue(meta: Element): string {

@@ -14,7 +14,8 @@ const KEYED_DOI =
 /** The last word of the key (after `.`) is a DOI of the page's own work. */
 const OWN_KEY = /^(?:doi|(?:article|content|document|paper|chapter|work|item|page|publication|pub|wt|dcsext\.wt|citation|prism|dc)[_.-]?doi)$/i;
 /** Words that make a DOI key someone else's (an issue, a journal, a cited or related work). */
-const OTHER_KEY = /issue|journal|volume|serial|series|book|parent|collection|proceeding|conference|related|cited|citing|reference|ref|next|prev|recommend|similar|host|container/i;
+const OTHER_KEY =
+  /issue|journal|volume|serial|series|book|parent|collection|proceeding|conference|related|cited|citing|reference|ref|next|prev|recommend|similar|host|container/i;
 
 const MAX_SCRIPT = 300_000;
 const MAX_TOTAL = 1_500_000;

@@ -36,7 +36,23 @@ const DEFAULT_MAX_NODES = 500_000;
 const MAX_TEXT = 200_000;
 
 /** Elements whose content is not page text, or belongs to the user. */
-const SKIP_TAGS = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE'];
+const SKIP_TAGS = [
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'HEAD',
+  'TITLE',
+];
 /** Both cases: HTML elements report upper-case tag names, SVG/MathML and XHTML lower-case ones. */
 const SKIP = new Set([...SKIP_TAGS, ...SKIP_TAGS.map((t) => t.toLowerCase())]);
 

@@ -62,7 +62,8 @@ const jsonLdSignal: ArticleSignal = ({ doc }) => {
 };
 
 /** schema.org types whose microdata describes a work the page may be about. */
-const WORK_TYPE = /schema\.org\/(?:ScholarlyArticle|Article|MedicalScholarlyArticle|Report|Thesis|Chapter|Book|Dataset|CreativeWork|BlogPosting|PublicationIssue)$/i;
+const WORK_TYPE =
+  /schema\.org\/(?:ScholarlyArticle|Article|MedicalScholarlyArticle|Report|Thesis|Chapter|Book|Dataset|CreativeWork|BlogPosting|PublicationIssue)$/i;
 
 /**
  * schema.org microdata (`itemprop="identifier|sameAs|doi"` on a work's itemscope) outside reference
@@ -191,7 +192,9 @@ const siteRuleSignal: ArticleSignal = ({ doc, url }) => {
         if (!url || !onHost.includes(site)) continue;
         id = rule.pattern?.exec(url.pathname + url.search)?.[1];
       } else if (rule.meta) {
-        const value = metaValues(doc, [rule.meta])[0]?.value.trim().replace(/^arxiv\s*:\s*/i, '');
+        const value = metaValues(doc, [rule.meta])[0]
+          ?.value.trim()
+          .replace(/^arxiv\s*:\s*/i, '');
         id = value && rule.pattern ? rule.pattern.exec(value)?.[1] : value?.replace(/v\d+$/i, '');
       }
       if (!id) continue;
@@ -235,7 +238,8 @@ const LABEL = /(?:\bdoi\b\s*[:：.]?\s*|digital object identifier\s*[:：]?\s*|d
  * Lead-ins that introduce someone else's paper: news pieces end with "More information: … DOI: …",
  * press releases with "Journal reference: …".
  */
-const CITED_WORK = /\b(?:more information|journal reference|original (?:article|study|paper|research)|reference:|references?\s*:|source:|read the (?:paper|study|article)|the (?:study|paper) (?:is|was) published|published in|study:|paper:|related:|see also|cited (?:in|by))/i;
+const CITED_WORK =
+  /\b(?:more information|journal reference|original (?:article|study|paper|research)|reference:|references?\s*:|source:|read the (?:paper|study|article)|the (?:study|paper) (?:is|was) published|published in|study:|paper:|related:|see also|cited (?:in|by))/i;
 
 /** A text run or paragraph longer than this is prose, not a metadata line. */
 const MAX_LINE = 400;
@@ -363,4 +367,3 @@ export const ARTICLE_SIGNALS: readonly ArticleSignal[] = [
 
 /** Signals read from the page address: not trusted on an error page ("not found" at a DOI-shaped address). */
 export const ADDRESS_SIGNALS: ReadonlySet<ArticleSignal> = new Set([articleUrlSignal, urlSignal, siteRuleSignal]);
-

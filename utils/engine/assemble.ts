@@ -23,14 +23,18 @@ export interface SourceReport {
 function withRecordLicence(copies: Copy[], answers: SourceAnswer[]): Copy[] {
   const record = answers.map((a) => a.recordLicence).find((l) => l);
   if (!record || !isOpenLicence(record)) return copies;
-  return copies.map((c) =>
-    c.hostType === 'publisher' && c.version !== 'accepted' && c.version !== 'submitted' && !c.licence ? { ...c, licence: record } : c,
-  );
+  return copies.map((c) => (c.hostType === 'publisher' && c.version !== 'accepted' && c.version !== 'submitted' && !c.licence ? { ...c, licence: record } : c));
 }
 
 export function assembleResult(doi: string, reports: Map<SourceName, SourceReport>, rank: RankOptions, fetchedAt: number): LookupResult {
   const answers = [...reports.values()].flatMap((r) => (r.answer ? [r.answer] : []));
-  const merged = withRecordLicence(mergeCopies(answers.flatMap((a) => a.copies), doi), answers);
+  const merged = withRecordLicence(
+    mergeCopies(
+      answers.flatMap((a) => a.copies),
+      doi,
+    ),
+    answers,
+  );
   const copies = rankCopies(merged, rank);
   const sources: Partial<Record<SourceName, SourceOutcome>> = {};
   for (const [name, report] of reports) sources[name] = report.outcome;
@@ -38,8 +42,7 @@ export function assembleResult(doi: string, reports: Map<SourceName, SourceRepor
   const retraction =
     answers
       .flatMap((a) => (a.retraction ? [a.retraction] : []))
-      .sort((a, b) => Number(RETRACTING_KINDS.has(b.kind)) - Number(RETRACTING_KINDS.has(a.kind)) || Number(!!b.noticeDoi) - Number(!!a.noticeDoi))[0] ??
-    null;
+      .sort((a, b) => Number(RETRACTING_KINDS.has(b.kind)) - Number(RETRACTING_KINDS.has(a.kind)) || Number(!!b.noticeDoi) - Number(!!a.noticeDoi))[0] ?? null;
   const work: WorkInfo | null = answers.map((a) => a.work).find((w) => w && w.title) ?? null;
   return {
     doi,

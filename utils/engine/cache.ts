@@ -139,7 +139,10 @@ export function createLookupCache(storage: StorageAdapter, now: () => number, ma
   function evict(idx: Map<string, number>): string[] {
     const excess = idx.size - maxEntries();
     if (excess <= 0) return [];
-    const oldest = [...idx].sort((a, b) => a[1] - b[1]).slice(0, excess).map(([doi]) => doi);
+    const oldest = [...idx]
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, excess)
+      .map(([doi]) => doi);
     for (const doi of oldest) idx.delete(doi);
     counters.evictions += oldest.length;
     return oldest;

@@ -69,7 +69,10 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
 
   const activeSources = (scope: LookupScope = 'full'): Source<SourceName>[] =>
     SOURCES.filter((s) => isSourceActive(s, config) && (scope === 'full' || s.batched));
-  const signature = (scope: LookupScope = 'full') => activeSources(scope).map((s) => s.id).join(',');
+  const signature = (scope: LookupScope = 'full') =>
+    activeSources(scope)
+      .map((s) => s.id)
+      .join(',');
   const rankOptions = () => ({ preferRepository: config.preferRepository, preferredInstitution: config.preferredInstitution });
 
   /** Asks the scope's active sources about `dois` (normalised keys) and assembles one result per DOI. */
@@ -93,7 +96,10 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     );
     const results = new Map<string, LookupResult>();
     for (const doi of dois) results.set(doi, assembleResult(doi, reports.get(doi) ?? new Map(), rankOptions(), seenAt));
-    await cache.setMany([...results].map(([doi, result]) => ({ doi, result })), sources.map((s) => s.id).join(','));
+    await cache.setMany(
+      [...results].map(([doi, result]) => ({ doi, result })),
+      sources.map((s) => s.id).join(','),
+    );
     return results;
   }
 

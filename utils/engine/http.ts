@@ -16,9 +16,7 @@ export interface HttpOptions {
   maxRetryAfterMs: number;
 }
 
-export type HttpResult =
-  | { kind: 'response'; status: number; headers: Headers; text: string }
-  | { kind: 'failure'; error: string };
+export type HttpResult = { kind: 'response'; status: number; headers: Headers; text: string } | { kind: 'failure'; error: string };
 
 export interface HttpClientDeps {
   fetch: FetchLike;
@@ -68,7 +66,10 @@ export function createHttpClient(deps: HttpClientDeps, options: () => HttpOption
   async function attempt(request: HttpRequest, timeoutMs: number): Promise<HttpResult | 'timeout'> {
     const controller = new AbortController();
     const timerStop = new AbortController();
-    const timer = deps.sleep(timeoutMs, timerStop.signal).then(() => 'timeout' as const, () => 'cancelled' as const);
+    const timer = deps.sleep(timeoutMs, timerStop.signal).then(
+      () => 'timeout' as const,
+      () => 'cancelled' as const,
+    );
     const call = (async (): Promise<HttpResult> => {
       const response = await deps.fetch(request.url, {
         method: request.method ?? 'GET',

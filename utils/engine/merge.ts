@@ -69,9 +69,7 @@ function richness(c: Copy): number {
 }
 
 function mergeGroup(group: Copy[]): Copy {
-  const sorted = [...group].sort(
-    (a, b) => richness(b) - richness(a) || sourceRank(a.sources[0] ?? 'crossref') - sourceRank(b.sources[0] ?? 'crossref'),
-  );
+  const sorted = [...group].sort((a, b) => richness(b) - richness(a) || sourceRank(a.sources[0] ?? 'crossref') - sourceRank(b.sources[0] ?? 'crossref'));
   const lead = sorted[0]!;
   const sources = [...new Set(group.flatMap((c) => c.sources))].sort((a, b) => sourceRank(a) - sourceRank(b));
   const reasons = [...new Set(group.flatMap((c) => c.reasons ?? []))];

@@ -29,7 +29,6 @@ export function readBudget(headers: Headers, now: number): Budget {
   const remainingUsd = num(headers, 'x-ratelimit-remaining-usd');
   const costUsd = num(headers, 'x-ratelimit-cost-usd') ?? num(headers, 'x-ratelimit-cost-required-usd');
   const spent =
-    (remaining !== null && remaining <= 0) ||
-    (remainingUsd !== null && (remainingUsd <= 0 || (costUsd !== null && costUsd > 0 && remainingUsd < costUsd)));
+    (remaining !== null && remaining <= 0) || (remainingUsd !== null && (remainingUsd <= 0 || (costUsd !== null && costUsd > 0 && remainingUsd < costUsd)));
   return { blockedUntil: spent ? resetAt(headers, now) : null };
 }

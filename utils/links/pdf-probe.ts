@@ -89,7 +89,10 @@ export async function verifyPdfLink(url: unknown, deps: VerifyDeps): Promise<Ver
     if (probe === 'timeout') return { state: 'unreachable', detail: 'timed out' };
     const { res, text } = probe;
     if (isChallenge(res)) return { state: 'unknown', detail: 'bot challenge' };
-    if (!res.ok) return res.status >= 500 || res.status === 404 || res.status === 410 ? { state: 'unreachable', detail: `HTTP ${res.status}` } : { state: 'unknown', detail: `HTTP ${res.status}` };
+    if (!res.ok)
+      return res.status >= 500 || res.status === 404 || res.status === 410
+        ? { state: 'unreachable', detail: `HTTP ${res.status}` }
+        : { state: 'unknown', detail: `HTTP ${res.status}` };
     if (text.trimStart().startsWith('%PDF-')) return { state: 'verified', detail: 'PDF' };
     if (classifyType(res.headers.get('content-type')) === 'html' || /^\s*<(!doctype|html)/i.test(text)) {
       return { state: 'not-pdf', detail: 'HTML page (login or landing page?)' };
@@ -98,6 +101,8 @@ export async function verifyPdfLink(url: unknown, deps: VerifyDeps): Promise<Ver
   } catch (error) {
     // The browser reports CORS refusals as a bare TypeError: the link may be fine, we just cannot see.
     const message = error instanceof Error ? error.message : String(error);
-    return /cors|failed to fetch|networkerror/i.test(message) ? { state: 'unknown', detail: 'blocked by the browser (CORS)' } : { state: 'unreachable', detail: message.slice(0, 100) };
+    return /cors|failed to fetch|networkerror/i.test(message)
+      ? { state: 'unknown', detail: 'blocked by the browser (CORS)' }
+      : { state: 'unreachable', detail: message.slice(0, 100) };
   }
 }

@@ -19,10 +19,7 @@ export interface SenderInfo {
 export type SenderKind = 'content' | 'extension-page';
 
 export type Handlers = {
-  [K in RequestType]: (
-    message: Extract<Request, { type: K }>,
-    sender: { kind: SenderKind; tabId: number | null; frameId: number },
-  ) => Promise<ReplyData[K]>;
+  [K in RequestType]: (message: Extract<Request, { type: K }>, sender: { kind: SenderKind; tabId: number | null; frameId: number }) => Promise<ReplyData[K]>;
 };
 
 /** Which requests each kind of sender may make: content scripts cannot read other tabs' state. */
@@ -44,9 +41,7 @@ export function classifySender(sender: SenderInfo, ownId: string, ownOrigin: str
 
 function describeIssue(raw: unknown): string {
   const type =
-    raw && typeof raw === 'object' && 'type' in raw && typeof (raw as { type: unknown }).type === 'string'
-      ? (raw as { type: string }).type.slice(0, 40)
-      : null;
+    raw && typeof raw === 'object' && 'type' in raw && typeof (raw as { type: unknown }).type === 'string' ? (raw as { type: string }).type.slice(0, 40) : null;
   return type ? `Malformed or unknown message "${type}"` : 'Malformed message';
 }
 

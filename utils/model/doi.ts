@@ -33,13 +33,30 @@ const STOP = new RegExp(`[${STOP_CHARS}]`, 'u');
 /** The rest of a DOI after its prefix: everything up to the first stop character (one sticky match). */
 const SUFFIX_RUN = new RegExp(`[^${STOP_CHARS}]*`, 'uy');
 
-const RESOLVER_PREFIX =
-  /^(?:(?:https?:\/\/)?(?:(?:dx\.|www\.)?doi\.org|hdl\.handle\.net)\/|doi:\s*|urn:doi:|info:doi\/|doi\s+)/i;
+const RESOLVER_PREFIX = /^(?:(?:https?:\/\/)?(?:(?:dx\.|www\.)?doi\.org|hdl\.handle\.net)\/|doi:\s*|urn:doi:|info:doi\/|doi\s+)/i;
 
 const ENTITY: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', sol: '/', lpar: '(', rpar: ')',
-  lsqb: '[', rsqb: ']', lbrack: '[', rbrack: ']', colon: ':', semi: ';', period: '.', comma: ',', num: '#',
-  percnt: '%', hyphen: '-', dash: '-',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+  lsqb: '[',
+  rsqb: ']',
+  lbrack: '[',
+  rbrack: ']',
+  colon: ':',
+  semi: ';',
+  period: '.',
+  comma: ',',
+  num: '#',
+  percnt: '%',
+  hyphen: '-',
+  dash: '-',
 };
 
 function decodeEntities(s: string): string {
@@ -111,7 +128,8 @@ function trimTrailing(s: string): string {
  * Parts of publisher URLs that follow a DOI without belonging to it. bioRxiv/medRxiv add a version
  * and a view (`10.1101/2020.03.22.002386v3.full.pdf`); Atypon, Wiley, Frontiers add `/full`, `/abstract`…
  */
-const BIORXIV_VIEW = /(?:\.(?:full|abstract|article-info|article-metrics|supplementary-material|full-text|full\.pdf\+html|full\.pdf|pdf|figures-only|short|long|print))+$/i;
+const BIORXIV_VIEW =
+  /(?:\.(?:full|abstract|article-info|article-metrics|supplementary-material|full-text|full\.pdf\+html|full\.pdf|pdf|figures-only|short|long|print))+$/i;
 const VIEW_SUFFIX =
   /\/(?:full|abstract|abs|summary|pdf|epdf|pdfdirect|pdfplus|full-text|fulltext|html|references|citedby|figures|tables|suppinfo|supplemental|info|metrics|reader|epub|meta|toc|issuetoc)$/i;
 const FILE_SUFFIX = /\.(?:pdf|html?|xml|epub)$/i;
@@ -195,9 +213,7 @@ export function parseDoi(input: string): string | null {
   // Not a bare DOI: accept a publisher URL or a short text that holds exactly one distinct DOI
   // ("DOI: 10.1/x (print)", "https://pubs.acs.org/doi/abs/10.1021/x?src=y").
   const trimmed = input.trim();
-  const found = /^https?:\/\//i.test(trimmed) && !/\s/.test(trimmed)
-    ? doisInUrl(trimmed)
-    : findDoisInText(decode(trimmed)).map((hit) => hit.doi);
+  const found = /^https?:\/\//i.test(trimmed) && !/\s/.test(trimmed) ? doisInUrl(trimmed) : findDoisInText(decode(trimmed)).map((hit) => hit.doi);
   const distinct = new Set(found.map((doi) => doi.toLowerCase()));
   return distinct.size === 1 ? (found[0] ?? null) : null;
 }
@@ -306,7 +322,8 @@ export function linkTargetDois(href: string, base?: string): string[] {
 /** Query parameters whose value names the linked work itself. */
 const WORK_PARAM = /^(?:doi|id|ids?|article_?id|articledoi|rft_id|rft\.doi|rft\.identifier|pid|identifier|key)$/i;
 /** Paths of account, search and navigation pages: a DOI in their query is where to go back to, or a search term. */
-const NAV_PATH = /(?:^|[/_.-])(?:log-?in|log-?on|sign-?in|sign-?up|register|registration|auth\w*|sso|shibboleth|wayf|openurl-?resolver|search\w*|dosearch|advanced\w*|showlogin|logout|account|profile|alerts?|subscribe|cart|checkout|basket|share\w*|email\w*|permissions?|rightslink|reprints?|feedback|help)(?:$|[/_.;-])/i;
+const NAV_PATH =
+  /(?:^|[/_.-])(?:log-?in|log-?on|sign-?in|sign-?up|register|registration|auth\w*|sso|shibboleth|wayf|openurl-?resolver|search\w*|dosearch|advanced\w*|showlogin|logout|account|profile|alerts?|subscribe|cart|checkout|basket|share\w*|email\w*|permissions?|rightslink|reprints?|feedback|help)(?:$|[/_.;-])/i;
 
 /** DOIs in one decoded part of a URL (its path, a query value), without view/file/session tails. */
 export function doisInUrlPart(part: string): string[] {

@@ -46,10 +46,7 @@ export type Copy = z.infer<typeof Copy>;
 export const OaStatus = z.enum(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'unknown']);
 export type OaStatus = z.infer<typeof OaStatus>;
 
-export const SourceOutcome = z.union([
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+export const SourceOutcome = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
 export type SourceOutcome = z.infer<typeof SourceOutcome>;
 
 export const WorkInfo = z.object({

@@ -87,7 +87,11 @@ function fromText(text: string): Licence | null {
 function fromPublisherUrl(text: string): Licence | null {
   if (/elsevier\.com\/(tdm\/userlicense|open-access\/userlicense)/.test(text)) return { id: 'elsevier-specific', ...NAMED['elsevier-specific']! };
   if (/pubs\.acs\.org\/page\/policy\/authorchoice/.test(text)) return { id: 'acs-specific', ...NAMED['acs-specific']! };
-  if (/onlinelibrary\.wiley\.com\/termsAndConditions|springer\.com\/tdm|academic\.oup\.com\/(journals\/)?pages\/standard-publication-reuse-rights|doi\.wiley\.com\/10\.1002\/tdm_license/i.test(text)) {
+  if (
+    /onlinelibrary\.wiley\.com\/termsAndConditions|springer\.com\/tdm|academic\.oup\.com\/(journals\/)?pages\/standard-publication-reuse-rights|doi\.wiley\.com\/10\.1002\/tdm_license/i.test(
+      text,
+    )
+  ) {
     return { id: 'publisher-specific', ...NAMED['publisher-specific']! };
   }
   return null;

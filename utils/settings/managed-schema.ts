@@ -22,7 +22,10 @@ export function managedSchema(): SchemaNode {
     KEYED_SOURCES.map((s) => [s.key.policy, text(`${s.label} API key${s.key.required ? ` (enables ${s.label})` : ''}. Locks the field.`)]),
   );
   const sources = Object.fromEntries(
-    SOURCES.map((s) => [s.id, { type: 'object', description: s.label, properties: { enabled: { type: 'boolean' }, baseUrl: { type: 'string' } } } satisfies SchemaNode]),
+    SOURCES.map((s) => [
+      s.id,
+      { type: 'object', description: s.label, properties: { enabled: { type: 'boolean' }, baseUrl: { type: 'string' } } } satisfies SchemaNode,
+    ]),
   );
   return {
     type: 'object',

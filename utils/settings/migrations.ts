@@ -54,9 +54,7 @@ function v2ToV3(old: Record<string, unknown>): Record<string, unknown> {
 export const MIGRATIONS: Record<number, Step> = { 1: v1ToV2, 2: v2ToV3 };
 
 export type MigrationOutcome =
-  | { ok: true; value: Record<string, unknown>; from: number }
-  | { ok: false; problem: 'unreadable' }
-  | { ok: false; problem: 'newer'; version: number };
+  { ok: true; value: Record<string, unknown>; from: number } | { ok: false; problem: 'unreadable' } | { ok: false; problem: 'newer'; version: number };
 
 /** Brings a stored value to the current version, or says why it cannot. Never throws. */
 export function migrateSettings(stored: unknown): MigrationOutcome {

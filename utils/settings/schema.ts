@@ -40,9 +40,7 @@ export const Settings = z.object({
   /** Sent to Unpaywall (required by its terms: enables it) and as the polite `mailto` to OpenAlex and Crossref. */
   email: emptyOr(z.email()),
   keys: z.object(Object.fromEntries(KEYED_SOURCE_NAMES.map((name) => [name, text])) as Record<KeyedSourceName, typeof text>),
-  sources: z.object(
-    Object.fromEntries(SOURCE_NAMES.map((name) => [name, SourceSetting])) as Record<SourceName, typeof SourceSetting>,
-  ),
+  sources: z.object(Object.fromEntries(SOURCE_NAMES.map((name) => [name, SourceSetting])) as Record<SourceName, typeof SourceSetting>),
   ranking: z.object({ preferRepository: z.boolean() }),
   badges: z.object({
     enabled: z.boolean(),

@@ -94,7 +94,10 @@ function plan(dois: string[], { baseUrl: base, email: mailto }: PlanContext): Pl
     dois: [doi],
     request: { url: `${base}/works/${encodeDoiPath(doi)}?${queryString({ mailto })}` },
   }));
-  for (const part of chunk(dois.filter((d) => !d.includes(',')), CROSSREF_MAX_BATCH)) {
+  for (const part of chunk(
+    dois.filter((d) => !d.includes(',')),
+    CROSSREF_MAX_BATCH,
+  )) {
     const filter = part.map((d) => `doi:${d}`).join(',');
     out.push({ dois: part, request: { url: `${base}/works?${queryString({ filter, rows: String(part.length), mailto })}` } });
   }

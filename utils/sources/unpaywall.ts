@@ -104,7 +104,6 @@ export const unpaywall = defineSource({
     },
   ],
   schemas,
-  plan: (dois, { baseUrl, email }) =>
-    dois.map((doi) => ({ dois: [doi], request: { url: `${baseUrl}/v2/${encodeDoiPath(doi)}?${queryString({ email })}` } })),
+  plan: (dois, { baseUrl, email }) => dois.map((doi) => ({ dois: [doi], request: { url: `${baseUrl}/v2/${encodeDoiPath(doi)}?${queryString({ email })}` } })),
   parse,
 });

@@ -70,7 +70,10 @@ function copyButton(doc: Document, url: string, host: string, actions: BadgeActi
         button.setAttribute('aria-label', `${label} — ${host}`);
       }, 2000);
     };
-    actions.copyText(url).then(() => show('copied'), () => show('failed'));
+    actions.copyText(url).then(
+      () => show('copied'),
+      () => show('failed'),
+    );
   });
   return button;
 }

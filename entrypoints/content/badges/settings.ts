@@ -38,7 +38,10 @@ export function siteDisabled(site: string, disabledSites: readonly string[]): bo
   const host = site.replace(/^www\./, '');
   if (!host) return true;
   return disabledSites.some((raw) => {
-    const entry = String(raw).toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+    const entry = String(raw)
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.$/, '');
     return entry !== '' && (host === entry || host.endsWith(`.${entry}`));
   });
 }
@@ -112,11 +115,7 @@ export function badgeSettingsFor(settings: BadgeFields, site: string): BadgeSett
  * Loads this site's badge settings: the user's from `local`, the policy from `managed` (none when
  * absent or unreadable); unreadable user settings count as the defaults.
  */
-export async function loadBadgeSettings(
-  site: string,
-  local: StorageArea,
-  managed?: ManagedArea | null,
-): Promise<BadgeSettings> {
+export async function loadBadgeSettings(site: string, local: StorageArea, managed?: ManagedArea | null): Promise<BadgeSettings> {
   let stored: unknown;
   try {
     stored = (await local.get(SETTINGS_KEY))[SETTINGS_KEY];

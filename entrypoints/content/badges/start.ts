@@ -76,10 +76,12 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
     const doi = article?.doi;
     if (!doi || (await isIndicatorDismissed(deps.local, site))) return;
     // Not through the badge queue: the article is asked like the tab's own lookup, which it joins.
-    const result = await lookupsAllowed.then(() => deps.send([doi], { article: true })).then(
-      (results) => results[doi] ?? null,
-      () => null,
-    );
+    const result = await lookupsAllowed
+      .then(() => deps.send([doi], { article: true }))
+      .then(
+        (results) => results[doi] ?? null,
+        () => null,
+      );
     const view = badgeView(result, { hideClosed: true });
     if (stopped || !settings?.enabled || !view || indicatorDoi !== doi) return;
     const host = createIndicator(doc, view, () => void dismissIndicator(deps.local, site));

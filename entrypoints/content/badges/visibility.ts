@@ -22,10 +22,7 @@ type IOConstructor = new (
   options?: { rootMargin?: string },
 ) => { observe(el: Element): void; unobserve(el: Element): void; disconnect(): void };
 
-export function createVisibility<Item>(
-  win: Window,
-  options: VisibilityOptions<Item>,
-): Visibility<Item> {
+export function createVisibility<Item>(win: Window, options: VisibilityOptions<Item>): Visibility<Item> {
   const IO = (win as unknown as { IntersectionObserver?: IOConstructor }).IntersectionObserver;
   const waiting = new Map<Element, Item[]>();
   const report = (items: Item[]) => {

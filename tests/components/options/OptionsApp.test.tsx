@@ -115,7 +115,12 @@ describe('OptionsApp: managed policy, damaged settings, key test, cache, backup'
     const email = (await screen.findByLabelText('Your email (optional)')) as HTMLInputElement;
     expect(email.disabled).toBe(true);
     expect(email.value).toBe('library@example.edu');
-    const why = document.getElementById(email.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-locked'))!);
+    const why = document.getElementById(
+      email
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .find((id) => id.endsWith('-locked'))!,
+    );
     expect(why?.textContent).toBe('Set by your institution');
     expect(screen.getByText(/Your institution manages some of these settings/)).toBeTruthy();
     expect((screen.getByLabelText('Only when I open the Greenway popup (privacy mode)') as HTMLInputElement).disabled).toBe(true);

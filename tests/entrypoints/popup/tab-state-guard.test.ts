@@ -152,7 +152,10 @@ describe('readTabStateGuarded (the popup checks stored tab state without zod)', 
     expect(readTabStateGuarded({ ...good, tabId: -1 })).toBeNull();
     expect(readTabStateGuarded({ ...good, article: { ...good.article, doi: 42 } })).toBeNull();
     expect(readTabStateGuarded({ ...good, lookup: { state: 'done' } })).toBeNull();
-    const done = { state: 'done', result: { doi: '10.1/x', status: 'green', retracted: false, best: null, copies: [{ pdfUrl: 5 }], sources: {}, fetchedAt: 1 } };
+    const done = {
+      state: 'done',
+      result: { doi: '10.1/x', status: 'green', retracted: false, best: null, copies: [{ pdfUrl: 5 }], sources: {}, fetchedAt: 1 },
+    };
     expect(readTabStateGuarded({ ...good, lookup: done })).toBeNull();
     expect(readTabStateGuarded('tab')).toBeNull();
   });

@@ -41,7 +41,12 @@ describe('detectArticleDoi: metadata signals', () => {
       { '@type': 'ScholarlyArticle', identifier: { '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1234/ld.x' } },
       { '@type': 'BlogPosting', '@id': 'https://doi.org/10.1234/ld.x', citation: [{ '@id': 'https://doi.org/10.9999/other' }] },
       { mainEntity: { '@type': 'ScholarlyArticle', sameAs: 'https://doi.org/10.1234/ld.x' } },
-      { '@graph': [{ '@type': 'WebPage', '@id': 'https://doi.org/10.9999/page' }, { '@type': 'Article', identifier: 'doi:10.1234/ld.x' }] },
+      {
+        '@graph': [
+          { '@type': 'WebPage', '@id': 'https://doi.org/10.9999/page' },
+          { '@type': 'Article', identifier: 'doi:10.1234/ld.x' },
+        ],
+      },
     ];
     for (const data of cases) expect(detectArticleDoi(page(ld(data)), URL_NONE)).toMatchObject({ doi: '10.1234/ld.x', evidence: 'json-ld' });
     const citesOnly = { '@type': 'ScholarlyArticle', citation: ['https://doi.org/10.9999/cited'] };
@@ -106,9 +111,7 @@ describe('detectArticleDoi: repository, site rules and last resorts', () => {
       doi: '10.48550/arXiv.1706.03762',
       evidence: 'site[arxiv]',
     });
-    expect(detectArticleDoi(page('<meta name="citation_arxiv_id" content="hep-th/9901001">'), URL_NONE)?.doi).toBe(
-      '10.48550/arXiv.hep-th/9901001',
-    );
+    expect(detectArticleDoi(page('<meta name="citation_arxiv_id" content="hep-th/9901001">'), URL_NONE)?.doi).toBe('10.48550/arXiv.hep-th/9901001');
   });
 
   it('reads a single COinS span but not a list of them', () => {
@@ -138,7 +141,10 @@ describe('detectArticleDoi: repository, site rules and last resorts', () => {
   });
 
   it('reads a DOI-valued key of inline page data when nothing better exists (kind 5), never other script text', () => {
-    expect(detectArticleDoi(page('', '<script>var doi = "doi:10.5555/in.data";</script>'), URL_NONE)).toMatchObject({ doi: '10.5555/in.data', evidence: 'page-data' });
+    expect(detectArticleDoi(page('', '<script>var doi = "doi:10.5555/in.data";</script>'), URL_NONE)).toMatchObject({
+      doi: '10.5555/in.data',
+      evidence: 'page-data',
+    });
     expect(detectArticleDoi(page('', '<script>loadWidget("10.5555/not.keyed");</script>'), URL_NONE)).toBeNull();
   });
 });

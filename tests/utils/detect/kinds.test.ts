@@ -93,7 +93,11 @@ describe('kind 5: the DOI only in page data', () => {
 
 describe('kind 6: identifiers that map to a DOI by rule', () => {
   it('flags a DOI from an unguaranteed mapping as derived, a guaranteed one not', () => {
-    expect(detectArticleDoi(page(''), 'https://www.jstor.org/stable/5555501')).toMatchObject({ doi: '10.2307/5555501', evidence: 'site[jstor]', derived: true });
+    expect(detectArticleDoi(page(''), 'https://www.jstor.org/stable/5555501')).toMatchObject({
+      doi: '10.2307/5555501',
+      evidence: 'site[jstor]',
+      derived: true,
+    });
     expect(detectArticleDoi(page(''), 'https://arxiv.org/abs/1706.03762')?.derived).toBeUndefined();
     // Metadata that names the DOI outright is not derived.
     expect(detectArticleDoi(page('<meta name="citation_doi" content="10.2307/5555501">'), 'https://www.jstor.org/stable/5555501')?.derived).toBeUndefined();
@@ -122,7 +126,10 @@ describe('kind 7: a DOI split across inline elements', () => {
 
 describe('kind 8: a page about a paper is not the paper', () => {
   const story = (head: string, url = 'https://news.example/2024/owls') =>
-    detectPage(page(head, `<article><h1>Owls sleep less</h1><p>${'Researchers found that owls sleep less. '.repeat(5)}</p><p>DOI: 10.5555/owls.2024</p></article>`), url);
+    detectPage(
+      page(head, `<article><h1>Owls sleep less</h1><p>${'Researchers found that owls sleep less. '.repeat(5)}</p><p>DOI: 10.5555/owls.2024</p></article>`),
+      url,
+    );
 
   it.each([
     ['news (og:type article)', '<meta property="og:type" content="article"><meta property="article:published_time" content="2024-01-01">'],
@@ -145,7 +152,10 @@ describe('kind 8: a page about a paper is not the paper', () => {
   it('a story that links one paper discusses it; two papers: neither', () => {
     const one = page('<meta property="og:type" content="article">', '<p>See <a href="https://doi.org/10.5555/linked.1">the paper</a>.</p>');
     expect(detectPage(one, 'https://blog.example/p')).toEqual({ article: null, discussedDoi: '10.5555/linked.1' });
-    const two = page('<meta property="og:type" content="article">', '<p><a href="https://doi.org/10.5555/linked.1">a</a> <a href="https://doi.org/10.5555/linked.2">b</a></p>');
+    const two = page(
+      '<meta property="og:type" content="article">',
+      '<p><a href="https://doi.org/10.5555/linked.1">a</a> <a href="https://doi.org/10.5555/linked.2">b</a></p>',
+    );
     expect(detectPage(two, 'https://blog.example/p')).toEqual({ article: null, discussedDoi: null });
   });
 

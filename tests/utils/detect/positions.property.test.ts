@@ -15,10 +15,27 @@ const joiner = fc.constantFrom('.', '-', '_', '/', ';', ':');
 const suffix = fc
   .tuple(segment, fc.array(fc.tuple(joiner, segment, fc.boolean()), { maxLength: 4 }))
   .map(([first, rest]) => first + rest.map(([j, s, bracket]) => (bracket ? `${j}(${s})${s}` : `${j}${s}`)).join(''));
-const prefix = fc.oneof(fc.constant('10.5555'), fc.integer({ min: 1000, max: 99999 }).map((n) => `10.${n}`));
+const prefix = fc.oneof(
+  fc.constant('10.5555'),
+  fc.integer({ min: 1000, max: 99999 }).map((n) => `10.${n}`),
+);
 const doi = fc.tuple(prefix, suffix).map(([p, s]) => `${p}/${s}`);
 
-const VIEW_TAILS = ['', '/', '/abstract', '/full', '/pdf', '/epdf', '.full', '.short', '.abstract', '.pdf', '.full.pdf+html', ';jsessionid=AB12CD', '/full;jsessionid=Z9'];
+const VIEW_TAILS = [
+  '',
+  '/',
+  '/abstract',
+  '/full',
+  '/pdf',
+  '/epdf',
+  '.full',
+  '.short',
+  '.abstract',
+  '.pdf',
+  '.full.pdf+html',
+  ';jsessionid=AB12CD',
+  '/full;jsessionid=Z9',
+];
 const INLINE_TAGS = ['b', 'i', 'span', 'em', 'mark', 'code', 'sub', 'x-hl', 'a href="https://auto.example/q"'];
 
 const noTruncation = (found: string[], doi: string) => {

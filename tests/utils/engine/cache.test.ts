@@ -5,7 +5,15 @@ import type { LookupResult } from '../../../utils/model';
 import { FakeClock } from './fakes';
 
 function result(doi: string, found: boolean, sources: LookupResult['sources'] = { openalex: { ok: true } }): LookupResult {
-  const copy = { pdfUrl: 'https://r.example/1.pdf', landingUrl: null, hostType: 'repository' as const, hostName: 'R', version: null, licence: null, sources: ['openalex' as const] };
+  const copy = {
+    pdfUrl: 'https://r.example/1.pdf',
+    landingUrl: null,
+    hostType: 'repository' as const,
+    hostName: 'R',
+    version: null,
+    licence: null,
+    sources: ['openalex' as const],
+  };
   return { doi, status: found ? 'green' : 'closed', retracted: false, best: found ? copy : null, copies: found ? [copy] : [], sources, fetchedAt: 0 };
 }
 

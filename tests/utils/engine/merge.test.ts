@@ -57,7 +57,14 @@ describe('mergeCopies', () => {
   it('merges the same PMC copy reported by two sources and keeps both sources', () => {
     const merged = mergeCopies(
       [
-        copy({ landingUrl: 'https://europepmc.org/articles/PMC1', pdfUrl: 'https://europepmc.org/articles/PMC1?pdf=render', hostName: 'Europe PMC', version: 'accepted', sources: ['europepmc'], licence: normaliseLicence('cc by') }),
+        copy({
+          landingUrl: 'https://europepmc.org/articles/PMC1',
+          pdfUrl: 'https://europepmc.org/articles/PMC1?pdf=render',
+          hostName: 'Europe PMC',
+          version: 'accepted',
+          sources: ['europepmc'],
+          licence: normaliseLicence('cc by'),
+        }),
         copy({ pdfUrl: 'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1/pdf/', version: null, sources: ['semanticscholar'], licence: normaliseLicence('CCBY') }),
         copy({ landingUrl: 'http://www.ncbi.nlm.nih.gov/pmc/articles/PMC1', hostName: 'PubMed Central', version: 'submitted', sources: ['openalex'] }),
       ],

@@ -12,7 +12,11 @@ const pdfBody = () => new Response('%PDF-1.7\n%âãÏÓ\n1 0 obj', { status: 206
 
 describe('verifyPdfLink', () => {
   it('verifies by the %PDF- signature of a ranged GET, asking for the first kilobyte only', async () => {
-    const { calls, result } = check('https://r.example/a.pdf', () => new Response(null, { status: 200, headers: { 'content-type': 'application/pdf' } }), pdfBody);
+    const { calls, result } = check(
+      'https://r.example/a.pdf',
+      () => new Response(null, { status: 200, headers: { 'content-type': 'application/pdf' } }),
+      pdfBody,
+    );
     expect(await result).toEqual({ state: 'verified', detail: 'PDF' });
     expect(calls.map((c) => c.method)).toEqual(['HEAD', 'GET']);
     expect(calls[1]!.headers.range).toBe('bytes=0-1023');

@@ -48,7 +48,10 @@ describe('sendRequest', () => {
 
 describe('readReply (the envelope checked without zod, which the content script does not bundle)', () => {
   it('accepts exactly what the reply schema accepts, with the same result', () => {
-    const value = fc.oneof(fc.anything(), fc.record({ ok: fc.oneof(fc.boolean(), fc.anything()), data: fc.anything(), error: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] }));
+    const value = fc.oneof(
+      fc.anything(),
+      fc.record({ ok: fc.oneof(fc.boolean(), fc.anything()), data: fc.anything(), error: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] }),
+    );
     fc.assert(
       fc.property(value, (raw) => {
         const parsed = ReplySchema.safeParse(raw);

@@ -42,10 +42,7 @@ describe('createMessageRouter', () => {
   it('passes the tab of a content script to its handler', async () => {
     const h = handlers();
     await createMessageRouter(h, ID, ORIGIN)({ type: 'page:detected', article: null, pageDoiCount: 3 }, contentSender);
-    expect(h['page:detected']).toHaveBeenCalledWith(
-      { type: 'page:detected', article: null, pageDoiCount: 3 },
-      { kind: 'content', tabId: 7, frameId: 0 },
-    );
+    expect(h['page:detected']).toHaveBeenCalledWith({ type: 'page:detected', article: null, pageDoiCount: 3 }, { kind: 'content', tabId: 7, frameId: 0 });
   });
 
   it('ignores foreign senders synchronously, without calling any handler', () => {

@@ -28,9 +28,7 @@ describe('parseDoi: accepted forms', () => {
   });
 
   it('decodes HTML-escaped forms, including double escaping', () => {
-    expect(parseDoi('10.1002/(SICI)1097-4636(199706)35:4&lt;477::AID-JBM8&gt;3.0.CO;2-F')).toBe(
-      '10.1002/(SICI)1097-4636(199706)35:4<477::AID-JBM8>3.0.CO;2-F',
-    );
+    expect(parseDoi('10.1002/(SICI)1097-4636(199706)35:4&lt;477::AID-JBM8&gt;3.0.CO;2-F')).toBe('10.1002/(SICI)1097-4636(199706)35:4<477::AID-JBM8>3.0.CO;2-F');
     expect(parseDoi('10.1000&#x2F;abc')).toBe('10.1000/abc');
     expect(parseDoi('10.1000/a&amp;lt;b&amp;gt;')).toBe('10.1000/a<b>');
   });
@@ -53,9 +51,7 @@ describe('parseDoi: trailing punctuation and brackets', () => {
   it('keeps SICI DOIs with <> and [] intact', () => {
     const sici = '10.1002/(SICI)1097-4636(199706)35:4<477::AID-JBM8>3.0.CO;2-F';
     expect(parseDoi(sici)).toBe(sici);
-    expect(parseDoi('10.1002/1521-3773(20010601)40:11<2004::AID-ANIE2004>3.0.CO;2-5')).toBe(
-      '10.1002/1521-3773(20010601)40:11<2004::AID-ANIE2004>3.0.CO;2-5',
-    );
+    expect(parseDoi('10.1002/1521-3773(20010601)40:11<2004::AID-ANIE2004>3.0.CO;2-5')).toBe('10.1002/1521-3773(20010601)40:11<2004::AID-ANIE2004>3.0.CO;2-5');
     expect(parseDoi('10.1639/0044-7447(2002)031[0105:FAIOTE]2.0.CO;2')).toBe('10.1639/0044-7447(2002)031[0105:FAIOTE]2.0.CO;2');
   });
 });

@@ -31,9 +31,7 @@ describe('parseArxivId', () => {
     ['math.GT/0309136', 'math.GT/0309136'],
   ])('%s', (input, expected) => expect(parseArxivId(input)).toBe(expected));
 
-  it.each(['17060.3762', '1706.037', 'https://example.org/abs/1706.03762', '', 'hep-th'])('rejects %j', (input) =>
-    expect(parseArxivId(input)).toBeNull(),
-  );
+  it.each(['17060.3762', '1706.037', 'https://example.org/abs/1706.03762', '', 'hep-th'])('rejects %j', (input) => expect(parseArxivId(input)).toBeNull());
 
   it('gives the DataCite DOI arXiv registers', () => {
     expect(arxivDoi('1706.03762')).toBe('10.48550/arXiv.1706.03762');

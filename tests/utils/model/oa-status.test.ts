@@ -3,7 +3,15 @@ import { normaliseLicence } from '../../../utils/model/licence';
 import type { Copy } from '../../../utils/model';
 import { overallStatus, parseOaStatus } from '../../../utils/model/oa-status';
 
-const repo: Copy = { pdfUrl: 'https://r.example/1.pdf', landingUrl: null, hostType: 'repository', hostName: 'R', version: 'accepted', licence: null, sources: ['unpaywall'] };
+const repo: Copy = {
+  pdfUrl: 'https://r.example/1.pdf',
+  landingUrl: null,
+  hostType: 'repository',
+  hostName: 'R',
+  version: 'accepted',
+  licence: null,
+  sources: ['unpaywall'],
+};
 const pub: Copy = { ...repo, pdfUrl: 'https://p.example/1.pdf', hostType: 'publisher', version: 'published' };
 
 describe('overallStatus', () => {

@@ -13,9 +13,30 @@ const openalexWork = {
   open_access: { oa_status: 'gold' },
   is_retracted: false,
   locations: [
-    { is_oa: true, landing_page_url: `https://doi.org/${DOI}`, pdf_url: 'https://publisher.example.com/a.pdf', license: 'cc-by', version: 'publishedVersion', source: { display_name: 'BMC Health Services Research', type: 'journal' } },
-    { is_oa: true, landing_page_url: 'https://discovery.ucl.ac.uk/id/eprint/1', pdf_url: 'https://discovery.ucl.ac.uk/id/eprint/1/1/a.pdf', license: 'cc-by', version: 'publishedVersion', source: { display_name: 'UCL Discovery', type: 'repository' } },
-    { is_oa: true, landing_page_url: 'https://eprints.whiterose.ac.uk/2/', pdf_url: 'https://eprints.whiterose.ac.uk/2/1/a.pdf', license: 'cc-by', version: 'publishedVersion', source: { display_name: 'White Rose Research Online', type: 'repository' } },
+    {
+      is_oa: true,
+      landing_page_url: `https://doi.org/${DOI}`,
+      pdf_url: 'https://publisher.example.com/a.pdf',
+      license: 'cc-by',
+      version: 'publishedVersion',
+      source: { display_name: 'BMC Health Services Research', type: 'journal' },
+    },
+    {
+      is_oa: true,
+      landing_page_url: 'https://discovery.ucl.ac.uk/id/eprint/1',
+      pdf_url: 'https://discovery.ucl.ac.uk/id/eprint/1/1/a.pdf',
+      license: 'cc-by',
+      version: 'publishedVersion',
+      source: { display_name: 'UCL Discovery', type: 'repository' },
+    },
+    {
+      is_oa: true,
+      landing_page_url: 'https://eprints.whiterose.ac.uk/2/',
+      pdf_url: 'https://eprints.whiterose.ac.uk/2/1/a.pdf',
+      license: 'cc-by',
+      version: 'publishedVersion',
+      source: { display_name: 'White Rose Research Online', type: 'repository' },
+    },
   ],
 };
 
@@ -31,10 +52,7 @@ function recordingFetch() {
 
 async function lookupWith(settings: Settings) {
   const { fetch, requests } = recordingFetch();
-  const engine = createLookupEngine(
-    { fetch, storage: createMemoryStorage(), ...realClock },
-    engineConfigFromSettings(settings),
-  );
+  const engine = createLookupEngine({ fetch, storage: createMemoryStorage(), ...realClock }, engineConfigFromSettings(settings));
   const result = await engine.lookup(DOI);
   const hosts = new Set(requests.map((r) => new URL(r.url).host));
   return { result, requests, hosts };

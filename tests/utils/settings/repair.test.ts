@@ -20,9 +20,7 @@ describe('repairSettings', () => {
       library: { openUrlBase: 'ftp://resolver.example.edu', preferredInstitution: 'UCL' },
       discovery: ['base', 'altavista'],
     });
-    expect(new Set(invalid)).toEqual(
-      new Set(['email', 'badges.enabled', 'badges.disabledSites', 'sources.core.baseUrl', 'library.openUrlBase', 'discovery']),
-    );
+    expect(new Set(invalid)).toEqual(new Set(['email', 'badges.enabled', 'badges.disabledSites', 'sources.core.baseUrl', 'library.openUrlBase', 'discovery']));
     expect(settings.email).toBe('');
     expect(settings.badges).toEqual({ enabled: true, hideClosed: true, disabledSites: [] });
     expect(settings.sources.core).toEqual({ enabled: false });

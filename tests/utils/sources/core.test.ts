@@ -18,7 +18,11 @@ describe('CORE', () => {
   it('maps the discovered full-text link to a CORE repository copy', () => {
     const out = parseAnswer(core, fixtureJson('core-discover.json'), ['10.1/a'], 0);
     if (!out.ok) throw new Error(out.error);
-    expect(out.answers.get('10.1/a')!.copies[0]).toMatchObject({ pdfUrl: 'https://core.ac.uk/download/pdf/123456.pdf', hostName: 'CORE', hostType: 'repository' });
+    expect(out.answers.get('10.1/a')!.copies[0]).toMatchObject({
+      pdfUrl: 'https://core.ac.uk/download/pdf/123456.pdf',
+      hostName: 'CORE',
+      hostType: 'repository',
+    });
   });
 
   it('maps a null link to no copies, and other shapes to an error', () => {

@@ -19,7 +19,12 @@ describe('Semantic Scholar', () => {
   it('maps openAccessPdf, names the host from the URL, skips nulls and empty URLs', () => {
     const out = parseAnswer(semanticscholar, fixtureJson('semanticscholar-batch.json'), ['10.1234/green.1', '10.1/unknown', '10.1234/closed.2'], 0);
     if (!out.ok) throw new Error(out.error);
-    expect(out.answers.get('10.1234/green.1')!.copies[0]).toMatchObject({ hostName: 'PubMed Central', hostType: 'repository', version: null, licence: { id: 'cc-by-4.0' } });
+    expect(out.answers.get('10.1234/green.1')!.copies[0]).toMatchObject({
+      hostName: 'PubMed Central',
+      hostType: 'repository',
+      version: null,
+      licence: { id: 'cc-by-4.0' },
+    });
     expect(out.answers.has('10.1/unknown')).toBe(false);
     expect(out.answers.get('10.1234/closed.2')!.copies).toEqual([]);
   });

@@ -19,8 +19,14 @@ describe('locales', () => {
 
   it.each(others)('%s has exactly the English keys', (locale) => {
     const messages = read(locale);
-    expect(Object.keys(messages).filter((k) => !(k in en)), 'keys English does not have').toEqual([]);
-    expect(Object.keys(en).filter((k) => !(k in messages)), 'keys missing').toEqual([]);
+    expect(
+      Object.keys(messages).filter((k) => !(k in en)),
+      'keys English does not have',
+    ).toEqual([]);
+    expect(
+      Object.keys(en).filter((k) => !(k in messages)),
+      'keys missing',
+    ).toEqual([]);
   });
 
   it.each(['en', ...others])('%s: every message is non-empty and uses the same substitutions as English', (locale) => {

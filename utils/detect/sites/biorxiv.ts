@@ -9,6 +9,10 @@ export const site: SiteRule = {
 };
 
 export const examples: readonly SiteExample[] = [
-  { note: 'version and view tail in the address', url: 'https://www.biorxiv.org/content/10.1101/2020.03.22.002386v3.full', article: '10.1101/2020.03.22.002386' },
+  {
+    note: 'version and view tail in the address',
+    url: 'https://www.biorxiv.org/content/10.1101/2020.03.22.002386v3.full',
+    article: '10.1101/2020.03.22.002386',
+  },
   { note: 'version tail', version: ['10.1101/696633v1', '10.1101/696633'] },
 ];

@@ -38,6 +38,10 @@ export const examples: readonly SiteExample[] = [
   { note: 'dc.doi (OJS-style)', head: '<meta name="dc.doi" content="10.5555/ojs.2021.5120">', article: '10.5555/ojs.2021.5120' },
   { note: 'rft_id with info:doi/', head: '<meta name="rft_id" content="info:doi/10.5555/ojs.2021.5121">', article: '10.5555/ojs.2021.5121' },
   { note: 'Webtrends dcsext.wt_doi', head: '<meta name="dcsext.wt_doi" content="10.5555/ojs.2021.5122">', article: '10.5555/ojs.2021.5122' },
-  { note: 'a whole meta value keeps its trailing slash', head: '<meta name="citation_doi" content="10.5555/ends-in-slash/">', article: '10.5555/ends-in-slash/' },
+  {
+    note: 'a whole meta value keeps its trailing slash',
+    head: '<meta name="citation_doi" content="10.5555/ends-in-slash/">',
+    article: '10.5555/ends-in-slash/',
+  },
   { note: 'dc.identifier that is a URL is not a DOI', head: '<meta name="dc.identifier" content="https://repo.example/item/7">', article: null },
 ];

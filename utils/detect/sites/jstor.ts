@@ -8,9 +8,7 @@ export const site: SiteRule = {
   id: 'jstor',
   name: 'JSTOR',
   hosts: ['jstor.org'],
-  doiFromId: [
-    { from: 'url', pattern: /^\/stable\/(?:pdf\/)?(\d{3,10})(?:\.pdf)?\/?$/, doi: '10.2307/{id}', registered: 'check', label: 'JSTOR stable id' },
-  ],
+  doiFromId: [{ from: 'url', pattern: /^\/stable\/(?:pdf\/)?(\d{3,10})(?:\.pdf)?\/?$/, doi: '10.2307/{id}', registered: 'check', label: 'JSTOR stable id' }],
 };
 
 export const examples: readonly SiteExample[] = [

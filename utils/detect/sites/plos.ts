@@ -11,5 +11,9 @@ export const site: SiteRule = {
 export const examples: readonly SiteExample[] = [
   { note: 'figure DOI', subDoi: ['10.1371/journal.pone.0000001.g001', '10.1371/journal.pone.0000001'] },
   { note: 'supporting information DOI', subDoi: ['10.1371/journal.pbio.1000001.s003', '10.1371/journal.pbio.1000001'] },
-  { note: 'article address with ?id=', url: 'https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0000001', article: '10.1371/journal.pone.0000001' },
+  {
+    note: 'article address with ?id=',
+    url: 'https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0000001',
+    article: '10.1371/journal.pone.0000001',
+  },
 ];

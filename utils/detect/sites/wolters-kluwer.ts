@@ -9,5 +9,10 @@ export const site: SiteRule = {
 };
 
 export const examples: readonly SiteExample[] = [
-  { note: 'wkhealth_doi', url: 'https://journals.lww.com/example/fulltext/2020/01000/x.aspx', head: '<meta name="wkhealth_doi" content="10.5555/wk.1">', article: '10.5555/wk.1' },
+  {
+    note: 'wkhealth_doi',
+    url: 'https://journals.lww.com/example/fulltext/2020/01000/x.aspx',
+    head: '<meta name="wkhealth_doi" content="10.5555/wk.1">',
+    article: '10.5555/wk.1',
+  },
 ];

@@ -22,16 +22,9 @@ describe('createBadge', () => {
     expect(link.target).toBe('_blank');
     expect(link.rel).toBe('noopener noreferrer');
     expect(link.querySelector('svg')).not.toBeNull();
-    expect(link.getAttribute('aria-label')).toBe(
-      'Free copy: Free copy in a repository (green), UCL Discovery, Published version, CC BY 4.0',
-    );
+    expect(link.getAttribute('aria-label')).toBe('Free copy: Free copy in a repository (green), UCL Discovery, Published version, CC BY 4.0');
     expect(words(link)).toEqual(['Free copy']);
-    expect(words(root.querySelector('[role="tooltip"]')!)).toEqual([
-      'Free copy in a repository (green)',
-      'UCL Discovery',
-      'Published version',
-      'CC BY 4.0',
-    ]);
+    expect(words(root.querySelector('[role="tooltip"]')!)).toEqual(['Free copy in a repository (green)', 'UCL Discovery', 'Published version', 'CC BY 4.0']);
     expect(host.getAttribute('data-status')).toBe('green');
   });
 
@@ -86,9 +79,7 @@ describe('createBadge', () => {
   it('marks retracted works in the tooltip', () => {
     const view = badgeView(foundResult({ retracted: true }), { hideClosed: false })!;
     const host = createBadge(document, view, { copyText: async () => undefined });
-    expect(words(host.shadowRoot!.querySelector('[role="tooltip"]')!)[0]).toBe(
-      'Gold open access — This article has been retracted',
-    );
+    expect(words(host.shadowRoot!.querySelector('[role="tooltip"]')!)[0]).toBe('Gold open access — This article has been retracted');
   });
 });
 

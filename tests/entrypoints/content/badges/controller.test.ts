@@ -46,8 +46,7 @@ function setup(extra: Partial<BadgeControllerOptions> = {}) {
     schedule: (cb) => void setTimeout(cb, 0),
     ...extra,
   });
-  const showLinks = (from: number, to: number) =>
-    lastObserver().show(Array.from(document.querySelectorAll('a')).slice(from, to));
+  const showLinks = (from: number, to: number) => lastObserver().show(Array.from(document.querySelectorAll('a')).slice(from, to));
   return { messages, controller, showLinks };
 }
 
@@ -113,7 +112,7 @@ describe('createBadgeController', () => {
     expect(messages).toHaveLength(2);
   });
 
-  it('badges a single-page navigation\'s new content without asking again for DOIs it knows', async () => {
+  it("badges a single-page navigation's new content without asking again for DOIs it knows", async () => {
     document.body.innerHTML = `<ol>${links(4)}</ol>`;
     const { messages, controller, showLinks } = setup();
     await controller.scan();

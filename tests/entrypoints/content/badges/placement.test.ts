@@ -39,9 +39,7 @@ describe('placeBadge', () => {
   it('puts the badge after the outermost wrapper when the link sits inside a button or label', () => {
     setBody('<label><input type="checkbox"> <a href="https://doi.org/10.1000/abc">x</a></label><button><span>10.1000/def</span></button>');
     badgeAll();
-    expect(shape()).toBe(
-      '<label><input type="checkbox"> <a href="https://doi.org/10.1000/abc">x</a></label>[B]<button><span>10.1000/def</span></button>[B]',
-    );
+    expect(shape()).toBe('<label><input type="checkbox"> <a href="https://doi.org/10.1000/abc">x</a></label>[B]<button><span>10.1000/def</span></button>[B]');
   });
 
   it('splits running text right after the DOI and leaves the text itself unchanged', () => {

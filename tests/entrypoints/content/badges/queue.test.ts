@@ -35,7 +35,7 @@ describe('createLookupQueue', () => {
     expect((await b)?.doi).toBe('10.1000/b');
   });
 
-  it('by default sends a full batch of 100 DOIs at once and never more per message (OpenAlex\'s filter limit)', () => {
+  it("by default sends a full batch of 100 DOIs at once and never more per message (OpenAlex's filter limit)", () => {
     // No maxBatch: the badges runtime (start.ts) relies on the default.
     const timer = manualTimer();
     const { calls, send } = echoSend();

@@ -77,7 +77,14 @@ describe('readBadgeFields (the content script reads settings without the schema)
   const privacy = fc.oneof(fc.record({ autoLookup: flag }, { requiredKeys: [] }), junk);
   const stored = fc.oneof(
     fc.record(
-      { version: fc.oneof(fc.constantFrom(1, 2, 3, 0, 1.5, '2'), junk), badges, privacy, showBadges: flag, autoLookup: flag, email: fc.string({ maxLength: 5 }) },
+      {
+        version: fc.oneof(fc.constantFrom(1, 2, 3, 0, 1.5, '2'), junk),
+        badges,
+        privacy,
+        showBadges: flag,
+        autoLookup: flag,
+        email: fc.string({ maxLength: 5 }),
+      },
       { requiredKeys: [] },
     ),
     junk,

@@ -27,10 +27,7 @@ function changeEvents() {
 }
 
 const send = async (dois: string[]) =>
-  Object.fromEntries(dois.map((doi) => [doi, doi.endsWith('open') ? foundResult({ doi }) : closedResult({ doi })])) as Record<
-    string,
-    LookupResult
-  >;
+  Object.fromEntries(dois.map((doi) => [doi, doi.endsWith('open') ? foundResult({ doi }) : closedResult({ doi })])) as Record<string, LookupResult>;
 
 const REFS = '<ol><li><a href="https://doi.org/10.5555/open">A</a></li><li><a href="https://doi.org/10.5555/shut">B</a></li></ol>';
 /** What the page report detected on an article page (the content script hands it over). */
@@ -43,7 +40,12 @@ describe('startBadges', () => {
   });
 
   it('shows no indicator on a page without an article DOI', async () => {
-    const runtime = startBadges(pageWindow('https://example.org/list'), { local: memoryStorage(), onChanged: changeEvents(), send, copyText: async () => undefined });
+    const runtime = startBadges(pageWindow('https://example.org/list'), {
+      local: memoryStorage(),
+      onChanged: changeEvents(),
+      send,
+      copyText: async () => undefined,
+    });
     runtime.onPageChange('initial', null);
     await settle();
     expect(document.querySelector('greenway-indicator')).toBeNull();
