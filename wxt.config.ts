@@ -18,7 +18,7 @@ export default defineConfig({
   // tests (their certificate, fixtures), screenshots or generated output. WXT already leaves out node_modules,
   // dotfiles (.output-*, .wxt, .ci) and the current outDir.
   zip: {
-    excludeSources: ['tests/**', 'demo-output/**', 'test-output/**', 'web-ext-artifacts/**', 'coverage/**', '**/*.log', 'docs/**/*.png'],
+    excludeSources: ['tests/**', 'harness/**', 'demo-output/**', 'test-output/**', 'web-ext-artifacts/**', 'coverage/**', '**/*.log', 'docs/**/*.png'],
   },
   hooks: {
     // Chrome's policy schema, generated from the policy fields and the source registry.

@@ -7,7 +7,8 @@
  */
 import { isResolverUrl } from '../model/doi';
 import { unproxiedUrl } from './proxy';
-import { ADDRESS_SIGNALS, ARTICLE_SIGNALS, bodyDois, coinsSignal, type SignalContext, type SignalHit } from './signals';
+import { bodyDois } from './body-dois';
+import { ADDRESS_SIGNALS, ARTICLE_SIGNALS, coinsSignal, type SignalContext, type SignalHit } from './signals';
 import { metaTags, metaKey, metaValue } from './meta';
 import { sitesForHost } from './sites/registry';
 import { articleDoiOf } from './sub-doi';
