@@ -85,7 +85,7 @@ export function bodyDois(doc: Document): BodyDois {
         mentioned.set(key, hit.doi);
         continue;
       }
-      if (inProse || !LABEL.test(before.slice(-40))) continue;
+      if (inProse || !LABEL.test(before.slice(-40)) || sentenceGoesOn(data, hit.index + hit.length)) continue;
       // Figure and table DOIs of the same article are the same article.
       if (found.size === 0) out.proseBefore = prose;
       found.set(key, hit.doi);
@@ -98,6 +98,17 @@ export function bodyDois(doc: Document): BodyDois {
   for (const [key, doi] of found) if (!mentioned.has(key)) mentioned.set(key, doi);
   for (const doi of mentioned.values()) out.mentioned.push(doi);
   return out;
+}
+
+/**
+ * True when the words after a DOI carry on a sentence on the same line ("…and doi:10.1/x in earlier
+ * work, the effect holds"): a metadata line ends at its DOI, or goes on with another field.
+ */
+function sentenceGoesOn(data: string, end: number): boolean {
+  const rest = data.slice(end).split(/\n/, 1)[0] ?? '';
+  // Lower-case words straight after the DOI continue a sentence; a separator ("·", "|", ";") or a
+  // capitalised field ("Published: …", "PMID …") starts the next field of a metadata line.
+  return /^\s+\p{Ll}{2,}(?:\s+\p{L}+){2,}/u.test(rest);
 }
 
 /** A DOI inside running prose (a long text run, or a long paragraph) is cited, not the page's own. */

@@ -125,6 +125,14 @@ describe('detectArticleDoi: repository, site rules and last resorts', () => {
     expect(detectArticleDoi(doc, URL_NONE)).toMatchObject({ doi: '10.4202/app.01105.2023', evidence: 'text[labelled]' });
     const split = page('', '<td><b>Digital Object Identifier:</b> <span>10.1109/28.793383</span></td>');
     expect(detectArticleDoi(split, URL_NONE)?.doi).toBe('10.1109/28.793383');
+    // The line may go on with further fields.
+    const fields = page('', '<div>DOI: 10.5555/meta.line.1 · Published: 3 May 2023</div>');
+    expect(detectArticleDoi(fields, URL_NONE)?.doi).toBe('10.5555/meta.line.1');
+  });
+
+  it('does not take a labelled DOI that a sentence goes on after (a cited work)', () => {
+    const cited = page('', '<p>As shown by 10.5555/cited.1 and doi:10.5555/cited.2 in earlier work, the effect holds.</p>');
+    expect(detectArticleDoi(cited, URL_NONE)).toBeNull();
   });
 
   it('finds nothing on pages that only cite DOIs', () => {
