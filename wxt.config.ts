@@ -33,7 +33,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'clipboardWrite', 'contextMenus'],
+    permissions: ['storage', 'clipboardWrite', 'contextMenus', 'activeTab', 'scripting'],
     // Exactly the API hosts the registered sources call (utils/sources/registry.ts).
     host_permissions: apiHostPermissions(),
     action: { default_title: 'Greenway' },

@@ -34,6 +34,11 @@ export interface DrivenExtension {
    * worker; Firefox: an extension tab, since BiDi cannot reach the event page). JSON in, JSON out.
    */
   inExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * What a toolbar-icon click grants the extension on `page`'s tab (activeTab: its URL, and scripting
+   * there). Firefox only (through its chrome scope); Chromium offers no way to grant it from a test.
+   */
+  grantActiveTab?(page: DrivenPage): Promise<void>;
   /** Errors of the extension's contexts (background, extension pages, content script) so far. */
   errors(): Promise<string[]>;
   close(): Promise<void>;
@@ -42,6 +47,13 @@ export interface DrivenExtension {
 export interface DrivenOptions {
   extensionDirs: Record<BrowserName, string>;
   port: number;
+  /**
+   * 'withheld': the user has taken site access away. Firefox: no host permission granted at install
+   * (`extensions.originControls.grantByDefault: false`), and `permissions.request` grants without its
+   * prompt (`extensions.webextOptionalPermissionPrompts: false`). Chromium: site access "On click"
+   * (chrome://extensions' own developerPrivate call), which withholds every host, API hosts included.
+   */
+  siteAccess?: 'granted' | 'withheld';
 }
 
 /** Wraps a function and its argument as an expression whose value is the JSON of the result. */
@@ -49,8 +61,18 @@ export function jsonCall(fn: (arg: never) => unknown, arg: unknown): string {
   return `(async () => JSON.stringify(await (${fn.toString()})(${JSON.stringify(arg)})) ?? "null")()`;
 }
 
-async function drivenChromium(extensionDir: string, port: number): Promise<DrivenExtension> {
+async function drivenChromium(extensionDir: string, port: number, siteAccess: DrivenOptions['siteAccess']): Promise<DrivenExtension> {
   const ext = await launchExtension({ extensionDir, port });
+  if (siteAccess === 'withheld') {
+    const admin = await ext.context.newPage();
+    await admin.goto('chrome://extensions');
+    await admin.evaluate(async (extensionId) => {
+      const dp = (globalThis as unknown as { chrome: { developerPrivate: { updateExtensionConfiguration(c: object): Promise<void> } } }).chrome
+        .developerPrivate;
+      await dp.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_CLICK' });
+    }, ext.extensionId);
+    await admin.close();
+  }
   // Playwright's Page satisfies DrivenPage as is; the map keeps the real objects for tabIdOf/openPopup.
   const pages = new Map<DrivenPage, import('playwright-core').Page>();
   const wrap = (page: import('playwright-core').Page): DrivenPage => {
@@ -86,5 +108,8 @@ async function drivenChromium(extensionDir: string, port: number): Promise<Drive
 /** Starts `browser` with the built extension for it, every host mapped onto the fixture server. */
 export function launchDriven(browser: BrowserName, options: DrivenOptions): Promise<DrivenExtension> {
   const dir = options.extensionDirs[browser];
-  return browser === 'chromium' ? drivenChromium(dir, options.port) : launchFirefoxExtension({ extensionDir: dir, port: options.port });
+  if (browser === 'chromium') return drivenChromium(dir, options.port, options.siteAccess);
+  const prefs =
+    options.siteAccess === 'withheld' ? { 'extensions.originControls.grantByDefault': false, 'extensions.webextOptionalPermissionPrompts': false } : {};
+  return launchFirefoxExtension({ extensionDir: dir, port: options.port, prefs });
 }

@@ -7,7 +7,9 @@
  * - a process script in each child process forwards `console.error` calls (nsIConsoleAPIStorage)
  *   of the add-on's pages (addonId) and content script (moz-extension:// filename).
  * Only entries from the add-on count: Firefox's own noise ("sendRemoveListener on closed conduit")
- * comes from its modules, not from moz-extension:// sources.
+ * comes from its modules, not from moz-extension:// sources. "Promise rejected after context
+ * unloaded" is Firefox reporting, in an extension page the test has just closed, a message still in
+ * flight (Chromium drops it silently): dropped too.
  */
 export interface ChromeScope {
   evaluate(expression: string): Promise<unknown>;
@@ -41,6 +43,8 @@ export function FIREFOX_ERROR_WATCH(origin: string, addonId: string): string {
         if (!(message instanceof Ci.nsIScriptError)) return;
         if (message.flags & Ci.nsIScriptError.warningFlag) return;
         if (!String(message.sourceName).startsWith(origin)) return;
+        // A page closed by the test while its runtime.sendMessage was in flight (Firefox only).
+        if (String(message.errorMessage).startsWith('Promise rejected after context unloaded')) return;
         errors.push('uncaught (' + message.sourceName + ':' + message.lineNumber + '): ' + message.errorMessage);
       },
     });

@@ -139,6 +139,12 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
         return track(page);
       },
       inExtension,
+      async grantActiveTab(page) {
+        if (!chrome) throw new Error('grantActiveTab needs Firefox 153+ (chrome scope)');
+        await pages.get(page)?.bringToFront();
+        // What ext-browserAction does on a click: the extension gets activeTab on the selected tab.
+        await chrome.evaluate(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.tabManager.addActiveTabPermission(gBrowser.selectedTab)`);
+      },
       errors: async () => (chrome ? ((await chrome.evaluate('JSON.stringify(window.__greenwayErrors ?? [])')) as string[]) : []),
       async close() {
         await browser.close().catch(() => undefined);
