@@ -18,6 +18,7 @@ export interface DrivenPage {
   /** Clicks the first element matching a CSS selector (a real mouse click, a user gesture). */
   click(selector: string): Promise<void>;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,6 +81,7 @@ async function drivenChromium(extensionDir: string, port: number, siteAccess: Dr
       evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
       click: (selector) => page.click(selector),
       screenshot: (options) => page.screenshot(options),
+      setViewport: (size) => page.setViewportSize(size),
       close: () => page.close(),
     };
     pages.set(driven, page);

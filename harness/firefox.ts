@@ -64,6 +64,7 @@ function wrap(page: Page): DrivenPage {
     evaluate: async (fn, arg) => JSON.parse((await page.evaluate(jsonCall(fn, arg))) as string) as never,
     click: (selector) => page.click(selector),
     screenshot: (options) => page.screenshot(options as { path: `${string}.png`; fullPage?: boolean }),
+    setViewport: (size) => page.setViewport(size),
     close: () => page.close(),
   };
 }
