@@ -33,11 +33,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'clipboardWrite', 'contextMenus'],
+    // activeTab + scripting: "Allow on this site" when the user has withheld site access (README, Permissions).
+    permissions: ['storage', 'clipboardWrite', 'contextMenus', 'activeTab', 'scripting'],
     // Exactly the API hosts the registered sources call (utils/sources/registry.ts).
     host_permissions: apiHostPermissions(),
     action: { default_title: 'Greenway' },
-    // Opens the popup from the keyboard; users can change the keys at chrome://extensions/shortcuts.
+    // Opens the popup from the keyboard; users can change the keys at chrome://extensions/shortcuts
+    // (Firefox: about:addons → ⚙ → Manage Extension Shortcuts).
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_commandOpenPopup__' },
     },

@@ -10,6 +10,7 @@ import { ResultView } from './ResultView';
 import { ManualDoiForm } from './ManualDoiForm';
 import { LookingUp } from './LookingUp';
 import { ErrorBoundary } from './ErrorBoundary';
+import { SiteAccess } from './SiteAccess';
 
 /** The settings the popup uses: which search services to offer, the library's links. */
 export interface PopupPreferences {
@@ -26,7 +27,20 @@ export interface PopupClient {
   verifyPdf?(url: string): Promise<VerifyResult>;
   preferences?(): Promise<PopupPreferences>;
   isOnline?(): boolean;
+  /**
+   * Whether Greenway may read the tab's page. Asked only when the content script sent no report for
+   * the tab: `{ readable: false }` when the site's host permission is withheld (`origin` is the page's
+   * "scheme://host" when the browser shows the tab's URL, e.g. after a toolbar click, else null).
+   */
+  siteAccess?(tabId: number): Promise<SiteAccessState>;
+  /**
+   * `permissions.request` for `origin` (called before any await: it needs the click's user gesture),
+   * then reads the page (injects the content script). Resolves false when the user declined.
+   */
+  allowSite?(origin: string, tabId: number): Promise<boolean>;
 }
+
+export type SiteAccessState = { readable: true } | { readable: false; origin: string | null };
 
 /** What the popup was opened for, from its URL: a DOI (`?doi=`) or text to search (`?q=`, context menu). */
 export interface PopupRequest {
@@ -37,6 +51,7 @@ export interface PopupRequest {
 export type View =
   | { kind: 'starting' }
   | { kind: 'no-doi'; text: string; invalid: boolean }
+  | { kind: 'no-access'; origin: string | null }
   | { kind: 'loading'; doi: string; article: ArticleSignal | null }
   | { kind: 'result'; result: LookupResult; article: ArticleSignal | null }
   | { kind: 'error'; doi: string; error: string; article: ArticleSignal | null };
@@ -103,6 +118,12 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       let tab = initialTab?.tab ?? null;
       if (!initialTab) tab = tabId === null ? null : await client.getTab(tabId).catch(() => null);
       if (cancelled) return;
+      // No report from the content script: maybe it may not run here (site access withheld).
+      if (tab === null && tabId !== null && client.siteAccess) {
+        const access = await client.siteAccess(tabId).catch(() => ({ readable: true }) as const);
+        if (cancelled) return;
+        if (!access.readable) return setView({ kind: 'no-access', origin: access.origin });
+      }
       const known = viewFromTab(tab);
       if (known) return setView(known);
       if (tab?.article) await runLookup(tab.article.doi, tab.article);
@@ -160,11 +181,31 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     setManualOpen(false);
     return runLookup(doi, null);
   };
+  const allow = async (origin: string) => {
+    if (!client.allowSite || tabId === null) return false;
+    const granted = await client.allowSite(origin, tabId);
+    if (!granted) return false;
+    // The content script now runs and reports; its report becomes the tab state (≤ 5 s).
+    for (let i = 0; i < 50; i++) {
+      const tab = await client.getTab(tabId).catch(() => null);
+      if (tab) {
+        const known = viewFromTab(tab);
+        if (known) setView(known);
+        else if (tab.article) await runLookup(tab.article.doi, tab.article);
+        return true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    setView({ kind: 'no-doi', text: '', invalid: false });
+    return true;
+  };
   const busy = view.kind === 'starting' || view.kind === 'loading';
   return (
     <div ref={root} class="popup-body" data-view={view.kind} aria-busy={busy}>
       {view.kind === 'starting' && <LookingUp doi={null} />}
       {view.kind === 'loading' && <LookingUp doi={view.doi} />}
+      {view.kind === 'no-access' && <SiteAccess origin={view.origin} onAllow={allow} />}
+      {view.kind === 'no-access' && <ManualDoiForm heading={false} autoFocus={false} onSubmit={lookupTyped} />}
       {view.kind === 'no-doi' && <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} onSubmit={lookupTyped} />}
       {view.kind === 'result' && (
         <ResultView

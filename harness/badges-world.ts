@@ -4,6 +4,7 @@
  * that say "open" or "closed" for each DOI, and a reader that tells which DOI each badge on a page
  * belongs to.
  */
+import type { DrivenPage } from './driven';
 import type { Page } from 'playwright-core';
 import { doisInUrl, doiKey, findDoisInText } from '../utils/model/doi';
 import type { WorkTable } from './';
@@ -96,20 +97,25 @@ export interface SeenBadge {
   doi: string | null;
 }
 
+/** A page in either browser (harness/driven.ts) or a Playwright page: only `evaluate(fn, arg)` is used. */
+type Evaluates = Pick<DrivenPage, 'evaluate'>;
+
 /** Every badge on the page with the DOI it stands next to. */
-export async function readBadges(page: Page): Promise<SeenBadge[]> {
-  const raw = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('greenway-badge')).map((badge) => {
-      const prev = badge.previousSibling;
-      let href: string | null = null;
-      let text = '';
-      if (prev instanceof Element) {
-        const link = prev.matches('a[href]') ? prev : prev.querySelector('a[href]');
-        href = link?.getAttribute('href') ?? null;
-        text = prev.textContent ?? '';
-      } else if (prev) text = prev.textContent ?? '';
-      return { status: badge.getAttribute('data-status'), kind: badge.getAttribute('data-kind'), href, text: text.slice(-600) };
-    }),
+export async function readBadges(page: Evaluates): Promise<SeenBadge[]> {
+  const raw = await page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('greenway-badge')).map((badge) => {
+        const prev = badge.previousSibling;
+        let href: string | null = null;
+        let text = '';
+        if (prev instanceof Element) {
+          const link = prev.matches('a[href]') ? prev : prev.querySelector('a[href]');
+          href = link?.getAttribute('href') ?? null;
+          text = prev.textContent ?? '';
+        } else if (prev) text = prev.textContent ?? '';
+        return { status: badge.getAttribute('data-status'), kind: badge.getAttribute('data-kind'), href, text: text.slice(-600) };
+      }),
+    null,
   );
   return raw.map(({ status, kind, href, text }) => {
     const fromHref = href ? (doisInUrl(href, 'https://example.invalid/')[0] ?? null) : null;
@@ -119,15 +125,15 @@ export async function readBadges(page: Page): Promise<SeenBadge[]> {
 }
 
 /** Scrolls from top to bottom one screen at a time, giving badges time to arrive at each stop. */
-export async function scrollThrough(page: Page, pauseMs = 150): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+export async function scrollThrough(page: Evaluates, pauseMs = 150): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0), null);
   for (;;) {
     const done = await page.evaluate(() => {
       const before = window.scrollY;
       window.scrollBy(0, window.innerHeight);
       return window.scrollY === before;
-    });
-    await page.waitForTimeout(pauseMs);
+    }, null);
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
     if (done) break;
   }
 }

@@ -11,10 +11,12 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../', import.meta.url)))
 
 const builds = new Map<string, Promise<string>>();
 
-function runWxtBuild(outDirName: string): Promise<void> {
+export type BuildTarget = 'chrome' | 'firefox';
+
+function runWxtBuild(outDirName: string, target: BuildTarget): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const wxt = join(REPO_ROOT, 'node_modules', '.bin', 'wxt');
-    const child = spawn(wxt, ['build'], {
+    const child = spawn(wxt, target === 'firefox' ? ['build', '-b', 'firefox', '--mv3'] : ['build'], {
       cwd: REPO_ROOT,
       env: { ...process.env, GREENWAY_OUT_DIR: outDirName },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,22 +27,25 @@ function runWxtBuild(outDirName: string): Promise<void> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolvePromise();
-      else reject(new Error(`wxt build (GREENWAY_OUT_DIR=${outDirName}) failed with exit code ${code}:\n${output.slice(-4000)}`));
+      else reject(new Error(`wxt build ${target} (GREENWAY_OUT_DIR=${outDirName}) failed with exit code ${code}:\n${output.slice(-4000)}`));
     });
   });
 }
 
 /**
- * Builds (or reuses) the Chromium MV3 extension and returns its absolute directory. `fresh` ignores
- * GREENWAY_SKIP_BUILD (the size bench must measure the current sources).
+ * Builds (or reuses) the MV3 extension for `target` (default Chromium: `<out>/chrome-mv3`; Firefox:
+ * `<out>/firefox-mv3`) and returns its absolute directory. `fresh` ignores GREENWAY_SKIP_BUILD (the
+ * size bench must measure the current sources).
  */
-export function buildExtension(outDirName = '.output-e2e', options: { fresh?: boolean } = {}): Promise<string> {
-  const cached = builds.get(outDirName);
+export function buildExtension(outDirName = '.output-e2e', options: { fresh?: boolean; target?: BuildTarget } = {}): Promise<string> {
+  const target = options.target ?? 'chrome';
+  const key = `${outDirName}|${target}`;
+  const cached = builds.get(key);
   if (cached) return cached;
-  const dir = join(REPO_ROOT, outDirName, 'chrome-mv3');
+  const dir = join(REPO_ROOT, outDirName, `${target}-mv3`);
   const reuse = !options.fresh && process.env.GREENWAY_SKIP_BUILD === '1' && existsSync(join(dir, 'manifest.json'));
-  const build = reuse ? Promise.resolve(dir) : runWxtBuild(outDirName).then(() => dir);
-  builds.set(outDirName, build);
-  build.catch(() => builds.delete(outDirName));
+  const build = reuse ? Promise.resolve(dir) : runWxtBuild(outDirName, target).then(() => dir);
+  builds.set(key, build);
+  build.catch(() => builds.delete(key));
   return build;
 }

@@ -1,6 +1,6 @@
 /** The real PopupClient: talks to the background, reads tab state and settings, uses the clipboard. */
 import { browser } from 'wxt/browser';
-import type { PopupClient, PopupPreferences } from '@/components/PopupApp';
+import type { PopupClient, PopupPreferences, SiteAccessState } from '@/components/PopupApp';
 import { sendRequest } from '../../utils/messaging/client';
 import { readTabStateGuarded } from './tab-state-guard';
 import type { TabState } from '../../utils/messaging/protocol';
@@ -42,6 +42,44 @@ async function readPreferences(): Promise<PopupPreferences> {
   return { discovery: settings.discovery, library: settings.library };
 }
 
+/** The content script's match patterns (wxt.config.ts / entrypoints/content): what "read a page" needs. */
+const CONTENT_ORIGINS = ['http://*/*', 'https://*/*'];
+
+/** The "scheme://host" of an http(s) URL, else null. */
+export function webOrigin(url: string | undefined): string | null {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Site access for a tab whose content script sent no report: readable unless the host permission for
+ * its page is withheld. The URL shows only with access or activeTab (toolbar click, shortcut); a page
+ * that is not http(s) (about:, the browser's own) is never ours to read and counts as readable.
+ */
+export async function siteAccess(tabId: number): Promise<SiteAccessState> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab) return { readable: true };
+  if (tab.url !== undefined && webOrigin(tab.url) === null) return { readable: true };
+  const origin = webOrigin(tab.url);
+  const granted = await browser.permissions.contains({ origins: origin ? [`${origin}/*`] : CONTENT_ORIGINS });
+  return granted ? { readable: true } : { readable: false, origin };
+}
+
+/**
+ * Asks for `origin` (the request comes first: the browser needs the click's user gesture), then runs
+ * the content script in the tab at once (`scripting`), so the page is read without a reload.
+ */
+export async function allowSite(origin: string, tabId: number): Promise<boolean> {
+  const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+  if (!granted) return false;
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+  return true;
+}
+
 export function createPopupClient(): PopupClient {
   return {
     getTab: readTabState,
@@ -50,5 +88,7 @@ export function createPopupClient(): PopupClient {
     verifyPdf: (url) => sendRequest({ type: 'verify:pdf', url }),
     preferences: readPreferences,
     isOnline: () => navigator.onLine,
+    siteAccess,
+    allowSite,
   };
 }

@@ -30,6 +30,7 @@ const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
   ['found', done(foundResult()), { verifyPdf: verifier({}) }, 'Best free copy'],
   ['nothing found', done(closedResult()), {}, 'What you can try'],
   ['no DOI', null, {}, 'No article DOI on this page'],
+  ['site access withheld', null, { siteAccess: async () => ({ readable: false, origin: 'https://journal.example' }) }, 'Allow on this site'],
   [
     'some sources failed',
     done(foundResult({ sources: { openalex: { ok: true }, unpaywall: { ok: false, error: 'HTTP 500' } } })),

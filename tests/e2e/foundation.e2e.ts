@@ -1,74 +1,72 @@
 /**
- * The motivating case, end to end in a real Chromium: the BMC article page → the content script finds
+ * The motivating case, end to end in real Chromium and Firefox: the BMC article page → the content script finds
  * the DOI → the background asks OpenAlex (the fixture server) → the popup shows the UCL Discovery copy
  * with version and licence, and "Copy repository link" puts the record's URL on the clipboard.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  BMC_ARTICLE_URL,
-  BMC_DOI,
-  REPO_ROOT,
-  UCL_LANDING_URL,
-  UCL_PDF_URL,
-  launchExtension,
-  startFixtureServer,
-  type FixtureServer,
-  type LaunchedExtension,
-  apiHost,
-} from '../../harness';
+import { BMC_ARTICLE_URL, BMC_DOI, REPO_ROOT, UCL_LANDING_URL, UCL_PDF_URL, startFixtureServer, type FixtureServer, apiHost } from '../../harness';
+import { BROWSERS, launchDriven, type DrivenExtension } from '../../harness/driven';
 
-/** The `chrome` global as seen inside serviceWorker.evaluate callbacks (they run in the browser). */
+/** The `chrome` global as seen inside inExtension callbacks (they run in the browser). */
 declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
-let server: FixtureServer;
-let ext: LaunchedExtension;
+/** What the popup's best copy card shows, read in the page (same in both browsers). */
+function bestCard(name: string) {
+  const card = [...document.querySelectorAll('article')].find((a) => a.getAttribute('aria-label') === name);
+  if (!card) return null;
+  const href = (label: RegExp) => [...card.querySelectorAll('a')].find((a) => label.test(a.textContent ?? ''))?.getAttribute('href') ?? null;
+  return { text: card.textContent ?? '', pdf: href(/Open PDF/), record: href(/Open repository record/), body: document.body.innerText };
+}
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
-});
+describe.each(BROWSERS)('foundation in %s: BMC article → UCL Discovery copy', (browserName) => {
+  let server: FixtureServer;
+  let ext: DrivenExtension;
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    ext = await launchDriven(browserName, { extensionDirs: { chromium: inject('extensionDir'), firefox: inject('firefoxExtensionDir') }, port: server.port });
+  });
 
-describe('foundation: BMC article → UCL Discovery copy', () => {
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
   it('shows the UCL Discovery copy with version and licence, and copies the repository link', async () => {
     const article = await ext.openPage(BMC_ARTICLE_URL);
     const tabId = await ext.tabIdOf(article);
     // The toolbar badge turns to "OA" once the background has the answer.
-    await expect.poll(() => ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 }).toBe('OA');
-    const title = await ext.serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    await expect.poll(() => ext.inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 }).toBe('OA');
+    const title = await ext.inExtension((id) => chrome.action.getTitle({ tabId: id }), tabId);
     expect(title).toBe('Greenway: free copy at UCL Discovery — Published version');
 
     const popup = await ext.openPopup(tabId);
-    const best = popup.getByRole('article', { name: 'UCL Discovery, Published version' }).first();
-    await best.waitFor();
-    await expect.poll(() => best.textContent()).toContain('CC BY 4.0');
-    expect(await popup.getByText(`DOI ${BMC_DOI}`, { exact: false }).count()).toBeGreaterThan(0);
-    expect(await best.getByRole('link', { name: /Open PDF/ }).getAttribute('href')).toBe(UCL_PDF_URL);
-    expect(await best.getByRole('link', { name: /Open repository record/ }).getAttribute('href')).toBe(UCL_LANDING_URL);
+    const best = () => popup.evaluate(bestCard, 'UCL Discovery, Published version');
+    await expect.poll(async () => (await best())?.text ?? '', { timeout: 10_000 }).toContain('CC BY 4.0');
+    const card = (await best())!;
+    expect(card.body).toContain(`DOI ${BMC_DOI}`);
+    expect(card.pdf).toBe(UCL_PDF_URL);
+    expect(card.record).toBe(UCL_LANDING_URL);
 
     await mkdir(join(REPO_ROOT, 'docs'), { recursive: true });
-    await popup.screenshot({ path: join(REPO_ROOT, 'docs', 'popup.png'), fullPage: true });
+    if (browserName === 'chromium') await popup.screenshot({ path: join(REPO_ROOT, 'docs', 'popup.png'), fullPage: true });
 
-    const copy = best.getByRole('button', { name: /Copy repository link/ });
-    await copy.click();
-    await expect.poll(() => copy.textContent()).toContain('Copied');
-    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(UCL_LANDING_URL);
+    const copy = 'article.copy-best button[aria-label^="Copy repository link"]';
+    await popup.click(copy);
+    await expect.poll(() => popup.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', copy)).toContain('Copied');
+    expect(await popup.evaluate(() => navigator.clipboard.readText(), null)).toBe(UCL_LANDING_URL);
 
     // Only DOIs leave the browser: the article's URL is never part of a request to the API hosts.
     for (const request of server.requests({ host: apiHost('openalex') })) {
       expect(request.path).not.toContain('biomedcentral.com/articles');
       expect(request.headers.referer).toBeUndefined();
     }
-    expect(ext.errors).toEqual([]);
+    expect(await ext.errors()).toEqual([]);
     await popup.close();
     await article.close();
   });
@@ -90,7 +88,7 @@ describe('foundation: BMC article → UCL Discovery copy', () => {
     const page = await ext.openPage('https://spa-journal.example/articles/first');
     const tabId = await ext.tabIdOf(page);
     const tabDoi = () =>
-      ext.serviceWorker.evaluate(async (id) => {
+      ext.inExtension(async (id) => {
         const all = await chrome.storage.session.get(`tab:${id}`);
         return (all[`tab:${id}`] as { article?: { doi: string } } | undefined)?.article?.doi ?? null;
       }, tabId);
@@ -99,8 +97,8 @@ describe('foundation: BMC article → UCL Discovery copy', () => {
     await page.click('#next');
     await expect.poll(tabDoi, { timeout: 10_000 }).toBe(second);
     const popup = await ext.openPopup(tabId);
-    await expect.poll(() => popup.locator('.doi-line').first().textContent(), { timeout: 10_000 }).toContain(second);
-    expect(ext.errors).toEqual([]);
+    await expect.poll(() => popup.evaluate(() => document.querySelector('.doi-line')?.textContent ?? '', null), { timeout: 10_000 }).toContain(second);
+    expect(await ext.errors()).toEqual([]);
     await popup.close();
     await page.close();
   });
@@ -119,14 +117,14 @@ describe('foundation: BMC article → UCL Discovery copy', () => {
     const page = await ext.openPage(`https://url-journal.example/articles/${first}`);
     const tabId = await ext.tabIdOf(page);
     const tabDoi = () =>
-      ext.serviceWorker.evaluate(async (id) => {
+      ext.inExtension(async (id) => {
         const all = await chrome.storage.session.get(`tab:${id}`);
         return (all[`tab:${id}`] as { article?: { doi: string } } | undefined)?.article?.doi ?? null;
       }, tabId);
     await expect.poll(tabDoi, { timeout: 10_000 }).toBe(first);
     await page.click('#next');
     await expect.poll(tabDoi, { timeout: 10_000 }).toBe(second);
-    expect(ext.errors).toEqual([]);
+    expect(await ext.errors()).toEqual([]);
     await page.close();
   });
 });
