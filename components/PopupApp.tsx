@@ -10,6 +10,7 @@ import { ResultView } from './ResultView';
 import { ManualDoiForm } from './ManualDoiForm';
 import { LookingUp } from './LookingUp';
 import { ErrorBoundary } from './ErrorBoundary';
+import { CheckListLinks } from './CheckListLinks';
 
 /** The settings the popup uses: which search services to offer, the library's links. */
 export interface PopupPreferences {
@@ -77,6 +78,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
   const [view, setView] = useState<View>(() => (initialTab && !request?.doi && !request?.text ? viewFromTab(initialTab.tab) : null) ?? { kind: 'starting' });
   const [preferences, setPreferences] = useState<PopupPreferences | null>(null);
   const [manualOpen, setManualOpen] = useState(false);
+  const [pageDoiCount, setPageDoiCount] = useState(initialTab?.tab?.pageDoiCount ?? 0);
   const root = useRef<HTMLDivElement>(null);
 
   const runLookup = useCallback(
@@ -103,6 +105,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       let tab = initialTab?.tab ?? null;
       if (!initialTab) tab = tabId === null ? null : await client.getTab(tabId).catch(() => null);
       if (cancelled) return;
+      setPageDoiCount(tab?.pageDoiCount ?? 0);
       const known = viewFromTab(tab);
       if (known) return setView(known);
       if (tab?.article) await runLookup(tab.article.doi, tab.article);
@@ -193,6 +196,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
           {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} />}
         </details>
       )}
+      <CheckListLinks tabId={tabId} pageDoiCount={pageDoiCount} />
     </div>
   );
 }
