@@ -9,11 +9,11 @@ export function CheckListLinks({ tabId, pageDoiCount }: { tabId: number | null; 
   return (
     <nav class="check-links" aria-label={t('checkTitle')}>
       {tabId !== null && pageDoiCount > 0 && (
-        <a href={`/check.html?tabId=${tabId}`} target="_blank" rel="noopener">
+        <a href={`/check.html?tabId=${tabId}`} target="_blank" rel="noopener noreferrer">
           {t('checkPageDois', String(pageDoiCount))}
         </a>
       )}
-      <a href="/check.html" target="_blank" rel="noopener">
+      <a href="/check.html" target="_blank" rel="noopener noreferrer">
         {t('checkListLink')}
       </a>
     </nav>

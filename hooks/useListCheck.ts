@@ -7,7 +7,22 @@ import type { ParsedList } from '@/utils/lists/entries';
 import { rowFor, type ResultRow } from '@/utils/lists/rows';
 import { checkList, summariseErrors } from '@/utils/lists/run';
 import type { LookupResult } from '@/utils/model';
-import type { CheckClient } from '@/components/check/client';
+import type { SavedList } from '@/utils/lists/store';
+
+/** What the check page needs from the outside world; the entrypoint passes the real one, tests a fake. */
+export interface CheckClient {
+  /** One chunk of DOI keys through the background (`lookup:list`), results by key. */
+  lookupList(dois: string[], perDoi: boolean): Promise<Record<string, LookupResult>>;
+  /** The DOIs on a tab's page (`tab:dois`). */
+  tabDois(tabId: number): Promise<string[]>;
+  loadLast(): Promise<SavedList | null>;
+  saveLast(list: SavedList): Promise<boolean>;
+  copyText(text: string): Promise<void>;
+  /** Offers `text` as a file download named `name`. */
+  download(name: string, text: string, mime: string): void;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+}
 
 export interface RunState {
   running: boolean;
@@ -49,10 +64,19 @@ export function useListCheck(client: CheckClient) {
       const controller = new AbortController();
       abort.current = controller;
       const { entries } = parsed;
-      const build = (results: Map<string, LookupResult>) => entries.map((e, i) => rowFor(e, i, e.key ? results.get(e.key) : undefined));
+      // Each chunk's answer updates only its own rows: a 10,000-row list never rebuilds them all.
+      const positions = new Map<string, number[]>();
+      entries.forEach((e, i) => e.key && positions.set(e.key, [...(positions.get(e.key) ?? []), i]));
+      let current = entries.map((e, i) => rowFor(e, i, undefined));
+      const update = (results: Map<string, LookupResult>, chunk: readonly string[]) => {
+        const next = current.slice();
+        for (const key of chunk) for (const i of positions.get(key) ?? []) next[i] = rowFor(entries[i]!, i, results.get(key));
+        current = next;
+        return next;
+      };
       setList(parsed);
       setSavedAt(null);
-      setRows(build(new Map()));
+      setRows(current);
       const keys = [...new Set(entries.map((e) => e.key).filter((k): k is string => k !== null))];
       setRun({ ...IDLE, running: true, total: keys.length });
       const outcome = await checkList(
@@ -61,15 +85,15 @@ export function useListCheck(client: CheckClient) {
         {
           perDoi,
           signal: controller.signal,
-          onProgress: (p) => {
+          onProgress: (p, chunk) => {
             if (abort.current !== controller) return;
-            setRows(build(p.results));
+            setRows(update(p.results, chunk));
             setRun((r) => ({ ...r, done: p.done }));
           },
         },
       );
       if (abort.current !== controller) return;
-      const finalRows = build(outcome.results);
+      const finalRows = current;
       const errors = [...summariseErrors(outcome.results.values()), ...outcome.failures.map((error) => ({ error, count: 0 }))];
       setRows(finalRows);
       setRun({ running: false, done: outcome.done, total: keys.length, cancelled: controller.signal.aborted, errors });

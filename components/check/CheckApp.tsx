@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useListCheck } from '@/hooks/useListCheck';
 import { t } from '@/utils/view/i18n';
-import type { CheckClient } from './client';
+import type { CheckClient } from '@/hooks/useListCheck';
 import { InputPanel } from './InputPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { ResultsTable } from './ResultsTable';

@@ -3,7 +3,7 @@ import type { ListEntry } from '@/utils/lists/entries';
 import type { ResultRow } from '@/utils/lists/rows';
 import { exportFileName, toBibtex, toCsv, toLinks, toRis } from '@/utils/lists/export';
 import { t } from '@/utils/view/i18n';
-import type { CheckClient } from './client';
+import type { CheckClient } from '@/hooks/useListCheck';
 
 interface Props {
   entries: ListEntry[];

@@ -10,6 +10,9 @@ interface Props {
   onCheck(list: ParsedList, perDoi: boolean): void;
 }
 
+/** A pause that lets the page paint and take input between slices of parsing. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** "DOIs or references" text area, "Import file", the per-DOI sources tick and "Check". */
 export function InputPanel({ initialText, running, onCheck }: Props) {
   const [text, setText] = useState(initialText);
@@ -25,14 +28,14 @@ export function InputPanel({ initialText, running, onCheck }: Props) {
       setMessage(t('checkTooBig', file.name));
       return;
     }
-    const list = parseList(await file.text(), file.name);
+    const list = await parseList(await file.text(), file.name, nextTask);
     setImported({ name: file.name, list });
     setMessage(t('checkImported', [file.name, String(list.entries.length)]));
   };
 
-  const submit = (event: Event) => {
+  const submit = async (event: Event) => {
     event.preventDefault();
-    const list = imported?.list ?? parseList(text);
+    const list = imported?.list ?? (await parseList(text, '', nextTask));
     if (!list.entries.some((e) => e.key)) {
       setMessage(t('checkZeroDois'));
       if (!list.entries.length && !list.problems.length) return;
@@ -41,7 +44,7 @@ export function InputPanel({ initialText, running, onCheck }: Props) {
   };
 
   return (
-    <form class="check-input" onSubmit={submit}>
+    <form class="check-input" onSubmit={(e) => void submit(e)}>
       <label for="check-text">{t('checkInputLabel')}</label>
       <textarea
         id="check-text"
@@ -73,7 +76,7 @@ export function InputPanel({ initialText, running, onCheck }: Props) {
           {message}
         </p>
       )}
-      <button type="submit" class="action" disabled={running}>
+      <button type="submit" class="action primary" disabled={running}>
         {t('checkButton')}
       </button>
     </form>

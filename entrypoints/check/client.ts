@@ -1,6 +1,6 @@
 /** The real CheckClient: the background through validated messages, storage.local, clipboard, downloads. */
 import { browser } from 'wxt/browser';
-import type { CheckClient } from '@/components/check/client';
+import type { CheckClient } from '@/hooks/useListCheck';
 import { sendRequest } from '@/utils/messaging/client';
 import { LookupResult } from '@/utils/model';
 import { loadLastList, saveLastList } from '@/utils/lists/store';

@@ -29,7 +29,7 @@ const suite: BenchSuite = {
   async run(): Promise<BenchRow[]> {
     const text = bibtexFile();
     const t0 = performance.now();
-    const parsed = parseList(text, 'bench.bib');
+    const parsed = await parseList(text, 'bench.bib');
     const parseMs = performance.now() - t0;
     const rows: BenchRow[] = [
       { name: 'parse 5,000 BibTeX entries (Node)', value: Math.round(parseMs), unit: 'ms' },

@@ -44,43 +44,55 @@ function plain(value: string | number | null | undefined): string | null {
   return text || null;
 }
 
+/** One entry read, or why not. */
+function readChunk(chunk: Chunk, n: number, macros: string): { entry: ListEntry } | { problem: ListProblem } {
+  const where = `entry ${n} (line ${chunk.line})`;
+  let record: BibtexEntry | undefined;
+  try {
+    record = parseEntries(macros ? `${macros}\n${chunk.text}` : chunk.text)[0];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : String(error).slice(0, 120);
+    return { problem: { where, what: `unreadable BibTeX (${reason})` } };
+  }
+  if (!record || !record.key) return { problem: { where, what: 'unreadable BibTeX (no citation key)' } };
+  const tags: Record<string, string | number | null> = {};
+  for (const [name, value] of Object.entries(record)) if (!RESERVED.has(name)) tags[name.toLowerCase()] = value;
+  const url = plain(tags.url);
+  const doiField = plain(tags.doi) ?? (url && /10\.\d/.test(url) ? url : null);
+  return { entry: entryFromField(doiField, where, plain(tags.title), chunk.text.trimEnd()) };
+}
+
 /**
- * Reads BibTeX text. Returns an entry per `@type{key, …}` record ("entry N, line L"; DOI from `doi`,
- * else a DOI in `url`; title from `title`) and a problem per record the parser refused or that is
- * not closed; `@comment`, `@string` and `@preamble` are skipped. The original record text is kept
- * (`raw`) for the BibTeX export.
+ * Reads BibTeX text. Returns an entry per `@type{key, …}` record ("entry N (line L)"; DOI from
+ * `doi`, else a DOI in `url`; title from `title`) and a problem per record the parser refused or
+ * that has no key; `@comment`, `@string` and `@preamble` are skipped, `@string` macros apply to
+ * every entry. The original record text is kept (`raw`) for the BibTeX export. The parser takes
+ * ≈ 0.2 ms per entry: `yieldEvery` (an async pause, e.g. a zero timeout) is awaited whenever
+ * `budgetMs` of work have passed, so a page stays responsive over thousands of entries.
  */
-export function parseBibtex(text: string): { entries: ListEntry[]; problems: ListProblem[] } {
+export async function parseBibtexSliced(
+  text: string,
+  yieldEvery: (() => Promise<void>) | null = null,
+  budgetMs = 12,
+): Promise<{ entries: ListEntry[]; problems: ListProblem[] }> {
   const entries: ListEntry[] = [];
   const problems: ListProblem[] = [];
   const all = chunks(text);
-  // Every entry may use the file's @string macros: they go in front of each entry it parses.
   const macros = all
     .filter((c) => c.type === 'string')
     .map((c) => c.text)
     .join('\n');
   let n = 0;
+  let sliceStart = Date.now();
   for (const chunk of all) {
     if (NOT_RECORDS.has(chunk.type)) continue;
-    n++;
-    const where = `entry ${n} (line ${chunk.line})`;
-    let record: BibtexEntry | undefined;
-    try {
-      record = parseEntries(macros ? `${macros}\n${chunk.text}` : chunk.text)[0];
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : String(error).slice(0, 120);
-      problems.push({ where, what: `unreadable BibTeX (${reason})` });
-      continue;
+    const read = readChunk(chunk, ++n, macros);
+    if ('entry' in read) entries.push(read.entry);
+    else problems.push(read.problem);
+    if (yieldEvery && Date.now() - sliceStart >= budgetMs) {
+      await yieldEvery();
+      sliceStart = Date.now();
     }
-    if (!record || !record.key) {
-      problems.push({ where, what: 'unreadable BibTeX (no citation key)' });
-      continue;
-    }
-    const tags: Record<string, string | number | null> = {};
-    for (const [name, value] of Object.entries(record)) if (!RESERVED.has(name)) tags[name.toLowerCase()] = value;
-    const url = plain(tags.url);
-    const doiField = plain(tags.doi) ?? (url && /10\.\d/.test(url) ? url : null);
-    entries.push(entryFromField(doiField, where, plain(tags.title), chunk.text.trimEnd()));
   }
   return { entries, problems };
 }

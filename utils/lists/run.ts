@@ -19,6 +19,9 @@ export const PER_DOI_CHUNK = 10;
  */
 export const PER_DOI_INTERVAL_MS = 100;
 
+/** Batched chunks sent before the first answers (see checkList). */
+export const CHUNKS_IN_FLIGHT = 2;
+
 export interface CheckDeps {
   /** Looks up to LIST_CHUNK DOI keys up; the background's `lookup:list`. */
   send(dois: string[], perDoi: boolean): Promise<Record<string, LookupResult>>;
@@ -38,36 +41,46 @@ export interface CheckProgress {
 export interface CheckOptions {
   perDoi: boolean;
   signal?: AbortSignal;
-  onProgress?(progress: CheckProgress): void;
+  /** After each chunk, with the chunk's keys (so a caller can update just those rows). */
+  onProgress?(progress: CheckProgress, chunk: readonly string[]): void;
 }
 
 /**
- * Looks every key up, in list order; resolves with what was done when all chunks have answered or
- * the signal aborted (never rejects). `keys` are DOI keys, distinct.
+ * Looks every key up, chunks started in list order; resolves with what was done when all chunks have
+ * answered or the signal aborted (chunks already sent still finish and count; never rejects). `keys`
+ * are DOI keys, distinct.
  */
 export async function checkList(keys: readonly string[], deps: CheckDeps, options: CheckOptions): Promise<CheckProgress> {
   const progress: CheckProgress = { done: 0, total: keys.length, results: new Map(), failures: [] };
   const size = options.perDoi ? PER_DOI_CHUNK : LIST_CHUNK;
-  for (let i = 0; i < keys.length; i += size) {
-    if (options.signal?.aborted) break;
-    const chunk = keys.slice(i, i + size);
-    const started = deps.now();
-    try {
-      const answer = await deps.send(chunk, options.perDoi);
-      for (const key of chunk) {
-        const result = answer[key];
-        if (result) progress.results.set(key, result);
+  const chunks: string[][] = [];
+  for (let i = 0; i < keys.length; i += size) chunks.push(keys.slice(i, i + size));
+  let next = 0;
+  // Batched: two chunks in flight, so one chunk's answer overlaps the next one's requests (the
+  // engine still limits requests per host). Per-DOI: one at a time, paced.
+  const lanes = options.perDoi ? 1 : CHUNKS_IN_FLIGHT;
+  const lane = async () => {
+    while (next < chunks.length && !options.signal?.aborted) {
+      const chunk = chunks[next++]!;
+      const started = deps.now();
+      try {
+        const answer = await deps.send(chunk, options.perDoi);
+        for (const key of chunk) {
+          const result = answer[key];
+          if (result) progress.results.set(key, result);
+        }
+      } catch (error) {
+        progress.failures.push(error instanceof Error ? error.message : String(error));
       }
-    } catch (error) {
-      progress.failures.push(error instanceof Error ? error.message : String(error));
+      progress.done += chunk.length;
+      options.onProgress?.(progress, chunk);
+      if (options.perDoi && next < chunks.length) {
+        const wait = chunk.length * PER_DOI_INTERVAL_MS - (deps.now() - started);
+        if (wait > 0) await deps.sleep(wait);
+      }
     }
-    progress.done += chunk.length;
-    options.onProgress?.(progress);
-    if (options.perDoi && i + size < keys.length) {
-      const wait = chunk.length * PER_DOI_INTERVAL_MS - (deps.now() - started);
-      if (wait > 0) await deps.sleep(wait);
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
   return progress;
 }
 

@@ -6,12 +6,12 @@ import { describe, expect, it, vi } from 'vitest';
 import axe from 'axe-core';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { CheckApp } from '@/components/check/CheckApp';
-import type { CheckClient } from '@/components/check/client';
+import type { CheckClient } from '@/hooks/useListCheck';
 import type { SavedList } from '@/utils/lists/store';
 import { closedResult, foundResult } from '../../fixtures/results';
 
-function fakeClient(overrides: Partial<CheckClient> = {}): CheckClient & { saved: Array<Omit<SavedList, 'version'>> } {
-  const saved: Array<Omit<SavedList, 'version'>> = [];
+function fakeClient(overrides: Partial<CheckClient> = {}): CheckClient & { saved: SavedList[] } {
+  const saved: SavedList[] = [];
   return {
     saved,
     lookupList: vi.fn(async (dois: string[]) =>
@@ -80,7 +80,6 @@ describe('CheckApp', () => {
 
   it("fills the list with a tab's DOIs, and shows the last list on open", async () => {
     const saved: SavedList = {
-      version: 1,
       savedAt: 1_700_000_000_000,
       format: 'text',
       entries: [{ doi: '10.5555/last', key: '10.5555/last', title: 'Last time', where: 'line 1', raw: null, count: 1 }],

@@ -12,7 +12,7 @@ const BIB = `@article{ucl2023,
 @book{nodoi, title = {=HYPERLINK("x")}}
 @article{closed, title = {Closed one}, doi = {10.5555/closed.1}}`;
 
-const list = parseList(BIB, 'refs.bib');
+const list = await parseList(BIB, 'refs.bib');
 const results = new Map([
   [BMC_DOI, foundResult()],
   ['10.5555/closed.1', closedResult({ doi: '10.5555/closed.1', sources: { openalex: { ok: true }, unpaywall: { ok: false, error: 'Unpaywall: HTTP 500' } } })],
@@ -59,16 +59,16 @@ describe('exports', () => {
     expect(parsed[2]![1]).toBe(`'=HYPERLINK("x")`);
     expect(parsed[3]![10]).toBe('Unpaywall: HTTP 500');
   });
-  it('BibTeX: the imported records with url and note added, readable again', () => {
+  it('BibTeX: the imported records with url and note added, readable again', async () => {
     const bib = toBibtex(list.entries, rows);
     expect(bib).toContain(`url = {${uclCopy.pdfUrl}}`);
     expect(bib).toMatch(/note = \{Free copy \(Greenway\): UCL Discovery, published, CC BY 4.0/);
-    const again = parseList(bib, 'again.bib');
+    const again = await parseList(bib, 'again.bib');
     expect(again.problems).toEqual([]);
     expect(again.entries.map((e) => e.key)).toEqual([BMC_DOI, null, '10.5555/closed.1']);
   });
-  it('RIS: the imported records with UR and L1 added before ER; other inputs as minimal records', () => {
-    const risList = parseList(`TY  - JOUR\nTI  - Access\nDO  - ${BMC_DOI}\nER  - \n`, 'x.ris');
+  it('RIS: the imported records with UR and L1 added before ER; other inputs as minimal records', async () => {
+    const risList = await parseList(`TY  - JOUR\nTI  - Access\nDO  - ${BMC_DOI}\nER  - \n`, 'x.ris');
     const risRows = risList.entries.map((e, i) => rowFor(e, i, results.get(e.key!)));
     const ris = toRis(risList.entries, risRows);
     expect(ris.split('\r\n')).toEqual([

@@ -19,8 +19,10 @@ const BIB = `@string{jhs = "J. Health Serv."}
 @article{again, title = {Same DOI, other case}, doi = {https://doi.org/${BMC_DOI.toUpperCase()}}}
 `;
 
+const bibList = await parseList(BIB, 'refs.bib');
+
 describe('parseList: BibTeX', () => {
-  const list = parseList(BIB, 'refs.bib');
+  const list = bibList;
   it('reads every readable entry, with DOI (doi field or a doi.org url) and title, and merges duplicates', () => {
     expect(list.format).toBe('bibtex');
     expect(list.entries.map((e) => [e.key, e.title])).toEqual([
@@ -56,8 +58,10 @@ T1  - Last, never closed
 DO  - 10.5555/ris.3
 `;
 
+const risList = await parseList(RIS, 'export.ris');
+
 describe('parseList: RIS', () => {
-  const list = parseList(RIS, 'export.ris');
+  const list = risList;
   it('reads every record, even around a garbage line and unclosed records', () => {
     expect(list.entries.map((e) => [e.key, e.title, e.where])).toEqual([
       [BMC_DOI, 'Access to primary care', 'line 1'],
@@ -76,8 +80,8 @@ describe('parseList: RIS', () => {
 });
 
 describe('parseList: CSV, CSL-JSON, text', () => {
-  it('reads the DOI column of a CSV, quoted fields included, and reports rows by spreadsheet number', () => {
-    const list = parseList(`Title,DOI\n"Access, to primary care",https://doi.org/${BMC_DOI}\nNo DOI,\n"Multi\nline",10.5555/csv.3\n`, 'list.csv');
+  it('reads the DOI column of a CSV, quoted fields included, and reports rows by spreadsheet number', async () => {
+    const list = await parseList(`Title,DOI\n"Access, to primary care",https://doi.org/${BMC_DOI}\nNo DOI,\n"Multi\nline",10.5555/csv.3\n`, 'list.csv');
     expect(list.format).toBe('csv');
     expect(list.entries.map((e) => [e.key, e.title, e.where])).toEqual([
       [BMC_DOI, 'Access, to primary care', 'row 2'],
@@ -85,13 +89,13 @@ describe('parseList: CSV, CSL-JSON, text', () => {
       ['10.5555/csv.3', 'Multi\nline', 'row 4'],
     ]);
   });
-  it('searches every cell when a CSV has no DOI column, and says so', () => {
-    const list = parseList('name,link\nA,https://doi.org/10.5555/x.1\n', 'list.csv');
+  it('searches every cell when a CSV has no DOI column, and says so', async () => {
+    const list = await parseList('name,link\nA,https://doi.org/10.5555/x.1\n', 'list.csv');
     expect(list.entries.map((e) => e.key)).toEqual(['10.5555/x.1']);
     expect(list.problems[0]!.what).toMatch(/no column headed "DOI"/);
   });
-  it('reads CSL-JSON items and names the ones that are not items', () => {
-    const list = parseList(JSON.stringify([{ DOI: BMC_DOI, title: 'Access to primary care' }, 42, { title: 'No DOI' }]));
+  it('reads CSL-JSON items and names the ones that are not items', async () => {
+    const list = await parseList(JSON.stringify([{ DOI: BMC_DOI, title: 'Access to primary care' }, 42, { title: 'No DOI' }]));
     expect(list.format).toBe('csl-json');
     expect(list.entries.map((e) => [e.key, e.title])).toEqual([
       [BMC_DOI, 'Access to primary care'],
@@ -99,8 +103,8 @@ describe('parseList: CSV, CSL-JSON, text', () => {
     ]);
     expect(list.problems).toEqual([{ where: 'item 2', what: expect.stringMatching(/not a CSL-JSON item/) }]);
   });
-  it('finds DOIs in mixed prose and links, with their line, merging repeats', () => {
-    const list = parseList(`See doi:${BMC_DOI}.\nand https://doi.org/10.5555/T.1\n10.5555/t.1 again`);
+  it('finds DOIs in mixed prose and links, with their line, merging repeats', async () => {
+    const list = await parseList(`See doi:${BMC_DOI}.\nand https://doi.org/10.5555/T.1\n10.5555/t.1 again`);
     expect(list.format).toBe('text');
     expect(list.entries.map((e) => [e.key, e.where, e.count])).toEqual([
       [BMC_DOI, 'line 1', 1],
@@ -112,5 +116,18 @@ describe('parseList: CSV, CSL-JSON, text', () => {
     expect(detectFormat('TY  - JOUR\nER  - ')).toBe('ris');
     expect(detectFormat('[{"DOI":"10.5555/x"}]')).toBe('csl-json');
     expect(detectFormat('10.5555/x')).toBe('text');
+  });
+});
+
+describe('parseList: slicing', () => {
+  it('yields between slices of a long BibTeX file and reads the same entries', async () => {
+    const bib = Array.from({ length: 400 }, (_, i) => `@article{r${i}, title = {T ${i}}, doi = {10.5555/slice.${i}}}`).join('\n');
+    let pauses = 0;
+    const sliced = await parseList(bib, 'x.bib', async () => {
+      pauses++;
+    });
+    expect(sliced.entries).toHaveLength(400);
+    expect(pauses).toBeGreaterThan(0);
+    expect((await parseList(bib, 'x.bib')).entries).toEqual(sliced.entries);
   });
 });
