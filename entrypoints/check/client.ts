@@ -4,6 +4,7 @@ import type { CheckClient } from '@/hooks/useListCheck';
 import { sendRequest } from '@/utils/messaging/client';
 import { LookupResult } from '@/utils/model';
 import { loadLastList, saveLastList } from '@/utils/lists/store';
+import { downloadText } from '@/utils/view/download';
 
 /** Replies are checked again here: a result that does not match the schema is dropped (its DOI stays "Not checked"). */
 function validResults(data: Record<string, unknown>): Record<string, LookupResult> {
@@ -22,16 +23,7 @@ export function createCheckClient(doc: Document = document): CheckClient {
     loadLast: () => loadLastList(browser.storage.local),
     saveLast: (list) => saveLastList(browser.storage.local, list),
     copyText: (text) => navigator.clipboard.writeText(text),
-    download(name, text, mime) {
-      const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-      const a = doc.createElement('a');
-      a.href = url;
-      a.download = name;
-      doc.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    },
+    download: (name, text, mime) => downloadText(doc, name, text, `${mime};charset=utf-8`),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
   };

@@ -39,7 +39,7 @@ const Part = z.object({ entries: z.array(Entry), rows: z.array(Row) });
 export type SavedList = { savedAt: number; format: ListFormat; entries: ListEntry[]; rows: ResultRow[] };
 
 /** Entries per stored part: each part is one `storage.set`, so no single write blocks the page long. */
-export const PART_SIZE = 500;
+export const PART_SIZE = 100;
 const partKey = (i: number) => `${LAST_LIST_KEY}:${i}`;
 
 /** The saved list, or null when there is none or any part of it does not read as one. */
@@ -75,7 +75,9 @@ export async function saveLastList(area: Pick<StorageArea, 'set' | 'remove'>, li
     await area.remove(LAST_LIST_KEY);
     const parts = Math.ceil(entries.length / PART_SIZE);
     for (let i = 0; i < parts; i++) {
-      await area.set({ [partKey(i)]: { entries: entries.slice(i * PART_SIZE, (i + 1) * PART_SIZE), rows: list.rows.slice(i * PART_SIZE, (i + 1) * PART_SIZE) } });
+      await area.set({
+        [partKey(i)]: { entries: entries.slice(i * PART_SIZE, (i + 1) * PART_SIZE), rows: list.rows.slice(i * PART_SIZE, (i + 1) * PART_SIZE) },
+      });
       await nextTask();
     }
     await area.set({ [LAST_LIST_KEY]: { version: 2, savedAt: list.savedAt, format: list.format, parts } });

@@ -4,7 +4,14 @@ import { rowFor } from '@/utils/lists/rows';
 import { memoryStorage } from '@/utils/storage/area';
 
 function list(n: number): SavedList {
-  const entries = Array.from({ length: n }, (_, i) => ({ doi: `10.5555/s.${i}`, key: `10.5555/s.${i}`, title: null, where: `line ${i + 1}`, raw: `@misc{k${i}}`, count: 1 }));
+  const entries = Array.from({ length: n }, (_, i) => ({
+    doi: `10.5555/s.${i}`,
+    key: `10.5555/s.${i}`,
+    title: null,
+    where: `line ${i + 1}`,
+    raw: `@misc{k${i}}`,
+    count: 1,
+  }));
   return { savedAt: 1, format: 'bibtex', entries, rows: entries.map((e, i) => rowFor(e, i, undefined)) };
 }
 
