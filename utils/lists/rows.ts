@@ -86,6 +86,8 @@ export function filterRows(rows: readonly ResultRow[], filter: RowFilter): Resul
 
 /** A sorted copy: empty values last in either direction, ties kept in list order. */
 export function sortRows(rows: readonly ResultRow[], key: SortKey, descending = false): ResultRow[] {
+  // List order is the order rows are built in: nothing to sort (the table re-sorts after each chunk).
+  if (key === 'index' && !descending && rows.every((r, i) => i === 0 || rows[i - 1]!.index < r.index)) return [...rows];
   const sign = descending ? -1 : 1;
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
   return [...rows].sort((a, b) => {
