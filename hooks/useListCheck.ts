@@ -96,7 +96,7 @@ export function useListCheck(client: CheckClient) {
       const finalRows = current;
       const errors = [...summariseErrors(outcome.results.values()), ...outcome.failures.map((error) => ({ error, count: 0 }))];
       setRows(finalRows);
-      setRun({ running: false, done: outcome.done, total: keys.length, cancelled: controller.signal.aborted, errors });
+      setRun({ running: false, done: outcome.done, total: keys.length, cancelled: controller.signal.aborted && outcome.done < keys.length, errors });
       abort.current = null;
       const now = client.now();
       if (await client.saveLast({ savedAt: now, format: parsed.format, entries, rows: finalRows })) setSavedAt(now);

@@ -119,19 +119,20 @@ describe('check page in Chromium', () => {
   });
 
   it('Cancel mid-way keeps what was done', async () => {
-    const dois = Array.from({ length: 300 }, (_, i) => syntheticDoi(1000 + i));
+    // Eight chunks of 100, two in flight: Cancel after the first leaves most of them unsent.
+    const dois = Array.from({ length: 800 }, (_, i) => syntheticDoi(1000 + i));
     server.fault(apiHost('openalex'), undefined, { kind: 'delay', ms: 1500 });
     try {
       const page = await openCheck();
       await page.getByLabel('DOIs or references').fill(dois.join('\n'));
       await page.getByRole('button', { name: 'Check', exact: true }).click();
-      await expect.poll(() => progress(page), { timeout: 30_000 }).toBe('100 of 300 checked');
+      await expect.poll(() => progress(page), { timeout: 30_000 }).toBe('100 of 800 checked');
       await page.getByRole('button', { name: 'Cancel' }).click();
-      await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toMatch(/Cancelled: (100|200) of 300 checked/);
+      await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toMatch(/Cancelled: [1-4]00 of 800 checked/);
       const csv = Papa.parse<Record<string, string>>((await download(page, 'Export CSV')).text, { header: true, skipEmptyLines: true }).data;
       const checked = csv.filter((r) => r.status !== 'pending');
       expect(checked.length).toBeGreaterThanOrEqual(100);
-      expect(checked.length).toBeLessThan(300);
+      expect(checked.length).toBeLessThanOrEqual(400);
       expect(checked.map((r) => r.status)).toEqual(checked.map((r) => expectedStatus(r.doi!)));
     } finally {
       server.clearFaults();
