@@ -11,6 +11,7 @@ import { ManualDoiForm } from './ManualDoiForm';
 import { LookingUp } from './LookingUp';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SiteAccess } from './SiteAccess';
+import { CheckListLinks } from './CheckListLinks';
 
 /** The settings the popup uses: which search services to offer, the library's links. */
 export interface PopupPreferences {
@@ -92,6 +93,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
   const [view, setView] = useState<View>(() => (initialTab && !request?.doi && !request?.text ? viewFromTab(initialTab.tab) : null) ?? { kind: 'starting' });
   const [preferences, setPreferences] = useState<PopupPreferences | null>(null);
   const [manualOpen, setManualOpen] = useState(false);
+  const [pageDoiCount, setPageDoiCount] = useState(initialTab?.tab?.pageDoiCount ?? 0);
   const root = useRef<HTMLDivElement>(null);
 
   const runLookup = useCallback(
@@ -118,6 +120,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       let tab = initialTab?.tab ?? null;
       if (!initialTab) tab = tabId === null ? null : await client.getTab(tabId).catch(() => null);
       if (cancelled) return;
+      setPageDoiCount(tab?.pageDoiCount ?? 0);
       // No report from the content script: maybe it may not run here (site access withheld).
       if (tab === null && tabId !== null && client.siteAccess) {
         const access = await client.siteAccess(tabId).catch(() => ({ readable: true }) as const);
@@ -234,6 +237,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
           {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} />}
         </details>
       )}
+      <CheckListLinks tabId={tabId} pageDoiCount={pageDoiCount} />
     </div>
   );
 }

@@ -33,6 +33,9 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
   return (
     <main class="options">
       <h1 class="brand">{t('optionsTitle')}</h1>
+      <p>
+        <a href="/check.html">{t('checkListLink')}</a>
+      </p>
       <SettingsNotes notes={loaded.notes} lockedCount={loaded.locked.length} />
       <AccountSection editor={editor} testKey={client.testKey} />
       <PrivacySection editor={editor} />

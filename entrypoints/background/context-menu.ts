@@ -8,6 +8,17 @@ import { parseDoi } from '../../utils/model/doi';
 import { t } from '../../utils/view/i18n';
 
 export const FIND_MENU_ID = 'greenway-find-free-copy';
+/** "Check these references": the selection goes to the check page (check.html?q=…). */
+export const CHECK_MENU_ID = 'greenway-check-list';
+/** Longest selection passed to the check page (characters); a URL of this size opens in every browser. */
+export const MAX_CHECK_SELECTION = 100_000;
+
+/** The check page's URL path for a click on "Check these references", or null for other items. */
+export function checkPathFor(info: MenuClick): string | null {
+  if (info.menuItemId !== CHECK_MENU_ID) return null;
+  const text = (info.selectionText ?? '').trim().slice(0, MAX_CHECK_SELECTION);
+  return text ? `/check.html?q=${encodeURIComponent(text)}` : '/check.html';
+}
 
 /** Links worth offering the item on: any URL with "10.<digits>" followed by a slash (or %2F) later. */
 export const DOI_LINK_PATTERNS = ['*://*/*10.*/*', '*://*/*10.*%2F*', '*://*/*10.*%2f*'];
@@ -53,10 +64,16 @@ export function registerFindMenu(browser: MenuBrowser): void {
           contexts: ['link'],
           targetUrlPatterns: DOI_LINK_PATTERNS,
         });
+        browser.contextMenus.create({ id: CHECK_MENU_ID, title: t('contextMenuCheckList'), contexts: ['selection'] });
       })
       .catch(() => undefined);
   });
   browser.contextMenus.onClicked.addListener((info) => {
+    const checkPath = checkPathFor(info);
+    if (checkPath) {
+      browser.tabs.create({ url: browser.runtime.getURL(checkPath) }).catch(() => undefined);
+      return;
+    }
     const query = popupQueryFor({ ...info, menuItemId: String(info.menuItemId).replace(/:link$/, '') });
     if (!query) return;
     const url = browser.runtime.getURL(`/popup.html?${query}`);

@@ -12,6 +12,8 @@ import { createLookupEngine, realClock, type LookupManyOptions } from '../../uti
 import { createPdfChecker } from './pdf-check';
 import { registerFindMenu, type MenuBrowser } from './context-menu';
 import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../../utils/settings';
+import { PageDois } from '../../utils/messaging/protocol';
+import { PAGE_DOIS_QUESTION } from '../../utils/messaging/page-question';
 
 type ExtensionBrowser = typeof extensionBrowser;
 
@@ -49,6 +51,12 @@ export function createBackground(browser: ExtensionBrowser) {
     showTabState,
     autoLookup: async () => (await settings.get()).settings.privacy.autoLookup,
     verifyPdf: createPdfChecker({ fetch: (url, init) => fetch(url, init), sleep: realClock.sleep }),
+    // The top frame's content script answers; anything that is not a list of DOIs counts as none.
+    tabDois: async (tabId) => {
+      const answer: unknown = await browser.tabs.sendMessage(tabId, PAGE_DOIS_QUESTION, { frameId: 0 }).catch(() => null);
+      const parsed = PageDois.safeParse(answer);
+      return parsed.success ? parsed.data : [];
+    },
   });
   const route = createMessageRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo) => route(message, sender));

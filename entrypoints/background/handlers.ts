@@ -26,6 +26,8 @@ export interface BackgroundDeps {
   autoLookup(): Promise<boolean>;
   /** Checks that a PDF link answers with a PDF (see ./pdf-check.ts); absent = "could not check". */
   verifyPdf?(url: string): Promise<VerifyResult>;
+  /** The DOIs the tab's content script found on its page (validated); [] when it cannot answer. */
+  tabDois?(tabId: number): Promise<string[]>;
 }
 
 function errorText(error: unknown): string {
@@ -91,6 +93,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         }
       }
       return engine.lookup(message.doi, { force: message.force ?? false, immediate: true });
+    },
+    async 'lookup:list'(message) {
+      // A list check is a click on "Check": it runs in privacy mode too. Batched sources unless the
+      // user ticked the per-DOI ones for this list.
+      const results = await engine.lookupMany(message.dois, { scope: message.perDoi ? 'full' : 'batched' });
+      return Object.fromEntries(results);
+    },
+    async 'tab:dois'(message) {
+      return deps.tabDois ? deps.tabDois(message.tabId) : [];
     },
     async 'verify:pdf'(message) {
       if (!deps.verifyPdf) return { state: 'unknown', detail: 'no checker' };

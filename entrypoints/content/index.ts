@@ -6,6 +6,7 @@ import { watchPageInContext } from '@/entrypoints/content/lifecycle';
 import { detectPage } from '@/utils/detect/article';
 import type { WatchReason } from '@/utils/detect/watch';
 import { sendRequest } from '@/utils/messaging/client';
+import { isPageDoisQuestion } from '@/utils/messaging/page-question';
 
 // Runs on every page (DOIs live anywhere: publisher sites, repositories, Wikipedia, search results).
 // The script only reads the page and reports DOIs to the background; it never sends the page URL out.
@@ -31,6 +32,11 @@ export default defineContentScript({
       reporter.report(document, url, article, discussedDoi).catch(() => undefined);
       badges.onPageChange(reason, article);
     };
+    // The check page's "Check all N references on this page": only our own background asks.
+    browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+      if (!ctx.isValid || sender.id !== browser.runtime.id || !isPageDoisQuestion(message)) return undefined;
+      return Promise.resolve(reporter.dois());
+    });
     // Re-detects after SPA navigations and late metadata; event-driven, stopped with the context.
     watchPageInContext(ctx, window, report);
     ctx.onInvalidated(() => badges.stop());

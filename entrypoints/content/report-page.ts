@@ -23,12 +23,16 @@ export function pageReport(article: ArticleDetection | null, hits: readonly Page
 export interface PageReporter {
   /** `article` comes from the caller, who shares that detection with the badges. */
   report(doc: Document, url: string, article: ArticleDetection | null, discussedDoi?: PageDetection['discussedDoi']): Promise<void>;
+  /** The distinct DOIs of the last report, in page order (the check page's "Check all N references"). */
+  dois(): string[];
 }
 
 export function createPageReporter(send: (report: PageReport) => Promise<unknown> = sendRequest): PageReporter {
   let lastFingerprint = '';
   let latest = 0;
+  let lastDois: string[] = [];
   return {
+    dois: () => [...lastDois],
     async report(doc, url, article, discussedDoi = null) {
       const call = ++latest;
       // Counting walks the whole page: in time slices, so a page with thousands of references never
@@ -36,6 +40,8 @@ export function createPageReporter(send: (report: PageReport) => Promise<unknown
       const hits = await scanPageDois(doc, { limit: 5000 });
       if (call !== latest) return;
       const report = pageReport(article, hits, discussedDoi);
+      const seen = new Set<string>();
+      lastDois = hits.map((hit) => hit.doi).filter((doi) => !seen.has(doi.toLowerCase()) && (seen.add(doi.toLowerCase()), true));
       // The URL is part of the fingerprint (an SPA navigation is worth a fresh report even when the
       // DOI stays) but it never leaves this script.
       const fingerprint = `${url}\n${JSON.stringify(report)}`;

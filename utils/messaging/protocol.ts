@@ -44,7 +44,17 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lookup:doi'), doi: Doi, tabId: z.optional(TabId), force: z.optional(z.boolean()) }),
   /** Popup: does this PDF link really answer with a PDF? (utils/verify.ts, run by the background). */
   z.object({ type: z.literal('verify:pdf'), url: z.string().check(z.minLength(1), z.maxLength(4096)) }),
+  /**
+   * Check page: one chunk of a reference list (utils/lists/run.ts). Batched sources only unless the
+   * user ticked the per-DOI ones (`perDoi`); an explicit request, so it runs in privacy mode too.
+   */
+  z.object({ type: z.literal('lookup:list'), dois: z.array(Doi).check(z.maxLength(500)), perDoi: z.boolean() }),
+  /** Check page: the DOIs on a tab's page, read from its content script on request. */
+  z.object({ type: z.literal('tab:dois'), tabId: TabId }),
 ]);
+
+/** The content script's answer to the background's `content:dois` question: the page's DOIs. */
+export const PageDois = z.array(Doi).check(z.maxLength(5000));
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
 
@@ -76,6 +86,8 @@ export interface ReplyData {
   'tab:get': TabState | null;
   'lookup:doi': LookupResult;
   'verify:pdf': VerifyResult;
+  'lookup:list': Record<string, LookupResult>;
+  'tab:dois': string[];
 }
 
 export const ReplySchema = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]);

@@ -8,6 +8,7 @@ import { testApiKey, type KeyTestResult } from './key-test';
 import { clearLookupCache, lookupCacheUsage, type CacheUsage } from './lookup-cache';
 import type { KeyedService, Settings } from './schema';
 import { loadSettings, saveSettings, type LoadedSettings, type ManagedArea } from './store';
+import { downloadText } from '../view/download';
 
 export interface OptionsClient {
   load(): Promise<LoadedSettings>;
@@ -43,15 +44,6 @@ export function createOptionsClient({ storage, fetch, document }: OptionsEnviron
     testKey: (service, key, baseUrl) => testApiKey(service, key, fetch, baseUrl),
     cacheUsage: () => lookupCacheUsage(storage.local),
     clearCache: () => clearLookupCache(storage.local),
-    download(filename, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    },
+    download: (filename, text) => downloadText(document, filename, text, 'application/json'),
   };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FIND_MENU_ID, popupQueryFor, registerFindMenu, type MenuBrowser, type MenuClick } from '@/entrypoints/background/context-menu';
+import {
+  CHECK_MENU_ID,
+  FIND_MENU_ID,
+  MAX_CHECK_SELECTION,
+  checkPathFor,
+  popupQueryFor,
+  registerFindMenu,
+  type MenuBrowser,
+  type MenuClick,
+} from '@/entrypoints/background/context-menu';
 
 describe('popupQueryFor', () => {
   it('takes the DOI from a link or the selection', () => {
@@ -33,10 +42,11 @@ describe('registerFindMenu', () => {
     return { b, install: () => installed(), click: (info: MenuClick) => clicked(info) };
   }
 
-  it('creates the item for selections and DOI-bearing links on install', async () => {
+  it('creates the items for selections and DOI-bearing links on install', async () => {
     const { b, install } = fakeBrowser();
     install();
-    await vi.waitFor(() => expect(b.contextMenus.create).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(b.contextMenus.create).toHaveBeenCalledTimes(3));
+    expect(b.contextMenus.create.mock.calls[2]![0]).toMatchObject({ id: CHECK_MENU_ID, title: 'Check these references', contexts: ['selection'] });
     expect(b.contextMenus.create.mock.calls[0]![0]).toMatchObject({ title: 'Find a free copy', contexts: ['selection'] });
     expect(b.contextMenus.create.mock.calls[1]![0]).toMatchObject({ contexts: ['link'], targetUrlPatterns: expect.arrayContaining(['*://*/*10.*/*']) });
   });
@@ -48,5 +58,16 @@ describe('registerFindMenu', () => {
     b.windows.create.mockRejectedValueOnce(new Error('no windows'));
     click({ menuItemId: FIND_MENU_ID, selectionText: 'x' });
     await vi.waitFor(() => expect(b.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://id/popup.html?q=x' }));
+  });
+
+  it('opens the check page with the selected text for "Check these references"', () => {
+    const { b, click } = fakeBrowser();
+    click({ menuItemId: CHECK_MENU_ID, selectionText: ' 10.5555/a and 10.5555/b ' });
+    expect(b.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://id/check.html?q=10.5555%2Fa%20and%2010.5555%2Fb' });
+    expect(b.windows.create).not.toHaveBeenCalled();
+    expect(checkPathFor({ menuItemId: CHECK_MENU_ID, selectionText: 'x'.repeat(MAX_CHECK_SELECTION + 10) })).toBe(
+      `/check.html?q=${'x'.repeat(MAX_CHECK_SELECTION)}`,
+    );
+    expect(checkPathFor({ menuItemId: FIND_MENU_ID, selectionText: 'x' })).toBeNull();
   });
 });

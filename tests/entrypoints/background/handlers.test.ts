@@ -126,3 +126,22 @@ describe('verify:pdf', () => {
     expect(verifyPdf).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('lookup:list and tab:dois (the check page)', () => {
+  it('asks only the batched sources unless the per-DOI ones are ticked, and runs in privacy mode too', async () => {
+    const { handlers, engine } = setup(false);
+    const answer = await handlers['lookup:list']({ type: 'lookup:list', dois: ['10.5555/a', '10.5555/b'], perDoi: false }, popup);
+    expect(Object.keys(answer)).toEqual(['10.5555/a', '10.5555/b']);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.5555/a', '10.5555/b'], { scope: 'batched' });
+    expect(engine.peekCached).not.toHaveBeenCalled();
+    await handlers['lookup:list']({ type: 'lookup:list', dois: ['10.5555/a'], perDoi: true }, popup);
+    expect(engine.lookupMany).toHaveBeenLastCalledWith(['10.5555/a'], { scope: 'full' });
+  });
+
+  it("answers a tab's DOIs from the content script reader, or none without one", async () => {
+    const { handlers, deps } = setup();
+    expect(await handlers['tab:dois']({ type: 'tab:dois', tabId: 4 }, popup)).toEqual([]);
+    const withReader = createHandlers({ ...deps, tabDois: async (tabId) => (tabId === 4 ? ['10.5555/a'] : []) });
+    expect(await withReader['tab:dois']({ type: 'tab:dois', tabId: 4 }, popup)).toEqual(['10.5555/a']);
+  });
+});

@@ -12,6 +12,8 @@ function handlers(): Handlers {
     'tab:get': vi.fn(async () => null),
     'lookup:doi': vi.fn(async (m) => closedResult({ doi: m.doi })),
     'verify:pdf': vi.fn(async () => ({ state: 'verified' as const, detail: 'application/pdf' })),
+    'lookup:list': vi.fn(async () => ({})),
+    'tab:dois': vi.fn(async () => ['10.5555/a']),
   };
 }
 
@@ -67,6 +69,23 @@ describe('createMessageRouter', () => {
     expect(await route({ type: 'verify:pdf', url: 'https://x.example/a.pdf' }, contentSender)).toMatchObject({ ok: false });
     expect(h['tab:get']).not.toHaveBeenCalled();
     expect(h['verify:pdf']).not.toHaveBeenCalled();
+  });
+
+  it('lets only extension pages check a list or read the DOIs of a tab (the check page)', async () => {
+    const h = handlers();
+    const route = createMessageRouter(h, ID, ORIGIN);
+    const checkSender = { id: ID, url: `${ORIGIN}/check.html` };
+    expect(await route({ type: 'lookup:list', dois: ['10.5555/a'], perDoi: false }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'tab:dois', tabId: 3 }, contentSender)).toMatchObject({ ok: false });
+    expect(h['lookup:list']).not.toHaveBeenCalled();
+    expect(h['tab:dois']).not.toHaveBeenCalled();
+    expect(await route({ type: 'lookup:list', dois: ['10.5555/a'], perDoi: true }, checkSender)).toMatchObject({ ok: true });
+    expect(await route({ type: 'tab:dois', tabId: 3 }, checkSender)).toEqual({ ok: true, data: ['10.5555/a'] });
+    // A chunk is at most 500 DOIs; anything longer is refused before a handler sees it.
+    expect(await route({ type: 'lookup:list', dois: Array.from({ length: 501 }, (_, i) => `10.5555/${i}`), perDoi: false }, checkSender)).toMatchObject({
+      ok: false,
+    });
+    expect(h['lookup:list']).toHaveBeenCalledTimes(1);
   });
 
   it('turns a handler failure into an error reply', async () => {

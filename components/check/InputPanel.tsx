@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import { parseList, MAX_FILE_BYTES } from '@/utils/lists/parse';
+import type { ParsedList } from '@/utils/lists/entries';
+import { t } from '@/utils/view/i18n';
+
+interface Props {
+  initialText: string;
+  running: boolean;
+  /** Called with the list to check (from the text, or the imported file when it is the latest input). */
+  onCheck(list: ParsedList, perDoi: boolean): void;
+}
+
+/** A pause that lets the page paint and take input between slices of parsing. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** "DOIs or references" text area, "Import file", the per-DOI sources tick and "Check". */
+export function InputPanel({ initialText, running, onCheck }: Props) {
+  const [text, setText] = useState(initialText);
+  const [imported, setImported] = useState<{ name: string; list: ParsedList } | null>(null);
+  const [perDoi, setPerDoi] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const readFile = async (file: File | undefined) => {
+    setMessage(null);
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setImported(null);
+      setMessage(t('checkTooBig', file.name));
+      return;
+    }
+    const list = await parseList(await file.text(), file.name, nextTask);
+    setImported({ name: file.name, list });
+    setMessage(t('checkImported', [file.name, String(list.entries.length)]));
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const list = imported?.list ?? (await parseList(text, '', nextTask));
+    if (!list.entries.some((e) => e.key)) {
+      setMessage(t('checkZeroDois'));
+      if (!list.entries.length && !list.problems.length) return;
+    }
+    onCheck(list, perDoi);
+  };
+
+  return (
+    <form class="check-input" onSubmit={(e) => void submit(e)}>
+      <label for="check-text">{t('checkInputLabel')}</label>
+      <textarea
+        id="check-text"
+        rows={8}
+        value={text}
+        spellcheck={false}
+        onInput={(e) => {
+          setText((e.currentTarget as HTMLTextAreaElement).value);
+          setImported(null);
+        }}
+      />
+      <div class="check-row">
+        <label for="check-file" class="file-label">
+          {t('checkImportFile')}
+        </label>
+        <input
+          id="check-file"
+          type="file"
+          accept=".bib,.bibtex,.ris,.json,.csv,.tsv,.txt,text/plain,text/csv,application/json"
+          onChange={(e) => readFile((e.currentTarget as HTMLInputElement).files?.[0]).catch((error: unknown) => setMessage(String(error)))}
+        />
+      </div>
+      <div class="check-row">
+        <input id="check-per-doi" type="checkbox" checked={perDoi} onChange={(e) => setPerDoi((e.currentTarget as HTMLInputElement).checked)} />
+        <label for="check-per-doi">{t('checkPerDoiSources')}</label>
+      </div>
+      {message && (
+        <p class="check-message" role="status">
+          {message}
+        </p>
+      )}
+      <button type="submit" class="action primary" disabled={running}>
+        {t('checkButton')}
+      </button>
+    </form>
+  );
+}

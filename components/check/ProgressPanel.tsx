@@ -1,0 +1,71 @@
+import type { RunState } from '@/hooks/useListCheck';
+import type { ParsedList } from '@/utils/lists/entries';
+import { t } from '@/utils/view/i18n';
+
+interface Props {
+  run: RunState;
+  list: ParsedList;
+  onCancel(): void;
+}
+
+/** The progress bar (done/total), "Cancel", what could not be read and which sources failed. */
+export function ProgressPanel({ run, list, onCancel }: Props) {
+  const withDoi = list.entries.filter((e) => e.key).length;
+  return (
+    <section class="check-progress" aria-label={t('checkProgressLabel')}>
+      <p class="check-summary">{t('checkSummary', [String(list.entries.length), String(withDoi), String(list.duplicates)])}</p>
+      {withDoi === 0 && (
+        <p class="notice" role="alert">
+          {t('checkZeroDois')}
+        </p>
+      )}
+      {run.total > 0 && (
+        <div class="check-row">
+          <div
+            class="check-bar"
+            role="progressbar"
+            aria-label={t('checkProgressLabel')}
+            aria-valuemin={0}
+            aria-valuemax={run.total}
+            aria-valuenow={run.done}
+            aria-valuetext={t('checkProgress', [String(run.done), String(run.total)])}
+          >
+            <div class="check-bar-fill" style={{ width: `${run.total ? (100 * run.done) / run.total : 0}%` }} />
+          </div>
+          <span class="check-count" aria-live="polite">
+            {t('checkProgress', [String(run.done), String(run.total)])}
+          </span>
+          {run.running && (
+            <button type="button" class="action secondary" onClick={onCancel}>
+              {t('checkCancel')}
+            </button>
+          )}
+        </div>
+      )}
+      {run.cancelled && <p class="notice">{t('checkCancelled', [String(run.done), String(run.total)])}</p>}
+      {list.problems.length > 0 && (
+        <div class="notice notice-error" role="alert">
+          <p>{t('checkProblems')}</p>
+          <ul class="check-problems">
+            {list.problems.slice(0, 50).map((p) => (
+              <li key={`${p.where}:${p.what}`}>
+                {p.where}: {p.what}
+              </li>
+            ))}
+          </ul>
+          {list.problems.length > 50 && <p>{t('checkMoreProblems', String(list.problems.length - 50))}</p>}
+        </div>
+      )}
+      {run.errors.length > 0 && (
+        <div class="notice">
+          <p>{t('checkSourceErrors')}</p>
+          <ul class="check-problems">
+            {run.errors.slice(0, 10).map((e) => (
+              <li key={e.error}>{e.count ? t('checkErrorCount', [e.error, String(e.count)]) : e.error}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

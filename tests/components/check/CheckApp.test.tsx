@@ -1,0 +1,113 @@
+/**
+ * The check page with a fake client: paste → Check → rows and progress; zero DOIs said; a refused
+ * big file; the last list shown on open; axe over the filled page (contrast is left to Chromium).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import axe from 'axe-core';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { CheckApp } from '@/components/check/CheckApp';
+import type { CheckClient } from '@/hooks/useListCheck';
+import type { SavedList } from '@/utils/lists/store';
+import { closedResult, foundResult } from '../../fixtures/results';
+
+function fakeClient(overrides: Partial<CheckClient> = {}): CheckClient & { saved: SavedList[] } {
+  const saved: SavedList[] = [];
+  return {
+    saved,
+    lookupList: vi.fn(async (dois: string[]) =>
+      Object.fromEntries(dois.map((d) => [d, d.endsWith('open') ? foundResult({ doi: d }) : closedResult({ doi: d })])),
+    ),
+    tabDois: vi.fn(async () => ['10.5555/tab.1', '10.5555/tab.2']),
+    loadLast: vi.fn(async () => null),
+    saveLast: vi.fn(async (list) => {
+      saved.push(list);
+      return true;
+    }),
+    copyText: vi.fn(async () => undefined),
+    download: vi.fn(),
+    sleep: async () => undefined,
+    now: () => 1_700_000_000_000,
+    ...overrides,
+  };
+}
+
+async function violations(container: Element): Promise<string[]> {
+  document.documentElement.lang = 'en';
+  document.title = 'Check a list';
+  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+}
+
+const body = () => document.body.textContent ?? '';
+
+describe('CheckApp', () => {
+  it('checks pasted DOIs: progress, rows with status and best copy, merged duplicates, saved list, no axe violations', async () => {
+    const client = fakeClient();
+    const { container } = render(<CheckApp client={client} />);
+    fireEvent.input(screen.getByLabelText('DOIs or references'), { target: { value: '10.5555/a.open\nhttps://doi.org/10.5555/B\n10.5555/b again' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await waitFor(() => expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('2 of 2 checked'));
+    expect(client.lookupList).toHaveBeenCalledWith(['10.5555/a.open', '10.5555/b'], false);
+    expect(body()).toContain('2 entries, 2 with a DOI, 1 duplicates merged');
+    await waitFor(() => expect(body()).toContain('UCL Discovery (Repository)'));
+    expect(body()).toContain('No free copy found');
+    await waitFor(() => expect(client.saved).toHaveLength(1));
+    expect(client.saved[0]!.rows.map((r) => r.status)).toEqual(['gold', 'closed']);
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('asks the per-DOI sources only when ticked', async () => {
+    const client = fakeClient();
+    render(<CheckApp client={client} />);
+    fireEvent.input(screen.getByLabelText('DOIs or references'), { target: { value: '10.5555/a' } });
+    fireEvent.click(screen.getByLabelText(/Also ask Unpaywall and CORE/));
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await waitFor(() => expect(client.lookupList).toHaveBeenCalledWith(['10.5555/a'], true));
+  });
+
+  it('says when no DOI was found, and refuses files over 20 MB', async () => {
+    const client = fakeClient();
+    render(<CheckApp client={client} />);
+    fireEvent.input(screen.getByLabelText('DOIs or references'), { target: { value: 'no identifiers here' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await waitFor(() => expect(body()).toContain('No DOIs found in this input.'));
+    expect(client.lookupList).not.toHaveBeenCalled();
+    const big = new File(['x'], 'huge.bib');
+    Object.defineProperty(big, 'size', { value: 20 * 1024 * 1024 + 1 });
+    fireEvent.change(screen.getByLabelText('Import file'), { target: { files: [big] } });
+    await waitFor(() => expect(body()).toContain('huge.bib is larger than 20 MB and was not read.'));
+  });
+
+  it("fills the list with a tab's DOIs, and shows the last list on open", async () => {
+    const saved: SavedList = {
+      savedAt: 1_700_000_000_000,
+      format: 'text',
+      entries: [{ doi: '10.5555/last', key: '10.5555/last', title: 'Last time', where: 'line 1', raw: null, count: 1 }],
+      rows: [
+        {
+          index: 0,
+          doi: '10.5555/last',
+          title: 'Last time',
+          status: 'green',
+          host: 'Example Repository',
+          kind: 'repository',
+          version: 'accepted',
+          licence: null,
+          pdfUrl: null,
+          recordUrl: 'https://repo.example.org/1',
+          copyUrls: [],
+          errors: [],
+          where: 'line 1',
+          count: 1,
+        },
+      ],
+    };
+    const client = fakeClient({ loadLast: async () => saved });
+    render(<CheckApp client={client} request={{ tabId: 7 }} />);
+    await waitFor(() => expect((screen.getByLabelText('DOIs or references') as HTMLTextAreaElement).value).toBe('10.5555/tab.1\n10.5555/tab.2'));
+    expect(client.tabDois).toHaveBeenCalledWith(7);
+    await waitFor(() => expect(body()).toContain('Last list, checked'));
+    expect(body()).toContain('Example Repository');
+    expect(screen.getByRole('link', { name: 'Record' }).getAttribute('href')).toBe('https://repo.example.org/1');
+  });
+});
