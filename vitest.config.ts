@@ -9,6 +9,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'happy-dom',
+    // Nothing here asserts time; a loaded 2-core CI machine makes ESLint's first run and the fuzzers
+    // slow, so a hang still fails, just not at the default 5 s.
+    testTimeout: 20_000,
     restoreMocks: true,
     setupFiles: ['tests/setup.ts'],
   },
