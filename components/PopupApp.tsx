@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LookupResult } from '@/utils/model';
 import type { ArticleSignal, TabState } from '@/utils/messaging/protocol';
-import type { VerifyResult } from '@/utils/links/pdf-probe';
+import type { CheckLink, FindArchive } from '@/hooks/use-link-checks';
 import type { DiscoveryService, Settings } from '@/utils/settings/schema';
 import { parseDoi } from '@/utils/model/doi';
 import { SHORTCUT_KEYS, shortcutFor } from '@/utils/view/shortcuts';
@@ -22,8 +22,17 @@ export interface PopupClient {
   getTab(tabId: number): Promise<TabState | null>;
   lookup(doi: string, options: { tabId?: number; force?: boolean }): Promise<LookupResult>;
   copyText(text: string): Promise<void>;
-  /** Checks a PDF link (background `verify:pdf`); without it no check is shown. */
-  verifyPdf?(url: string): Promise<VerifyResult>;
+  /** Checks a copy's link (background `check:link`); without it no check is shown. */
+  checkLink?: CheckLink;
+  /** The archived copy of a link found dead (background `check:archive`, privacy mode's click). */
+  findArchive?: FindArchive;
+  /** The tab's URL (so the copy it shows says "You are on this copy"); null when unknown. */
+  tabUrl?(tabId: number): Promise<string | null>;
+  /**
+   * Asks the user to let Greenway access `origin` ("Allow on this site", for a check "Not checked");
+   * the site-access work provides it. Resolves true when granted (the popup then checks again).
+   */
+  requestSiteAccess?(origin: string): Promise<boolean>;
   preferences?(): Promise<PopupPreferences>;
   isOnline?(): boolean;
 }
@@ -76,6 +85,9 @@ export function PopupApp(props: Props) {
 function PopupBody({ tabId, client, request, initialTab }: Props) {
   const [view, setView] = useState<View>(() => (initialTab && !request?.doi && !request?.text ? viewFromTab(initialTab.tab) : null) ?? { kind: 'starting' });
   const [preferences, setPreferences] = useState<PopupPreferences | null>(null);
+  const [tabUrl, setTabUrl] = useState<string | null>(null);
+  /** Bumped when the user allowed a site: the result view mounts again and checks its links anew. */
+  const [checkRound, setCheckRound] = useState(0);
   const [manualOpen, setManualOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
@@ -155,6 +167,27 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     if (view.kind !== 'starting' && view.kind !== 'loading') performance.mark?.('greenway:content');
   }, [view.kind]);
 
+  // "You are on this copy" needs the tab's URL; it never holds the first paint.
+  useEffect(() => {
+    if (!client.tabUrl || tabId === null) return;
+    let live = true;
+    client.tabUrl(tabId).then(
+      (url) => live && setTabUrl(url),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, tabId]);
+
+  const requestSiteAccess = client.requestSiteAccess
+    ? (origin: string) => {
+        client.requestSiteAccess?.(origin).then(
+          (granted) => granted && setCheckRound((n) => n + 1),
+          () => undefined,
+        );
+      }
+    : undefined;
   const offline = client.isOnline ? !client.isOnline() : false;
   const lookupTyped = (doi: string) => {
     setManualOpen(false);
@@ -173,7 +206,11 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
           preferences={preferences}
           offline={offline}
           copyText={client.copyText}
-          verifyPdf={client.verifyPdf}
+          key={checkRound}
+          checkLink={client.checkLink}
+          findArchive={client.findArchive}
+          requestSiteAccess={requestSiteAccess}
+          tabUrl={view.article ? tabUrl : null}
           onRetry={() => runLookup(view.result.doi, view.article, true)}
         />
       )}

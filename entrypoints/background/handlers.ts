@@ -8,7 +8,7 @@ import type { Handlers } from '../../utils/messaging/router';
 import type { LookupResult } from '../../utils/model';
 import type { TabState } from '../../utils/messaging/protocol';
 import type { TabStore } from './tab-state';
-import type { VerifyResult } from '../../utils/links/pdf-probe';
+import type { LinkChecker } from './link-check';
 
 export interface LookupPort {
   lookup(doi: string, options?: { force?: boolean; immediate?: boolean }): Promise<LookupResult>;
@@ -24,8 +24,8 @@ export interface BackgroundDeps {
   showTabState(tabId: number, state: TabState | null): Promise<void>;
   /** Privacy mode is "only when I open the popup": then page reports never trigger a lookup. */
   autoLookup(): Promise<boolean>;
-  /** Checks that a PDF link answers with a PDF (see ./pdf-check.ts); absent = "could not check". */
-  verifyPdf?(url: string): Promise<VerifyResult>;
+  /** The link checker (./link-check.ts); absent = every link "Could not check". */
+  links?: LinkChecker;
 }
 
 function errorText(error: unknown): string {
@@ -92,9 +92,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       return engine.lookup(message.doi, { force: message.force ?? false, immediate: true });
     },
-    async 'verify:pdf'(message) {
-      if (!deps.verifyPdf) return { state: 'unknown', detail: 'no checker' };
-      return deps.verifyPdf(message.url);
+    async 'check:link'({ url, expect, doi, title }) {
+      if (!deps.links) return { state: 'unknown', detail: 'no checker', finalUrl: null, samePaper: 'unknown' };
+      return deps.links.check({ url, expect, doi, title });
+    },
+    async 'check:archive'({ url }) {
+      return deps.links ? deps.links.archive(url) : null;
     },
   };
 }

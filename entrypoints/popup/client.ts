@@ -47,7 +47,11 @@ export function createPopupClient(): PopupClient {
     getTab: readTabState,
     lookup: (doi, { tabId, force }) => sendRequest({ type: 'lookup:doi', doi, tabId, force }),
     copyText: (text) => navigator.clipboard.writeText(text),
-    verifyPdf: (url) => sendRequest({ type: 'verify:pdf', url }),
+    checkLink: ({ url, expect, doi, title }) =>
+      sendRequest({ type: 'check:link', url, expect: expect ?? 'pdf', ...(doi ? { doi } : {}), ...(title ? { title: title.slice(0, 1000) } : {}) }),
+    findArchive: (url) => sendRequest({ type: 'check:archive', url }),
+    // The content script's matches are host permissions: the tab's URL is readable without `tabs`.
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url ?? null,
     preferences: readPreferences,
     isOnline: () => navigator.onLine,
   };

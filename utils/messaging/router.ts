@@ -25,7 +25,7 @@ export type Handlers = {
 /** Which requests each kind of sender may make: content scripts cannot read other tabs' state. */
 const ALLOWED: Record<SenderKind, ReadonlySet<RequestType>> = {
   content: new Set<RequestType>(['page:detected', 'lookup:many']),
-  'extension-page': new Set<RequestType>(['tab:get', 'lookup:doi', 'lookup:many', 'verify:pdf']),
+  'extension-page': new Set<RequestType>(['tab:get', 'lookup:doi', 'lookup:many', 'check:link', 'check:archive']),
 };
 
 /** Classifies a sender, or returns null for anything that is not us. */

@@ -11,7 +11,8 @@ function handlers(): Handlers {
     'lookup:many': vi.fn(async () => ({})),
     'tab:get': vi.fn(async () => null),
     'lookup:doi': vi.fn(async (m) => closedResult({ doi: m.doi })),
-    'verify:pdf': vi.fn(async () => ({ state: 'verified' as const, detail: 'application/pdf' })),
+    'check:link': vi.fn(async () => ({ state: 'pdf' as const, detail: 'PDF', finalUrl: null, samePaper: 'unknown' as const })),
+    'check:archive': vi.fn(async () => null),
   };
 }
 
@@ -64,9 +65,11 @@ describe('createMessageRouter', () => {
     const route = createMessageRouter(h, ID, ORIGIN);
     expect(await route({ type: 'tab:get', tabId: 3 }, contentSender)).toMatchObject({ ok: false });
     expect(await route({ type: 'lookup:doi', doi: '10.1/x' }, contentSender)).toMatchObject({ ok: false });
-    expect(await route({ type: 'verify:pdf', url: 'https://x.example/a.pdf' }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'check:link', url: 'https://x.example/a.pdf', expect: 'pdf' }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'check:archive', url: 'https://x.example/a.pdf' }, contentSender)).toMatchObject({ ok: false });
     expect(h['tab:get']).not.toHaveBeenCalled();
-    expect(h['verify:pdf']).not.toHaveBeenCalled();
+    expect(h['check:link']).not.toHaveBeenCalled();
+    expect(h['check:archive']).not.toHaveBeenCalled();
   });
 
   it('turns a handler failure into an error reply', async () => {
