@@ -26,8 +26,6 @@ export interface PopupClient {
   checkLink?: CheckLink;
   /** The archived copy of a link found dead (background `check:archive`, privacy mode's click). */
   findArchive?: FindArchive;
-  /** The tab's URL (so the copy it shows says "You are on this copy"); null when unknown. */
-  tabUrl?(tabId: number): Promise<string | null>;
   /**
    * Asks the user to let Greenway access `origin` ("Allow on this site", for a check "Not checked");
    * the site-access work provides it. Resolves true when granted (the popup then checks again).
@@ -85,7 +83,8 @@ export function PopupApp(props: Props) {
 function PopupBody({ tabId, client, request, initialTab }: Props) {
   const [view, setView] = useState<View>(() => (initialTab && !request?.doi && !request?.text ? viewFromTab(initialTab.tab) : null) ?? { kind: 'starting' });
   const [preferences, setPreferences] = useState<PopupPreferences | null>(null);
-  const [tabUrl, setTabUrl] = useState<string | null>(null);
+  /** The tab's address from its state ("You are on this copy"). */
+  const [tabUrl, setTabUrl] = useState<string | null>(() => initialTab?.tab?.pageUrl ?? null);
   /** Bumped when the user allowed a site: the result view mounts again and checks its links anew. */
   const [checkRound, setCheckRound] = useState(0);
   const [manualOpen, setManualOpen] = useState(false);
@@ -115,6 +114,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       let tab = initialTab?.tab ?? null;
       if (!initialTab) tab = tabId === null ? null : await client.getTab(tabId).catch(() => null);
       if (cancelled) return;
+      setTabUrl(tab?.pageUrl ?? null);
       const known = viewFromTab(tab);
       if (known) return setView(known);
       if (tab?.article) await runLookup(tab.article.doi, tab.article);
@@ -166,19 +166,6 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
   useLayoutEffect(() => {
     if (view.kind !== 'starting' && view.kind !== 'loading') performance.mark?.('greenway:content');
   }, [view.kind]);
-
-  // "You are on this copy" needs the tab's URL; it never holds the first paint.
-  useEffect(() => {
-    if (!client.tabUrl || tabId === null) return;
-    let live = true;
-    client.tabUrl(tabId).then(
-      (url) => live && setTabUrl(url),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, tabId]);
 
   const requestSiteAccess = client.requestSiteAccess
     ? (origin: string) => {

@@ -57,7 +57,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // Only the top frame speaks for the tab: a DOI in an embedded frame (an ad, a widget) is not the article.
       if (sender.tabId === null || sender.frameId !== 0) return null;
       const tabId = sender.tabId;
-      const state = await tabs.detected(tabId, message.article, message.pageDoiCount);
+      const pageUrl = typeof sender.url === 'string' && /^https?:\/\//.test(sender.url) && sender.url.length <= 4096 ? sender.url : undefined;
+      const state = await tabs.detected(tabId, message.article, message.pageDoiCount, pageUrl);
       await showTabState(tabId, state);
       if (state.article && state.lookup.state === 'idle' && (await deps.autoLookup())) {
         // Fire and forget: the content script does not wait, the popup reads the tab state.
@@ -92,9 +93,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       return engine.lookup(message.doi, { force: message.force ?? false, immediate: true });
     },
-    async 'check:link'({ url, expect, doi, title }) {
+    async 'check:link'({ url, expect, doi, title, archive }) {
       if (!deps.links) return { state: 'unknown', detail: 'no checker', finalUrl: null, samePaper: 'unknown' };
-      return deps.links.check({ url, expect, doi, title });
+      return deps.links.check({ url, expect, doi, title, ...(archive === false ? { archive } : {}) });
     },
     async 'check:archive'({ url }) {
       return deps.links ? deps.links.archive(url) : null;

@@ -68,6 +68,7 @@ export function createLinkChecker(deps: LinkCheckerDeps, options: LinkCheckerOpt
     }
     const answer = await slot(host, () => checkLink(target, deps));
     if (answer.state !== 'dead') return answer;
+    if (target.archive === false) return answer;
     const auto = deps.archiveWithoutClick ? await deps.archiveWithoutClick().catch(() => false) : true;
     const archived = auto ? archive(target.url) : null;
     dead.set(target.url, archived);
@@ -76,7 +77,7 @@ export function createLinkChecker(deps: LinkCheckerDeps, options: LinkCheckerOpt
 
   return {
     check(target) {
-      const key = JSON.stringify([target.url, target.expect ?? 'pdf', target.doi ?? '', target.title ?? '']);
+      const key = JSON.stringify([target.url, target.expect ?? 'pdf', target.doi ?? '', target.title ?? '', target.archive !== false]);
       const hit = memo.get(key);
       if (hit && now() - hit.at < ttl) return hit.answer;
       const answer = run(target);

@@ -47,11 +47,16 @@ export function createPopupClient(): PopupClient {
     getTab: readTabState,
     lookup: (doi, { tabId, force }) => sendRequest({ type: 'lookup:doi', doi, tabId, force }),
     copyText: (text) => navigator.clipboard.writeText(text),
-    checkLink: ({ url, expect, doi, title }) =>
-      sendRequest({ type: 'check:link', url, expect: expect ?? 'pdf', ...(doi ? { doi } : {}), ...(title ? { title: title.slice(0, 1000) } : {}) }),
+    checkLink: ({ url, expect, doi, title, archive }) =>
+      sendRequest({
+        type: 'check:link',
+        url,
+        expect: expect ?? 'pdf',
+        ...(doi ? { doi } : {}),
+        ...(title ? { title: title.slice(0, 1000) } : {}),
+        ...(archive === false ? { archive } : {}),
+      }),
     findArchive: (url) => sendRequest({ type: 'check:archive', url }),
-    // The content script's matches are host permissions: the tab's URL is readable without `tabs`.
-    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url ?? null,
     preferences: readPreferences,
     isOnline: () => navigator.onLine,
   };

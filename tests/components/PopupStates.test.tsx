@@ -87,6 +87,7 @@ describe('popup: found', () => {
       [acceptedCopy.landingUrl, 'landing'],
     ]);
     expect(checkLink.mock.calls[0]![0]).toMatchObject({ doi: BMC_DOI, title: 'Access to primary care' });
+    expect(checkLink.mock.calls[1]![0]).toMatchObject({ archive: false });
   });
 
   it('shows "Checking link…" until the check answers, then the other outcomes in words', async () => {
@@ -158,8 +159,8 @@ describe('popup: found', () => {
 
   it('the copy on the tab says "You are on this copy", is not the best copy and is not checked', async () => {
     const checkLink = checker({ [publisherCopy.pdfUrl!]: 'pdf' });
-    const tabUrl = vi.fn(async () => `${uclCopy.landingUrl}/#abstract`);
-    render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { checkLink, tabUrl })} />);
+    const onUcl = { ...done(foundResult()), pageUrl: `${uclCopy.landingUrl}/#abstract` };
+    render(<PopupApp tabId={3} client={fakeClient(onUcl, { checkLink })} />);
     const here = await screen.findByText('You are on this copy');
     expect(here.closest('article')!.getAttribute('aria-label')).toBe('UCL Discovery, Published version');
     expect(screen.getByText('You are reading the published version at UCL Discovery.')).toBeTruthy();

@@ -38,6 +38,8 @@ export interface LinkCheckTarget extends ExpectedPaper {
   url: string;
   /** What the copy promises there: a PDF (a password form then means a login) or a record page. */
   expect?: 'pdf' | 'landing';
+  /** Whether a dead link should bring its archived copy (default true; false for a record checked only for the same-paper test). */
+  archive?: boolean;
 }
 
 export interface LinkCheckDeps {

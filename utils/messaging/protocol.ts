@@ -53,6 +53,8 @@ export const Request = z.discriminatedUnion('type', [
     /** The work, for the same-paper check. */
     doi: z.optional(Doi),
     title: z.optional(z.string().check(z.maxLength(1000))),
+    /** false: a dead link needs no archived copy (a record checked only for the same-paper test). */
+    archive: z.optional(z.boolean()),
   }),
   /** Popup, on the user's click (privacy mode): the archived copy of a link the background found dead. */
   z.object({ type: z.literal('check:archive'), url: LinkUrl }),
@@ -73,6 +75,8 @@ export const TabState = z.object({
   tabId: TabId,
   article: z.nullable(ArticleSignal),
   pageDoiCount: z.number(),
+  /** The page's address as the content script's frame reported it; never leaves the browser. */
+  pageUrl: z.optional(z.string().check(z.maxLength(4096))),
   lookup: LookupState,
   updatedAt: z.number(),
 });

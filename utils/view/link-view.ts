@@ -41,7 +41,7 @@ export function plannedChecks(views: readonly CopyView[], work: { doi: string; t
     const primary = view.pdfUrl ?? view.landingUrl;
     if (primary) out.push({ copyKey: view.key, role: 'primary', target: { url: primary, expect: view.pdfUrl ? 'pdf' : 'landing', ...paper } });
     if (view.pdfUrl && view.landingUrl && view.isRecord)
-      out.push({ copyKey: view.key, role: 'record', target: { url: view.landingUrl, expect: 'landing', ...paper } });
+      out.push({ copyKey: view.key, role: 'record', target: { url: view.landingUrl, expect: 'landing', archive: false, ...paper } });
   }
   return out.slice(0, MAX_CHECKS);
 }

@@ -40,6 +40,17 @@ describe('background handlers', () => {
     expect(shown).toEqual(['idle', 'loading', 'done']);
   });
 
+  it('keeps the reporting page\'s http(s) address in the tab state (for "You are on this copy"), nothing else', async () => {
+    const { handlers, deps } = setup();
+    await handlers['page:detected'](
+      { type: 'page:detected', article, pageDoiCount: 1 },
+      { ...content, url: 'https://discovery.ucl.ac.uk/id/eprint/10179598/' },
+    );
+    expect((await deps.tabs.get(4))?.pageUrl).toBe('https://discovery.ucl.ac.uk/id/eprint/10179598/');
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 1 }, { ...content, url: 'file:///home/me/paper.html' });
+    expect((await deps.tabs.get(4))?.pageUrl).toBeUndefined();
+  });
+
   it('makes no lookup in privacy mode until the popup asks', async () => {
     // The report's lookup is fire and forget: it starts after the handler returns, behind a tab-store
     // write. So wait as long as it takes that lookup to start when lookups are on (the control),

@@ -62,6 +62,8 @@ describe('createLinkChecker', () => {
       archived: { url: 'https://web.archive.org/web/20200102030405/https://r.example/gone.pdf', date: '2020-01-02' },
     });
     await checker.check({ url: 'https://r.example/a.pdf' });
+    // A record checked only for the same paper brings no archive look-up.
+    expect(await checker.check({ url: 'https://r.example/gone-record', expect: 'landing', archive: false })).toMatchObject({ state: 'dead' });
     expect(urls().filter((u) => u.includes('/wayback/'))).toEqual(['https://archive.org/wayback/available?url=https%3A%2F%2Fr.example%2Fgone.pdf']);
   });
 

@@ -40,10 +40,15 @@ describe('createMessageRouter', () => {
     expect(reply).toMatchObject({ ok: true, data: { doi: '10.1/abc', status: 'closed' } });
   });
 
-  it('passes the tab of a content script to its handler', async () => {
+  it("passes the tab and frame address of a content script to its handler (never an extension page's)", async () => {
     const h = handlers();
     await createMessageRouter(h, ID, ORIGIN)({ type: 'page:detected', article: null, pageDoiCount: 3 }, contentSender);
-    expect(h['page:detected']).toHaveBeenCalledWith({ type: 'page:detected', article: null, pageDoiCount: 3 }, { kind: 'content', tabId: 7, frameId: 0 });
+    expect(h['page:detected']).toHaveBeenCalledWith(
+      { type: 'page:detected', article: null, pageDoiCount: 3 },
+      { kind: 'content', tabId: 7, frameId: 0, url: 'https://example.org/article' },
+    );
+    await createMessageRouter(h, ID, ORIGIN)({ type: 'tab:get', tabId: 7 }, popupSender);
+    expect(h['tab:get']).toHaveBeenCalledWith({ type: 'tab:get', tabId: 7 }, { kind: 'extension-page', tabId: null, frameId: 0 });
   });
 
   it('ignores foreign senders synchronously, without calling any handler', () => {
