@@ -15,15 +15,13 @@ beforeAll(async () => {
   site.route('/record', html(recordPage({ doi: '10.5555/greenway.other.2020' })));
   wayback.route('/wayback/available', (req, res) => {
     const url = new URL(req.url ?? '', 'http://x').searchParams.get('url');
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(
-        JSON.stringify({
-          archived_snapshots: {
-            closest: { available: true, status: '200', timestamp: '20210304050607', url: `http://web.archive.org/web/20210304050607/${url}` },
-          },
-        }),
-      );
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        archived_snapshots: {
+          closest: { available: true, status: '200', timestamp: '20210304050607', url: `http://web.archive.org/web/20210304050607/${url}` },
+        },
+      }),
+    );
   });
 });
 afterAll(async () => {

@@ -14,7 +14,7 @@ const never = () => new Promise<void>(() => undefined);
 
 function setup(extra: Partial<LinkCheckerDeps> = {}) {
   let now = 0;
-  const fetch = vi.fn(async (url: string, _init?: RequestInit) =>
+  const fetch = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async (url) =>
     url.includes('/wayback/') ? capture() : url.includes('gone') ? new Response('', { status: 404 }) : pdf(),
   );
   const checker = createLinkChecker({ fetch, sleep: never, ...extra }, { ttlMs: 1000, maxEntries: 2, now: () => now });

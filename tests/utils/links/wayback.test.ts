@@ -6,7 +6,7 @@ const answer = (closest: unknown) =>
 
 describe('findArchivedCopy', () => {
   it('asks the availability API with only the copy URL and returns the capture over https with its date', async () => {
-    const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
+    const fetch = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async () =>
       answer({ available: true, status: '200', timestamp: '20230915120000', url: 'http://web.archive.org/web/20230915120000/https://r.example/a.pdf' }),
     );
     const copy = await findArchivedCopy('https://r.example/a.pdf', { fetch, base: 'http://127.0.0.1:9/' });
