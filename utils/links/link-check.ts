@@ -109,7 +109,7 @@ async function classify(res: Response, url: string, target: LinkCheckTarget): Pr
   if (res.status === 401) return result('login', 'HTTP 401', url);
   if (!res.ok) return result('unknown', `HTTP ${res.status}`, url);
   const text = await readHead(res, SAME_PAPER_BYTES);
-  if (text.trimStart().startsWith('%PDX-')) return result('pdf', 'PDF', url);
+  if (text.trimStart().startsWith('%PDF-')) return result('pdf', 'PDF', url);
   const type = (res.headers.get('content-type') ?? '').toLowerCase();
   if (!type.includes('html') && !looksLikeHtml(text)) return result('unknown', `not a PDF (${type.split(';')[0] || 'no type'})`, url);
   if (isChallengePage(text)) return result('challenge', 'bot check page', url);
