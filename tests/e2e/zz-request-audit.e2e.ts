@@ -29,6 +29,7 @@ import {
 import { readBadges, scrollThrough, syntheticDoi } from '../../harness/badges-world';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary } from './privacy-world';
 import { fillSetting, openOptions } from './options-ui';
+import { WAYBACK_HOST } from '../../utils/links/wayback';
 import { auditApiRequests, endpointsUsed, linkCheckProblems, type AuditAllowance } from './request-audit';
 
 const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_audit_reference_list';
@@ -190,8 +191,12 @@ describe('request audit of a realistic session', () => {
     expect(used.get('unmatched')).toBeUndefined();
   });
 
-  it('requests to other hosts: only the pages the user opened and the link checks of shown copies, without Referer or cookies', () => {
-    const others = server.requests().filter((r) => !isApiHost(r.host));
+  it('requests to other hosts: only the pages the user opened, the link checks of shown copies and archive look-ups of their links, without Referer or cookies', () => {
+    const archive = server.requests({ host: WAYBACK_HOST });
+    // The archive is asked only about a shown copy's link (one found dead), never about a page or title.
+    const archiveAllowance = { ...allowance(), copyUrls: shownLinks, secrets: [BMC_ARTICLE_URL, LIST_URL, ...pageTitles, COOKIE] };
+    expect(auditApiRequests(archive, archiveAllowance)).toEqual([]);
+    const others = server.requests().filter((r) => !isApiHost(r.host) && r.host !== WAYBACK_HOST);
     const opened = new Set([BMC_ARTICLE_URL, LIST_URL].map((u) => new URL(u).href));
     const openedHosts = new Set([BMC_ARTICLE_URL, LIST_URL].map((u) => new URL(u).hostname));
     for (const r of others) {
