@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LookupResult } from '@/utils/model';
 import type { ArticleSignal, TabState } from '@/utils/messaging/protocol';
-import type { VerifyResult } from '@/utils/links/pdf-probe';
+import type { CheckLink, FindArchive } from '@/hooks/use-link-checks';
 import type { DiscoveryService, Settings } from '@/utils/settings/schema';
 import { parseDoi } from '@/utils/model/doi';
 import { SHORTCUT_KEYS, shortcutFor } from '@/utils/view/shortcuts';
@@ -24,8 +24,15 @@ export interface PopupClient {
   getTab(tabId: number): Promise<TabState | null>;
   lookup(doi: string, options: { tabId?: number; force?: boolean }): Promise<LookupResult>;
   copyText(text: string): Promise<void>;
-  /** Checks a PDF link (background `verify:pdf`); without it no check is shown. */
-  verifyPdf?(url: string): Promise<VerifyResult>;
+  /** Checks a copy's link (background `check:link`); without it no check is shown. */
+  checkLink?: CheckLink;
+  /** The archived copy of a link found dead (background `check:archive`, privacy mode's click). */
+  findArchive?: FindArchive;
+  /**
+   * Asks the user to let Greenway access `origin` ("Allow on this site", for a check "Not checked");
+   * the site-access work provides it. Resolves true when granted (the popup then checks again).
+   */
+  requestSiteAccess?(origin: string): Promise<boolean>;
   preferences?(): Promise<PopupPreferences>;
   isOnline?(): boolean;
   /**
@@ -92,6 +99,10 @@ export function PopupApp(props: Props) {
 function PopupBody({ tabId, client, request, initialTab }: Props) {
   const [view, setView] = useState<View>(() => (initialTab && !request?.doi && !request?.text ? viewFromTab(initialTab.tab) : null) ?? { kind: 'starting' });
   const [preferences, setPreferences] = useState<PopupPreferences | null>(null);
+  /** The tab's address from its state ("You are on this copy"). */
+  const [tabUrl, setTabUrl] = useState<string | null>(() => initialTab?.tab?.pageUrl ?? null);
+  /** Bumped when the user allowed a site: the result view mounts again and checks its links anew. */
+  const [checkRound, setCheckRound] = useState(0);
   const [manualOpen, setManualOpen] = useState(false);
   const [pageDoiCount, setPageDoiCount] = useState(initialTab?.tab?.pageDoiCount ?? 0);
   const root = useRef<HTMLDivElement>(null);
@@ -120,6 +131,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       let tab = initialTab?.tab ?? null;
       if (!initialTab) tab = tabId === null ? null : await client.getTab(tabId).catch(() => null);
       if (cancelled) return;
+      setTabUrl(tab?.pageUrl ?? null);
       setPageDoiCount(tab?.pageDoiCount ?? 0);
       // No report from the content script: maybe it may not run here (site access withheld).
       if (tab === null && tabId !== null && client.siteAccess) {
@@ -179,6 +191,14 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     if (view.kind !== 'starting' && view.kind !== 'loading') performance.mark?.('greenway:content');
   }, [view.kind]);
 
+  const requestSiteAccess = client.requestSiteAccess
+    ? (origin: string) => {
+        client.requestSiteAccess?.(origin).then(
+          (granted) => granted && setCheckRound((n) => n + 1),
+          () => undefined,
+        );
+      }
+    : undefined;
   const offline = client.isOnline ? !client.isOnline() : false;
   const lookupTyped = (doi: string) => {
     setManualOpen(false);
@@ -217,7 +237,11 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
           preferences={preferences}
           offline={offline}
           copyText={client.copyText}
-          verifyPdf={client.verifyPdf}
+          key={checkRound}
+          checkLink={client.checkLink}
+          findArchive={client.findArchive}
+          requestSiteAccess={requestSiteAccess}
+          tabUrl={view.article ? tabUrl : null}
           onRetry={() => runLookup(view.result.doi, view.article, true)}
         />
       )}

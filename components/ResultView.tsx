@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import type { LookupResult } from '@/utils/model';
 import type { ArticleSignal } from '@/utils/messaging/protocol';
-import type { VerifyResult } from '@/utils/links/pdf-probe';
 import { resultModel, type CopyView } from '@/utils/view/result-model';
-import { usePdfChecks } from '@/hooks/use-pdf-checks';
+import { copyOnTab, plannedChecks, rerank } from '@/utils/view/link-view';
+import { useLinkChecks, type CheckLink, type FindArchive } from '@/hooks/use-link-checks';
 import { t } from '@/utils/view/i18n';
 import { CopyCard } from './CopyCard';
 import { NothingFound } from './NothingFound';
@@ -33,21 +33,38 @@ interface Props {
   preferences: PopupPreferences | null;
   offline: boolean;
   copyText(text: string): Promise<void>;
-  verifyPdf?(url: string): Promise<VerifyResult>;
+  checkLink?: CheckLink;
+  findArchive?: FindArchive;
+  /** The "Allow on this site" request for a host Greenway may not access (the site-access work). */
+  requestSiteAccess?(origin: string): void;
+  /** The tab's URL: the copy it shows says "You are on this copy". */
+  tabUrl?: string | null;
   onRetry(): void;
 }
 
-export function ResultView({ result, article, preferences, offline, copyText, verifyPdf, onRetry }: Props) {
+export function ResultView({ result, article, preferences, offline, copyText, checkLink, findArchive, requestSiteAccess, tabUrl, onRetry }: Props) {
   const model = useMemo(() => resultModel(result), [result]);
-  const shown = [model.best, ...model.repositoryCopies, ...model.otherCopies].filter((c): c is CopyView => c !== null);
-  const checks = usePdfChecks(
-    shown.map((c) => c.pdfUrl),
-    verifyPdf,
+  const shown = model.ranked;
+  // The copy the reader is on is not offered (nor checked): the popup leads with the best other one.
+  const here = copyOnTab(shown, tabUrl);
+  const offered = shown.filter((c) => c !== here);
+  const planned = useMemo(() => plannedChecks(offered, { doi: model.doi, title: result.work?.title ?? null }), [model, here]);
+  const checks = useLinkChecks(planned, checkLink, findArchive);
+  const [best, ...rest] = rerank(offered, checks.verdicts);
+  const repositoryCopies = rest.filter((c) => c.kind !== 'publisher' && c.kind !== 'preprint');
+  const otherCopies = rest.filter((c) => c.kind === 'publisher' || c.kind === 'preprint');
+  const card = (view: CopyView, isBest = false) => (
+    <CopyCard
+      key={view.key}
+      view={view}
+      best={isBest}
+      verdict={checks.verdicts.get(view.key)}
+      copyText={copyText}
+      onFindArchive={checks.findArchive ? () => checks.findArchive?.(view.key) : undefined}
+      onAllowSite={requestSiteAccess}
+    />
   );
-  const card = (view: CopyView, best = false) => (
-    <CopyCard key={view.key} view={view} best={best} check={view.pdfUrl ? checks.get(view.pdfUrl) : undefined} copyText={copyText} />
-  );
-  const othersCount = model.repositoryCopies.length + model.otherCopies.length;
+  const othersCount = repositoryCopies.length + otherCopies.length;
   return (
     <div class="result" data-status={model.status}>
       <p class="doi-line">{article ? t('detectedBy', [model.doi, article.label]) : t('typedDoi', model.doi)}</p>
@@ -66,30 +83,39 @@ export function ResultView({ result, article, preferences, offline, copyText, ve
       {/* "Nothing found" has its own heading saying the same; an outage is not a status. */}
       {(model.best || !model.answered ? model.answered : false) && <StatusLine status={model.status} label={model.statusLabel} />}
       <SourceReport failures={model.failures} answered={model.answered} offline={offline} onRetry={onRetry} />
-      {model.best ? (
+      {here && (
+        <section aria-labelledby="here-heading">
+          <h2 id="here-heading" class="section-heading">
+            {t('thisCopy')}
+          </h2>
+          <p class="here-version">{t('youAreReading', [here.version.toLowerCase(), here.host])}</p>
+          <CopyCard view={here} here copyText={copyText} />
+        </section>
+      )}
+      {best ? (
         <section aria-labelledby="best-heading">
           <h2 id="best-heading" class="section-heading">
             {t('bestCopy')}
           </h2>
-          {card(model.best, true)}
-          <ShortcutHint best={model.best} />
+          {card(best, true)}
+          <ShortcutHint best={best} />
         </section>
       ) : (
-        model.answered && <NothingFound doi={model.doi} work={result.work ?? null} preferences={preferences} />
+        model.answered && !here && <NothingFound doi={model.doi} work={result.work ?? null} preferences={preferences} />
       )}
       {othersCount > 0 && (
         <section aria-labelledby="others-heading">
           <h2 id="others-heading" class="section-heading">
             {t('otherCopies', String(othersCount))}
           </h2>
-          {model.repositoryCopies.length > 0 && (
+          {repositoryCopies.length > 0 && (
             <div class="group" role="group" aria-label={t('repositoryCopies')}>
-              {model.repositoryCopies.map((view) => card(view))}
+              {repositoryCopies.map((view) => card(view))}
             </div>
           )}
-          {model.otherCopies.length > 0 && (
+          {otherCopies.length > 0 && (
             <div class="group" role="group" aria-label={t('otherHosts')}>
-              {model.otherCopies.map((view) => card(view))}
+              {otherCopies.map((view) => card(view))}
             </div>
           )}
         </section>

@@ -126,7 +126,7 @@ function send(res: ServerResponse, method: string, reply: Reply): void {
   const isJson = reply.json !== undefined;
   const body = isJson ? JSON.stringify(reply.json) : (reply.body ?? '');
   const headers: Record<string, string> = {
-    ...CORS,
+    ...(reply.cors === false ? {} : CORS),
     ...(isJson ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     'cache-control': 'no-store',
     ...reply.headers,

@@ -24,6 +24,8 @@ export interface Reply {
   /** Raw body (used when `json` is absent). */
   body?: string | Buffer;
   headers?: Record<string, string>;
+  /** false = no CORS headers (a repository that allows no cross-origin reads); default: any origin. */
+  cors?: boolean;
   /** Wait this long before answering. */
   delayMs?: number;
 }

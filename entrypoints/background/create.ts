@@ -9,7 +9,7 @@ import { createTabStore } from './tab-state';
 import { createHandlers } from './handlers';
 import { showTabState } from './toolbar';
 import { createLookupEngine, realClock, type LookupManyOptions } from '../../utils/engine';
-import { createPdfChecker } from './pdf-check';
+import { createLinkChecker } from './link-check';
 import { registerFindMenu, type MenuBrowser } from './context-menu';
 import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../../utils/settings';
 import { PageDois } from '../../utils/messaging/protocol';
@@ -50,7 +50,14 @@ export function createBackground(browser: ExtensionBrowser) {
     tabs,
     showTabState,
     autoLookup: async () => (await settings.get()).settings.privacy.autoLookup,
-    verifyPdf: createPdfChecker({ fetch: (url, init) => fetch(url, init), sleep: realClock.sleep }),
+    // The content script's http(s)://*/* matches are host permissions: the worker reads any
+    // repository without CORS, unless the user withdrew Greenway's access to that site.
+    links: createLinkChecker({
+      fetch: (url, init) => fetch(url, { ...init, referrerPolicy: 'no-referrer', credentials: 'omit' }),
+      sleep: realClock.sleep,
+      hasAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+      archiveWithoutClick: async () => (await settings.get()).settings.privacy.autoLookup,
+    }),
     // The top frame's content script answers; anything that is not a list of DOIs counts as none.
     tabDois: async (tabId) => {
       const answer: unknown = await browser.tabs.sendMessage(tabId, PAGE_DOIS_QUESTION, { frameId: 0 }).catch(() => null);

@@ -8,7 +8,7 @@ import type { Handlers } from '../../utils/messaging/router';
 import type { LookupResult } from '../../utils/model';
 import type { TabState } from '../../utils/messaging/protocol';
 import type { TabStore } from './tab-state';
-import type { VerifyResult } from '../../utils/links/pdf-probe';
+import type { LinkChecker } from './link-check';
 
 export interface LookupPort {
   lookup(doi: string, options?: { force?: boolean; immediate?: boolean }): Promise<LookupResult>;
@@ -24,8 +24,8 @@ export interface BackgroundDeps {
   showTabState(tabId: number, state: TabState | null): Promise<void>;
   /** Privacy mode is "only when I open the popup": then page reports never trigger a lookup. */
   autoLookup(): Promise<boolean>;
-  /** Checks that a PDF link answers with a PDF (see ./pdf-check.ts); absent = "could not check". */
-  verifyPdf?(url: string): Promise<VerifyResult>;
+  /** The link checker (./link-check.ts); absent = every link "Could not check". */
+  links?: LinkChecker;
   /** The DOIs the tab's content script found on its page (validated); [] when it cannot answer. */
   tabDois?(tabId: number): Promise<string[]>;
 }
@@ -59,7 +59,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // Only the top frame speaks for the tab: a DOI in an embedded frame (an ad, a widget) is not the article.
       if (sender.tabId === null || sender.frameId !== 0) return null;
       const tabId = sender.tabId;
-      const state = await tabs.detected(tabId, message.article, message.pageDoiCount);
+      const pageUrl = typeof sender.url === 'string' && /^https?:\/\//.test(sender.url) && sender.url.length <= 4096 ? sender.url : undefined;
+      const state = await tabs.detected(tabId, message.article, message.pageDoiCount, pageUrl);
       await showTabState(tabId, state);
       if (state.article && state.lookup.state === 'idle' && (await deps.autoLookup())) {
         // Fire and forget: the content script does not wait, the popup reads the tab state.
@@ -103,9 +104,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'tab:dois'(message) {
       return deps.tabDois ? deps.tabDois(message.tabId) : [];
     },
-    async 'verify:pdf'(message) {
-      if (!deps.verifyPdf) return { state: 'unknown', detail: 'no checker' };
-      return deps.verifyPdf(message.url);
+    async 'check:link'({ url, expect, doi, title, archive }) {
+      if (!deps.links) return { state: 'unknown', detail: 'no checker', finalUrl: null, samePaper: 'unknown' };
+      return deps.links.check({ url, expect, doi, title, ...(archive === false ? { archive } : {}) });
+    },
+    async 'check:archive'({ url }) {
+      return deps.links ? deps.links.archive(url) : null;
     },
   };
 }

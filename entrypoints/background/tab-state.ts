@@ -18,7 +18,8 @@ const key = (tabId: number) => `tab:${tabId}`;
 export interface TabStore {
   get(tabId: number): Promise<TabState | null>;
   /** Records what the content script found; a different article resets the lookup state. */
-  detected(tabId: number, article: ArticleSignal | null, pageDoiCount: number): Promise<TabState>;
+  /** `pageUrl`: the reporting frame's address (kept in the browser: the popup's "You are on this copy"). */
+  detected(tabId: number, article: ArticleSignal | null, pageDoiCount: number, pageUrl?: string): Promise<TabState>;
   /** Sets the lookup state, but only while the tab still shows `doi` (a late answer for a page the user
    * already left must not overwrite the new page's state). Returns the new state, or null if ignored. */
   setLookup(tabId: number, doi: string, lookup: LookupState): Promise<TabState | null>;
@@ -62,7 +63,7 @@ export function createTabStore(area: StorageArea, now: () => number = Date.now):
 
   return {
     get: (tabId) => serialised(tabId, () => read(tabId)),
-    detected: (tabId, article, pageDoiCount) =>
+    detected: (tabId, article, pageDoiCount, pageUrl) =>
       serialised(tabId, async () => {
         const previous = await read(tabId);
         const sameArticle = previous?.article && article && sameDoi(previous.article.doi, article.doi);
@@ -70,6 +71,7 @@ export function createTabStore(area: StorageArea, now: () => number = Date.now):
           tabId,
           article,
           pageDoiCount,
+          ...(pageUrl ? { pageUrl } : {}),
           lookup: sameArticle && previous ? previous.lookup : { state: 'idle' },
           updatedAt: now(),
         });

@@ -85,7 +85,16 @@ export function createPopupClient(): PopupClient {
     getTab: readTabState,
     lookup: (doi, { tabId, force }) => sendRequest({ type: 'lookup:doi', doi, tabId, force }),
     copyText: (text) => navigator.clipboard.writeText(text),
-    verifyPdf: (url) => sendRequest({ type: 'verify:pdf', url }),
+    checkLink: ({ url, expect, doi, title, archive }) =>
+      sendRequest({
+        type: 'check:link',
+        url,
+        expect: expect ?? 'pdf',
+        ...(doi ? { doi } : {}),
+        ...(title ? { title: title.slice(0, 1000) } : {}),
+        ...(archive === false ? { archive } : {}),
+      }),
+    findArchive: (url) => sendRequest({ type: 'check:archive', url }),
     preferences: readPreferences,
     isOnline: () => navigator.onLine,
     siteAccess,

@@ -95,6 +95,7 @@ const isTabState = shape({
   tabId: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
   article: nullable(shape({ doi: isDoi, evidence: isShortText, label: isShortText, derived: optional((v) => typeof v === 'boolean') })),
   pageDoiCount: isNumber,
+  pageUrl: optional((v) => isString(v) && v.length <= 4096),
   lookup: isLookupState,
   updatedAt: isNumber,
 });

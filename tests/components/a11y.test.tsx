@@ -9,7 +9,7 @@ import { PopupApp, type PopupClient } from '@/components/PopupApp';
 import type { TabState } from '@/utils/messaging/protocol';
 import type { LookupResult } from '@/utils/model';
 import { closedResult, foundResult } from '../fixtures/results';
-import { fakeClient, tabState, verifier } from './popup-world';
+import { fakeClient, tabState, checker } from './popup-world';
 
 const preferences: PopupClient['preferences'] = async () => ({
   discovery: ['google-scholar', 'base', 'core', 'semanticscholar'],
@@ -27,7 +27,7 @@ async function violations(container: Element): Promise<string[]> {
 const done = (result: LookupResult): TabState => tabState({ state: 'done', result });
 
 const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
-  ['found', done(foundResult()), { verifyPdf: verifier({}) }, 'Best free copy'],
+  ['found', done(foundResult()), { checkLink: checker({}) }, 'Best free copy'],
   ['nothing found', done(closedResult()), {}, 'What you can try'],
   ['no DOI', null, {}, 'No article DOI on this page'],
   ['site access withheld', null, { siteAccess: async () => ({ readable: false, origin: 'https://journal.example' }) }, 'Allow on this site'],

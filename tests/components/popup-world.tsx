@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import type { PopupClient, PopupPreferences } from '@/components/PopupApp';
 import type { TabState } from '@/utils/messaging/protocol';
-import type { VerifyResult } from '@/utils/links/pdf-probe';
+import type { CheckedLink, LinkCheckTarget } from '@/utils/links/link-check';
 import { BMC_DOI, foundResult } from '../fixtures/results';
 
 export const article = { doi: BMC_DOI, evidence: 'meta[citation_doi]', label: 'citation_doi meta tag' };
@@ -29,7 +29,11 @@ export function fakeClient(state: TabState | null, overrides: Partial<PopupClien
   };
 }
 
-/** A PDF checker that answers from a table (unknown URLs: "could not check"). */
-export function verifier(table: Record<string, VerifyResult['state']>) {
-  return vi.fn(async (url: string): Promise<VerifyResult> => ({ state: table[url] ?? 'unknown', detail: 'test' }));
+/** A link checker that answers from a table of URL → state or whole answer (unknown URLs: "could not check"). */
+export function checker(table: Record<string, CheckedLink['state'] | Partial<CheckedLink>>) {
+  return vi.fn(async ({ url }: LinkCheckTarget): Promise<CheckedLink> => {
+    const row = table[url] ?? 'unknown';
+    const answer = typeof row === 'string' ? { state: row } : row;
+    return { detail: 'test', finalUrl: url, samePaper: 'unknown', ...answer } as CheckedLink;
+  });
 }

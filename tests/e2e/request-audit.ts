@@ -12,6 +12,7 @@
 import type { RecordedRequest } from '../../harness';
 import { KEYED_SOURCE_NAMES, SOURCES, type KeyedSourceName, type SourceName } from '../../utils/sources/registry';
 import type { RequestRule, ValueRule } from '../../utils/sources/source';
+import { WAYBACK_HOST, WAYBACK_PATH } from '../../utils/links/wayback';
 
 export interface AuditAllowance {
   /** DOIs the user saw on the visited pages or typed, plus the key test's probe DOI (any case). */
@@ -22,6 +23,8 @@ export interface AuditAllowance {
   keys: Record<KeyedSourceName, string>;
   /** `chrome-extension://<id>`: the only Origin an extension request may carry. */
   extensionOrigin: string;
+  /** The copy links the popup showed: the only URLs the archive look-up may send (absent: any http(s) URL). */
+  copyUrls?: Iterable<string>;
   /** Strings that must appear in no request at all (URL, body, headers), raw or URL-encoded. */
   secrets: string[];
 }
@@ -170,7 +173,29 @@ function ruleOf(source: (typeof SOURCES)[number], declared: RequestRule, host: s
   };
 }
 
-export const RULES: Rule[] = SOURCES.flatMap((source) => source.hosts.flatMap((host) => source.requests.map((r) => ruleOf(source, r, host))));
+/** A copy's link (the only value the archive look-up may carry): an http(s) URL the user was shown. */
+const copyUrl =
+  (ctx: Context): Check =>
+  (v) =>
+    problemIf(
+      !/^https?:\/\//.test(v) || (ctx.allowance.copyUrls !== undefined && !new Set(ctx.allowance.copyUrls).has(v)),
+      `not a copy's link: ${v.slice(0, 80)}`,
+    );
+
+/** The Wayback Machine's availability API (utils/links/wayback.ts): a dead copy's URL, nothing else. */
+const ARCHIVE_RULE: Rule = {
+  name: 'Wayback availability',
+  host: WAYBACK_HOST,
+  methods: ['GET'],
+  path: new RegExp(`^${WAYBACK_PATH}$`),
+  params: { url: { check: copyUrl, required: true } },
+  body: null,
+};
+
+export const RULES: Rule[] = [
+  ...SOURCES.flatMap((source) => source.hosts.flatMap((host) => source.requests.map((r) => ruleOf(source, r, host)))),
+  ARCHIVE_RULE,
+];
 
 /** Headers any request may carry: the browser's own, describing the browser, not the page or the user. */
 const COMMON_HEADERS: Record<string, (ctx: Context) => Check> = {
@@ -267,6 +292,27 @@ function ruleProblems(request: RecordedRequest, url: URL, rule: Rule, ctx: Conte
     const problem = rule.body(ctx)(request.body);
     if (problem) problems.push(`body: ${problem}`);
   }
+  return problems;
+}
+
+/**
+ * A link check (the popup checking a shown copy's link): a GET or HEAD, no body, no Cookie, no
+ * Referer, only the common headers and `range`. [] = fine.
+ */
+export function linkCheckProblems(request: RecordedRequest, allowance: Pick<AuditAllowance, 'extensionOrigin'>): string[] {
+  const ctx: Context = { dois: new Set(), allowance: { dois: [], email: '', keys: {} as AuditAllowance['keys'], secrets: [], ...allowance } };
+  const rule: Rule = {
+    name: 'link check',
+    host: request.host,
+    methods: ['GET', 'HEAD'],
+    path: /./,
+    params: {},
+    body: null,
+    headers: { range: () => (v) => problemIf(!/^bytes=0-\d+$/.test(v), `unexpected range: ${v}`) },
+  };
+  const problems = headerProblems(request, rule, ctx);
+  if (!rule.methods.includes(request.method)) problems.push(`method ${request.method}`);
+  if (request.body !== '') problems.push('has a body');
   return problems;
 }
 

@@ -29,7 +29,8 @@ import {
 import { readBadges, scrollThrough, syntheticDoi } from '../../harness/badges-world';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary } from './privacy-world';
 import { fillSetting, openOptions } from './options-ui';
-import { auditApiRequests, endpointsUsed, type AuditAllowance } from './request-audit';
+import { WAYBACK_HOST } from '../../utils/links/wayback';
+import { auditApiRequests, endpointsUsed, linkCheckProblems, type AuditAllowance } from './request-audit';
 
 const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_audit_reference_list';
 const LIST_TITLE = 'Greenway audit: a private reading list';
@@ -190,8 +191,12 @@ describe('request audit of a realistic session', () => {
     expect(used.get('unmatched')).toBeUndefined();
   });
 
-  it('requests to other hosts: only the pages the user opened and the link checks of shown copies, without Referer or cookies', () => {
-    const others = server.requests().filter((r) => !isApiHost(r.host));
+  it('requests to other hosts: only the pages the user opened, the link checks of shown copies and archive look-ups of their links, without Referer or cookies', () => {
+    const archive = server.requests({ host: WAYBACK_HOST });
+    // The archive is asked only about a shown copy's link (one found dead), never about a page or title.
+    const archiveAllowance = { ...allowance(), copyUrls: shownLinks, secrets: [BMC_ARTICLE_URL, LIST_URL, ...pageTitles, COOKIE] };
+    expect(auditApiRequests(archive, archiveAllowance)).toEqual([]);
+    const others = server.requests().filter((r) => !isApiHost(r.host) && r.host !== WAYBACK_HOST);
     const opened = new Set([BMC_ARTICLE_URL, LIST_URL].map((u) => new URL(u).href));
     const openedHosts = new Set([BMC_ARTICLE_URL, LIST_URL].map((u) => new URL(u).hostname));
     for (const r of others) {
@@ -204,10 +209,7 @@ describe('request audit of a realistic session', () => {
       const favicon = new URL(r.url).pathname === '/favicon.ico' && openedHosts.has(r.host);
       if (favicon) continue;
       expect(shownLinks.has(r.url), `${r.method} ${r.url}`).toBe(true);
-      expect(['GET', 'HEAD'], r.url).toContain(r.method);
-      expect(r.headers.referer, r.url).toBeUndefined();
-      expect(r.headers.cookie, r.url).toBeUndefined();
-      expect(r.body, r.url).toBe('');
+      expect(linkCheckProblems(r, { extensionOrigin: `chrome-extension://${ext.extensionId}` }), r.url).toEqual([]);
     }
     console.info(
       `[request-audit] other hosts: ${others.length} requests (${[...new Set(others.map((r) => `${r.method} ${r.host}${new URL(r.url).pathname}`))].join(', ')})`,
@@ -230,7 +232,18 @@ describe('the audit catches what must not leave', () => {
   const problems = (r: RecordedRequest) => auditApiRequests([r], base).map((v) => v.problem);
   const okUrl = `https://api.unpaywall.org/v2/${BMC_DOI}?email=me%40example.org`;
 
+  it('link checks: a ranged GET without Cookie or Referer passes; either of them does not', () => {
+    const check = request('https://r.example/a.pdf', { headers: { host: 'r.example', range: 'bytes=0-262143', 'sec-fetch-mode': 'cors' } });
+    expect(linkCheckProblems(check, base)).toEqual([]);
+    expect(linkCheckProblems({ ...check, headers: { ...check.headers, cookie: 'a=b' } }, base)).toEqual(['sends cookies']);
+    expect(linkCheckProblems({ ...check, headers: { ...check.headers, referer: 'https://journal.example/' } }, base)).toEqual([
+      'sends a Referer (the page address)',
+    ]);
+    expect(linkCheckProblems({ ...check, method: 'POST' }, base)).toEqual(['method POST']);
+  });
+
   it('accepts a clean request', () => {
+    expect(problems(request('https://archive.org/wayback/available?url=https%3A%2F%2Fr.example%2Fa.pdf'))).toEqual([]);
     expect(problems(request(okUrl))).toEqual([]);
     expect(problems(request(`https://api.openalex.org/works?filter=doi:https://doi.org/${BMC_DOI}&per_page=1&select=id,doi&api_key=oa-key`))).toEqual([]);
   });
@@ -264,6 +277,16 @@ describe('the audit catches what must not leave', () => {
     ['a foreign Origin', request(okUrl, { headers: { origin: 'https://journal.example' } }), /origin/],
     ['an unknown header', request(okUrl, { headers: { 'x-page': 'x' } }), /unexpected header x-page/],
     ['a free-text field list', request(`https://api.openalex.org/works/doi:${BMC_DOI}?select=A private title`), /unknown field names/],
+    [
+      'an archive look-up of a page address',
+      request(`https://archive.org/wayback/available?url=${encodeURIComponent('https://journal.example/article/1')}`),
+      /contains/,
+    ],
+    [
+      'an archive look-up with more than the URL',
+      request('https://archive.org/wayback/available?url=https%3A%2F%2Fr.example%2Fa.pdf&timestamp=2020'),
+      /unexpected parameter timestamp/,
+    ],
   ])('flags %s', (_name, bad, expected) => {
     const found = problems(bad);
     expect(found.length).toBeGreaterThan(0);

@@ -21,7 +21,8 @@ function spies() {
     'lookup:many': h('lookup:many'),
     'tab:get': h('tab:get'),
     'lookup:doi': h('lookup:doi'),
-    'verify:pdf': h('verify:pdf'),
+    'check:link': h('check:link'),
+    'check:archive': h('check:archive'),
   } as unknown as Handlers;
   return { handlers, calls };
 }
@@ -32,7 +33,7 @@ const messageArb = fc.oneof(
   fc.record(
     {
       type: fc.oneof(
-        fc.constantFrom('page:detected', 'lookup:many', 'tab:get', 'lookup:doi', 'verify:pdf', '__proto__', 'constructor', 'toString'),
+        fc.constantFrom('page:detected', 'lookup:many', 'tab:get', 'lookup:doi', 'check:link', 'check:archive', '__proto__', 'constructor', 'toString'),
         fc.string(),
       ),
       doi: fc.oneof(fc.string(), fc.string({ minLength: 301, maxLength: 400 }), fc.anything()),

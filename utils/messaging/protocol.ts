@@ -5,9 +5,11 @@
  */
 import * as z from 'zod/mini';
 import { LookupResult } from '../model';
-import type { VerifyResult } from '../links/pdf-probe';
+import type { CheckedLink } from '../links/link-check';
+import type { ArchivedCopy } from '../links/wayback';
 
 const Doi = z.string().check(z.minLength(3), z.maxLength(300));
+const LinkUrl = z.string().check(z.minLength(1), z.maxLength(4096));
 const TabId = z.number().check(z.int(), z.nonnegative());
 
 export const ArticleSignal = z.object({
@@ -42,8 +44,20 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab:get'), tabId: TabId }),
   /** Popup: look one DOI up (the tab's article DOI or one the user typed). */
   z.object({ type: z.literal('lookup:doi'), doi: Doi, tabId: z.optional(TabId), force: z.optional(z.boolean()) }),
-  /** Popup: does this PDF link really answer with a PDF? (utils/verify.ts, run by the background). */
-  z.object({ type: z.literal('verify:pdf'), url: z.string().check(z.minLength(1), z.maxLength(4096)) }),
+  /** Popup: the link check of a copy's URL (utils/links/link-check.ts, run by the background). */
+  z.object({
+    type: z.literal('check:link'),
+    url: LinkUrl,
+    /** What the copy promises there: a PDF or a record page. */
+    expect: z.enum(['pdf', 'landing']),
+    /** The work, for the same-paper check. */
+    doi: z.optional(Doi),
+    title: z.optional(z.string().check(z.maxLength(1000))),
+    /** false: a dead link needs no archived copy (a record checked only for the same-paper test). */
+    archive: z.optional(z.boolean()),
+  }),
+  /** Popup, on the user's click (privacy mode): the archived copy of a link the background found dead. */
+  z.object({ type: z.literal('check:archive'), url: LinkUrl }),
   /**
    * Check page: one chunk of a reference list (utils/lists/run.ts). Batched sources only unless the
    * user ticked the per-DOI ones (`perDoi`); an explicit request, so it runs in privacy mode too.
@@ -71,6 +85,8 @@ export const TabState = z.object({
   tabId: TabId,
   article: z.nullable(ArticleSignal),
   pageDoiCount: z.number(),
+  /** The page's address as the content script's frame reported it; never leaves the browser. */
+  pageUrl: z.optional(z.string().check(z.maxLength(4096))),
   lookup: LookupState,
   updatedAt: z.number(),
 });
@@ -85,7 +101,8 @@ export interface ReplyData {
   'lookup:many': Record<string, LookupResult>;
   'tab:get': TabState | null;
   'lookup:doi': LookupResult;
-  'verify:pdf': VerifyResult;
+  'check:link': CheckedLink;
+  'check:archive': ArchivedCopy | null;
   'lookup:list': Record<string, LookupResult>;
   'tab:dois': string[];
 }

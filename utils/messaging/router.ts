@@ -18,14 +18,22 @@ export interface SenderInfo {
 
 export type SenderKind = 'content' | 'extension-page';
 
+/** Who sent a validated message; `url` is a content script's frame address (absent for extension pages). */
+export interface HandlerSender {
+  kind: SenderKind;
+  tabId: number | null;
+  frameId: number;
+  url?: string;
+}
+
 export type Handlers = {
-  [K in RequestType]: (message: Extract<Request, { type: K }>, sender: { kind: SenderKind; tabId: number | null; frameId: number }) => Promise<ReplyData[K]>;
+  [K in RequestType]: (message: Extract<Request, { type: K }>, sender: HandlerSender) => Promise<ReplyData[K]>;
 };
 
 /** Which requests each kind of sender may make: content scripts cannot read other tabs' state. */
 const ALLOWED: Record<SenderKind, ReadonlySet<RequestType>> = {
   content: new Set<RequestType>(['page:detected', 'lookup:many']),
-  'extension-page': new Set<RequestType>(['tab:get', 'lookup:doi', 'lookup:many', 'verify:pdf', 'lookup:list', 'tab:dois']),
+  'extension-page': new Set<RequestType>(['tab:get', 'lookup:doi', 'lookup:many', 'check:link', 'check:archive', 'lookup:list', 'tab:dois']),
 };
 
 /** Classifies a sender, or returns null for anything that is not us. */
@@ -61,8 +69,9 @@ export function createMessageRouter(handlers: Handlers, ownId: string, ownOrigin
       return Promise.resolve({ ok: false, error: `"${message.type}" is not allowed from this context` });
     }
     const tabId = kind === 'content' ? (sender.tab?.id ?? null) : null;
-    const handler = handlers[message.type] as (m: Request, s: { kind: SenderKind; tabId: number | null; frameId: number }) => Promise<unknown>;
-    return handler(message, { kind, tabId, frameId: sender.frameId ?? 0 }).then(
+    const handler = handlers[message.type] as (m: Request, s: HandlerSender) => Promise<unknown>;
+    const url = kind === 'content' && typeof sender.url === 'string' ? sender.url : undefined;
+    return handler(message, { kind, tabId, frameId: sender.frameId ?? 0, ...(url ? { url } : {}) }).then(
       (data): Reply<unknown> => ({ ok: true, data }),
       (error: unknown): Reply<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );

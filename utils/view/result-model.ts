@@ -18,6 +18,8 @@ export interface CopyView {
   /** Shown next to the kind when it adds something ("University College London"). */
   institution: string | null;
   version: string;
+  /** For re-ranking: published 3, accepted 2, submitted 1, unknown 0. */
+  versionRank: number;
   licence: { label: string; url: string | null } | null;
   pdfUrl: string | null;
   landingUrl: string | null;
@@ -41,6 +43,8 @@ export interface ResultModel {
   work: { title: string | null; meta: string | null } | null;
   retraction: { noticeUrl: string | null } | null;
   best: CopyView | null;
+  /** Every distinct copy in the engine's order, best first (for re-ranking after link checks). */
+  ranked: CopyView[];
   repositoryCopies: CopyView[];
   otherCopies: CopyView[];
   failures: SourceFailure[];
@@ -61,6 +65,7 @@ export function copyView(copy: Copy): CopyView {
     kindLabel: copyKindLabel(kind),
     institution,
     version: versionLabel(copy.version),
+    versionRank: copy.version === 'published' ? 3 : copy.version === 'accepted' ? 2 : copy.version === 'submitted' ? 1 : 0,
     licence: copy.licence ? { label: copy.licence.label, url: safeHttpUrl(copy.licence.url) } : null,
     pdfUrl,
     landingUrl,
@@ -108,6 +113,7 @@ export function resultModel(result: LookupResult): ResultModel {
     work: work && (work.title || meta) ? { title: work.title, meta: meta || null } : null,
     retraction: result.retracted ? { noticeUrl: noticeUrlOf(result) } : null,
     best,
+    ranked: best ? [best, ...others] : others,
     repositoryCopies: others.filter((c) => c.kind !== 'publisher' && c.kind !== 'preprint'),
     otherCopies: others.filter((c) => c.kind === 'publisher' || c.kind === 'preprint'),
     failures,

@@ -40,6 +40,17 @@ describe('background handlers', () => {
     expect(shown).toEqual(['idle', 'loading', 'done']);
   });
 
+  it('keeps the reporting page\'s http(s) address in the tab state (for "You are on this copy"), nothing else', async () => {
+    const { handlers, deps } = setup();
+    await handlers['page:detected'](
+      { type: 'page:detected', article, pageDoiCount: 1 },
+      { ...content, url: 'https://discovery.ucl.ac.uk/id/eprint/10179598/' },
+    );
+    expect((await deps.tabs.get(4))?.pageUrl).toBe('https://discovery.ucl.ac.uk/id/eprint/10179598/');
+    await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 1 }, { ...content, url: 'file:///home/me/paper.html' });
+    expect((await deps.tabs.get(4))?.pageUrl).toBeUndefined();
+  });
+
   it('makes no lookup in privacy mode until the popup asks', async () => {
     // The report's lookup is fire and forget: it starts after the handler returns, behind a tab-store
     // write. So wait as long as it takes that lookup to start when lookups are on (the control),
@@ -112,18 +123,23 @@ describe('background handlers', () => {
   });
 });
 
-describe('verify:pdf', () => {
-  it('answers with the checker, or "could not check" without one; content scripts may not ask', async () => {
+describe('check:link and check:archive', () => {
+  it('answer with the checker, or "could not check" / no archive without one; content scripts may not ask', async () => {
     const { createMessageRouter } = await import('@/utils/messaging/router');
     const { deps } = setup();
-    const verifyPdf = vi.fn(async () => ({ state: 'verified' as const, detail: 'PDF' }));
-    const handlers = createHandlers({ ...deps, verifyPdf });
-    expect(await handlers['verify:pdf']({ type: 'verify:pdf', url: 'https://r.example/a.pdf' }, popup)).toEqual({ state: 'verified', detail: 'PDF' });
-    expect((await createHandlers(deps)['verify:pdf']({ type: 'verify:pdf', url: 'https://r.example/a.pdf' }, popup)).state).toBe('unknown');
+    const pdf = { state: 'pdf' as const, detail: 'PDF', finalUrl: 'https://r.example/a.pdf', samePaper: 'unknown' as const };
+    const links = { check: vi.fn(async () => pdf), archive: vi.fn(async () => ({ url: 'https://web.archive.org/web/2020/x', date: '2020-01-01' })) };
+    const handlers = createHandlers({ ...deps, links });
+    const message = { type: 'check:link' as const, url: 'https://r.example/a.pdf', expect: 'pdf' as const, doi: '10.5555/x', title: 'T' };
+    expect(await handlers['check:link'](message, popup)).toEqual(pdf);
+    expect(links.check).toHaveBeenCalledWith({ url: 'https://r.example/a.pdf', expect: 'pdf', doi: '10.5555/x', title: 'T' });
+    expect(await handlers['check:archive']({ type: 'check:archive', url: 'https://r.example/a.pdf' }, popup)).toMatchObject({ date: '2020-01-01' });
+    expect((await createHandlers(deps)['check:link'](message, popup)).state).toBe('unknown');
+    expect(await createHandlers(deps)['check:archive']({ type: 'check:archive', url: 'https://r.example/a.pdf' }, popup)).toBeNull();
     const route = createMessageRouter(handlers, 'me', 'chrome-extension://me');
-    const reply = await route({ type: 'verify:pdf', url: 'https://r.example/a.pdf' }, { id: 'me', url: 'https://page.example/', tab: { id: 4 } });
-    expect(reply).toEqual({ ok: false, error: '"verify:pdf" is not allowed from this context' });
-    expect(verifyPdf).toHaveBeenCalledTimes(1);
+    const reply = await route(message, { id: 'me', url: 'https://page.example/', tab: { id: 4 } });
+    expect(reply).toEqual({ ok: false, error: '"check:link" is not allowed from this context' });
+    expect(links.check).toHaveBeenCalledTimes(1);
   });
 });
 

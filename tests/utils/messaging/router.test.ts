@@ -11,7 +11,8 @@ function handlers(): Handlers {
     'lookup:many': vi.fn(async () => ({})),
     'tab:get': vi.fn(async () => null),
     'lookup:doi': vi.fn(async (m) => closedResult({ doi: m.doi })),
-    'verify:pdf': vi.fn(async () => ({ state: 'verified' as const, detail: 'application/pdf' })),
+    'check:link': vi.fn(async () => ({ state: 'pdf' as const, detail: 'PDF', finalUrl: null, samePaper: 'unknown' as const })),
+    'check:archive': vi.fn(async () => null),
     'lookup:list': vi.fn(async () => ({})),
     'tab:dois': vi.fn(async () => ['10.5555/a']),
   };
@@ -41,10 +42,15 @@ describe('createMessageRouter', () => {
     expect(reply).toMatchObject({ ok: true, data: { doi: '10.1/abc', status: 'closed' } });
   });
 
-  it('passes the tab of a content script to its handler', async () => {
+  it("passes the tab and frame address of a content script to its handler (never an extension page's)", async () => {
     const h = handlers();
     await createMessageRouter(h, ID, ORIGIN)({ type: 'page:detected', article: null, pageDoiCount: 3 }, contentSender);
-    expect(h['page:detected']).toHaveBeenCalledWith({ type: 'page:detected', article: null, pageDoiCount: 3 }, { kind: 'content', tabId: 7, frameId: 0 });
+    expect(h['page:detected']).toHaveBeenCalledWith(
+      { type: 'page:detected', article: null, pageDoiCount: 3 },
+      { kind: 'content', tabId: 7, frameId: 0, url: 'https://example.org/article' },
+    );
+    await createMessageRouter(h, ID, ORIGIN)({ type: 'tab:get', tabId: 7 }, popupSender);
+    expect(h['tab:get']).toHaveBeenCalledWith({ type: 'tab:get', tabId: 7 }, { kind: 'extension-page', tabId: null, frameId: 0 });
   });
 
   it('ignores foreign senders synchronously, without calling any handler', () => {
@@ -66,9 +72,11 @@ describe('createMessageRouter', () => {
     const route = createMessageRouter(h, ID, ORIGIN);
     expect(await route({ type: 'tab:get', tabId: 3 }, contentSender)).toMatchObject({ ok: false });
     expect(await route({ type: 'lookup:doi', doi: '10.1/x' }, contentSender)).toMatchObject({ ok: false });
-    expect(await route({ type: 'verify:pdf', url: 'https://x.example/a.pdf' }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'check:link', url: 'https://x.example/a.pdf', expect: 'pdf' }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'check:archive', url: 'https://x.example/a.pdf' }, contentSender)).toMatchObject({ ok: false });
     expect(h['tab:get']).not.toHaveBeenCalled();
-    expect(h['verify:pdf']).not.toHaveBeenCalled();
+    expect(h['check:link']).not.toHaveBeenCalled();
+    expect(h['check:archive']).not.toHaveBeenCalled();
   });
 
   it('lets only extension pages check a list or read the DOIs of a tab (the check page)', async () => {

@@ -1,0 +1,97 @@
+/**
+ * What the popup makes of link checks: which URLs of the shown copies to check, one verdict per copy
+ * from those checks, the re-ranking they cause, and which copy the tab is showing ("You are on this
+ * copy"). Pure and zod-free (the popup's first paint imports it).
+ */
+import type { CheckedLink, LinkCheckTarget } from '../links/link-check';
+import type { CopyView } from './result-model';
+
+/** A check's state as shown: `checking` while the background works. */
+export type CheckState = CheckedLink['state'] | 'checking';
+
+/** What the popup says about one copy. */
+export interface CopyVerdict {
+  state: CheckState;
+  samePaper: 'yes' | 'no' | 'unknown';
+  /** The archived copy of a dead link: the capture, null = none, undefined = not asked (privacy mode). */
+  archived?: { url: string; date: string } | null;
+  /** For `not-checked`: the origin Greenway may not access ("Allow on this site"). */
+  origin?: string;
+  /** The PDF link gives a record page: its button says "Open record instead". */
+  opensRecord: boolean;
+}
+
+/** Checked URLs per popup: a handful of copies, each check costs the repository a request. */
+export const MAX_CHECKS = 8;
+
+export interface PlannedCheck {
+  copyKey: string;
+  role: 'primary' | 'record';
+  target: LinkCheckTarget;
+}
+
+/**
+ * The checks for the shown copies, in order, at most MAX_CHECKS: each copy's PDF link (else its
+ * record page) and, for a repository record with a PDF, the record page too (for the same-paper test).
+ */
+export function plannedChecks(views: readonly CopyView[], work: { doi: string; title: string | null }): PlannedCheck[] {
+  const out: PlannedCheck[] = [];
+  const paper = { doi: work.doi, ...(work.title ? { title: work.title } : {}) };
+  for (const view of views) {
+    const primary = view.pdfUrl ?? view.landingUrl;
+    if (primary) out.push({ copyKey: view.key, role: 'primary', target: { url: primary, expect: view.pdfUrl ? 'pdf' : 'landing', ...paper } });
+    if (view.pdfUrl && view.landingUrl && view.isRecord)
+      out.push({ copyKey: view.key, role: 'record', target: { url: view.landingUrl, expect: 'landing', archive: false, ...paper } });
+  }
+  return out.slice(0, MAX_CHECKS);
+}
+
+/** One copy's verdict from its primary check and (if any) its record check. */
+export function copyVerdict(primary: CheckedLink | 'checking' | undefined, record?: CheckedLink | 'checking'): CopyVerdict | undefined {
+  if (!primary) return undefined;
+  if (primary === 'checking') return { state: 'checking', samePaper: 'unknown', opensRecord: false };
+  const papers = [primary.samePaper, record && record !== 'checking' ? record.samePaper : 'unknown'];
+  const samePaper = papers.includes('no') ? 'no' : papers.includes('yes') ? 'yes' : 'unknown';
+  return {
+    state: primary.state,
+    samePaper,
+    ...('archived' in primary ? { archived: primary.archived } : {}),
+    ...('origin' in primary ? { origin: primary.origin } : {}),
+    opensRecord: primary.state === 'landing',
+  };
+}
+
+const isBad = (v: CopyVerdict | undefined) => !!v && (v.samePaper === 'no' || v.state === 'dead' || v.state === 'login');
+const passes = (v: CopyVerdict | undefined) => !!v && v.samePaper !== 'no' && (v.state === 'pdf' || v.state === 'landing');
+
+/**
+ * Re-ranks the shown copies (best first) by their checks: a different paper goes last; a best copy
+ * found dead, behind a login or a different paper gives its place to the first copy of the same or a
+ * better version that passes (a PDF or record page of the same paper). The order is otherwise kept.
+ */
+export function rerank(ordered: readonly CopyView[], verdicts: ReadonlyMap<string, CopyVerdict>): CopyView[] {
+  const list = [...ordered.filter((c) => verdicts.get(c.key)?.samePaper !== 'no'), ...ordered.filter((c) => verdicts.get(c.key)?.samePaper === 'no')];
+  const first = ordered[0];
+  if (!first || !isBad(verdicts.get(first.key))) return list;
+  const better = list.find((c) => c !== first && c.versionRank >= first.versionRank && passes(verdicts.get(c.key)));
+  return better ? [better, ...list.filter((c) => c !== better)] : list;
+}
+
+/** A URL for comparison: no fragment, no trailing slash, http = https, host lower case. Null if not a URL. */
+function comparable(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The shown copy whose record page or PDF the tab is showing, or null. */
+export function copyOnTab(views: readonly CopyView[], tabUrl: string | null | undefined): CopyView | null {
+  const here = comparable(tabUrl ?? null);
+  if (!here) return null;
+  return views.find((v) => comparable(v.landingUrl) === here || comparable(v.pdfUrl) === here) ?? null;
+}
