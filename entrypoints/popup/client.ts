@@ -99,5 +99,7 @@ export function createPopupClient(): PopupClient {
     isOnline: () => navigator.onLine,
     siteAccess,
     allowSite,
+    // A link check said "Not checked": ask for the copy's site (on the click), then check again.
+    requestSiteAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
   };
 }
