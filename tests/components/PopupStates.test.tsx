@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { PopupApp } from '@/components/PopupApp';
 import type { LookupResult } from '@/utils/model';
-import { BMC_DOI, closedResult, foundResult, publisherCopy, uclCopy } from '../fixtures/results';
+import { BMC_DOI, BMC_TITLE, closedResult, foundResult, publisherCopy, uclCopy } from '../fixtures/results';
 import { fakeClient, noPreferences, tabState, verifier } from './popup-world';
 
 const done = (result: LookupResult) => tabState({ state: 'done', result });
@@ -33,7 +33,7 @@ describe('popup: looking up', () => {
 describe('popup: found', () => {
   it('gives title, journal and year, and the status in words with an icon', async () => {
     const { container } = render(<PopupApp tabId={3} client={fakeClient(done(foundResult({ status: 'green' })))} />);
-    expect(await screen.findByText('Access to primary care')).toBeTruthy();
+    expect(await screen.findByText(BMC_TITLE)).toBeTruthy();
     expect(screen.getByText(/BMC Health Services Research, 2023/)).toBeTruthy();
     const status = container.querySelector('.status')!;
     expect(status.textContent).toContain('Free copy in a repository (green)');
