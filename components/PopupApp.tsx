@@ -10,6 +10,7 @@ import { ResultView } from './ResultView';
 import { ManualDoiForm } from './ManualDoiForm';
 import { LookingUp } from './LookingUp';
 import { ErrorBoundary } from './ErrorBoundary';
+import { DiscussedPaper } from './DiscussedPaper';
 
 /** The settings the popup uses: which search services to offer, the library's links. */
 export interface PopupPreferences {
@@ -36,7 +37,8 @@ export interface PopupRequest {
 
 export type View =
   | { kind: 'starting' }
-  | { kind: 'no-doi'; text: string; invalid: boolean }
+  /** `discussed`: no article of its own, but the page is about this paper (see DiscussedPaper). */
+  | { kind: 'no-doi'; text: string; invalid: boolean; discussed?: string }
   | { kind: 'loading'; doi: string; article: ArticleSignal | null }
   | { kind: 'result'; result: LookupResult; article: ArticleSignal | null }
   | { kind: 'error'; doi: string; error: string; article: ArticleSignal | null };
@@ -48,7 +50,7 @@ function message(error: unknown): string {
 /** The view a known tab state gives at once, or null when a lookup has to run first. */
 export function viewFromTab(tab: TabState | null): View | null {
   const article = tab?.article ?? null;
-  if (!article) return { kind: 'no-doi', text: '', invalid: false };
+  if (!article) return { kind: 'no-doi', text: '', invalid: false, ...(tab?.discussedDoi ? { discussed: tab.discussedDoi } : {}) };
   if (tab?.lookup.state === 'done') return { kind: 'result', result: tab.lookup.result, article };
   return null;
 }
@@ -165,7 +167,10 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     <div ref={root} class="popup-body" data-view={view.kind} aria-busy={busy}>
       {view.kind === 'starting' && <LookingUp doi={null} />}
       {view.kind === 'loading' && <LookingUp doi={view.doi} />}
-      {view.kind === 'no-doi' && <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} onSubmit={lookupTyped} />}
+      {view.kind === 'no-doi' && view.discussed && <DiscussedPaper doi={view.discussed} onLookUp={lookupTyped} />}
+      {view.kind === 'no-doi' && (
+        <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} autoFocus={!view.discussed} onSubmit={lookupTyped} />
+      )}
       {view.kind === 'result' && (
         <ResultView
           result={view.result}

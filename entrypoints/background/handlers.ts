@@ -57,7 +57,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // Only the top frame speaks for the tab: a DOI in an embedded frame (an ad, a widget) is not the article.
       if (sender.tabId === null || sender.frameId !== 0) return null;
       const tabId = sender.tabId;
-      const state = await tabs.detected(tabId, message.article, message.pageDoiCount);
+      // A discussed paper is stored for the popup only: no automatic lookup, and the toolbar icon shows the page's own article alone.
+      const state = await tabs.detected(tabId, message.article, message.pageDoiCount, message.discussedDoi ?? null);
       await showTabState(tabId, state);
       if (state.article && state.lookup.state === 'idle' && (await deps.autoLookup())) {
         // Fire and forget: the content script does not wait, the popup reads the tab state.

@@ -17,8 +17,12 @@ const key = (tabId: number) => `tab:${tabId}`;
 
 export interface TabStore {
   get(tabId: number): Promise<TabState | null>;
-  /** Records what the content script found; a different article resets the lookup state. */
-  detected(tabId: number, article: ArticleSignal | null, pageDoiCount: number): Promise<TabState>;
+  /**
+   * Records what the content script found; a different article resets the lookup state.
+   * `discussedDoi` (a DOI string, news and blog pages) is kept only when the page has no article of
+   * its own: it is the paper the page is about, never the page's article (no lookup state follows it).
+   */
+  detected(tabId: number, article: ArticleSignal | null, pageDoiCount: number, discussedDoi?: string | null): Promise<TabState>;
   /** Sets the lookup state, but only while the tab still shows `doi` (a late answer for a page the user
    * already left must not overwrite the new page's state). Returns the new state, or null if ignored. */
   setLookup(tabId: number, doi: string, lookup: LookupState): Promise<TabState | null>;
@@ -62,7 +66,7 @@ export function createTabStore(area: StorageArea, now: () => number = Date.now):
 
   return {
     get: (tabId) => serialised(tabId, () => read(tabId)),
-    detected: (tabId, article, pageDoiCount) =>
+    detected: (tabId, article, pageDoiCount, discussedDoi = null) =>
       serialised(tabId, async () => {
         const previous = await read(tabId);
         const sameArticle = previous?.article && article && sameDoi(previous.article.doi, article.doi);
@@ -70,6 +74,7 @@ export function createTabStore(area: StorageArea, now: () => number = Date.now):
           tabId,
           article,
           pageDoiCount,
+          ...(discussedDoi && !article ? { discussedDoi } : {}),
           lookup: sameArticle && previous ? previous.lookup : { state: 'idle' },
           updatedAt: now(),
         });

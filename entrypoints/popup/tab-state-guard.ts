@@ -95,6 +95,7 @@ const isTabState = shape({
   tabId: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
   article: nullable(shape({ doi: isDoi, evidence: isShortText, label: isShortText, derived: optional((v) => typeof v === 'boolean') })),
   pageDoiCount: isNumber,
+  discussedDoi: optional(isDoi),
   lookup: isLookupState,
   updatedAt: isNumber,
 });

@@ -61,6 +61,8 @@ export const TabState = z.object({
   tabId: TabId,
   article: z.nullable(ArticleSignal),
   pageDoiCount: z.number(),
+  /** The paper a page without an article of its own discusses (news, blog): shown apart, never as the page's article. */
+  discussedDoi: z.optional(Doi),
   lookup: LookupState,
   updatedAt: z.number(),
 });
