@@ -56,9 +56,13 @@ describe('OpenAIRE', () => {
     expect(JSON.stringify(a.copies)).not.toMatch(/cris\.example|restricted\.example|Unknown Repository/);
   });
 
-  it('gives a known DOI without open instances and an unasked-for DOI no copies; an unknown DOI is known nowhere', () => {
+  it('names no host for "Unknown Repository"; an unasked-for DOI is left out; an unknown DOI is known nowhere', () => {
     const answers = answersOf(fixtureJson('openaire-dedup.json'), ['10.5555/openaire.unhosted', '10.5555/openaire.absent']);
-    expect(answers.get('10.5555/openaire.unhosted')).toMatchObject({ copies: [], work: { year: 2025 } });
+    // Its access-less instance is no copy; its open one at "Unknown Repository" is a copy without a host name.
+    expect(answers.get('10.5555/openaire.unhosted')).toMatchObject({
+      copies: [{ hostType: 'repository', hostName: null, pdfUrl: 'https://files.example.org/brochure.pdf', landingUrl: null }],
+      work: { year: 2025 },
+    });
     expect(answers.get('10.5555/openaire.absent')).toEqual({ copies: [] });
     expect(answers.has('10.5555/openaire.twice')).toBe(false);
   });
