@@ -12,6 +12,7 @@ import { LookingUp } from './LookingUp';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SiteAccess } from './SiteAccess';
 import { CheckListLinks } from './CheckListLinks';
+import { DiscussedPaper } from './DiscussedPaper';
 
 /** The settings the popup uses: which search services to offer, the library's links. */
 export interface PopupPreferences {
@@ -58,8 +59,9 @@ export interface PopupRequest {
 
 export type View =
   | { kind: 'starting' }
-  | { kind: 'no-doi'; text: string; invalid: boolean }
   | { kind: 'no-access'; origin: string | null }
+  /** `discussed`: no article of its own, but the page is about this paper (see DiscussedPaper). */
+  | { kind: 'no-doi'; text: string; invalid: boolean; discussed?: string }
   | { kind: 'loading'; doi: string; article: ArticleSignal | null }
   | { kind: 'result'; result: LookupResult; article: ArticleSignal | null }
   | { kind: 'error'; doi: string; error: string; article: ArticleSignal | null };
@@ -71,7 +73,7 @@ function message(error: unknown): string {
 /** The view a known tab state gives at once, or null when a lookup has to run first. */
 export function viewFromTab(tab: TabState | null): View | null {
   const article = tab?.article ?? null;
-  if (!article) return { kind: 'no-doi', text: '', invalid: false };
+  if (!article) return { kind: 'no-doi', text: '', invalid: false, ...(tab?.discussedDoi ? { discussed: tab.discussedDoi } : {}) };
   if (tab?.lookup.state === 'done') return { kind: 'result', result: tab.lookup.result, article };
   return null;
 }
@@ -229,7 +231,10 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       {view.kind === 'loading' && <LookingUp doi={view.doi} />}
       {view.kind === 'no-access' && <SiteAccess origin={view.origin} onAllow={allow} />}
       {view.kind === 'no-access' && <ManualDoiForm heading={false} autoFocus={false} onSubmit={lookupTyped} />}
-      {view.kind === 'no-doi' && <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} onSubmit={lookupTyped} />}
+      {view.kind === 'no-doi' && view.discussed && <DiscussedPaper doi={view.discussed} onLookUp={lookupTyped} />}
+      {view.kind === 'no-doi' && (
+        <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} autoFocus={!view.discussed} onSubmit={lookupTyped} />
+      )}
       {view.kind === 'result' && (
         <ResultView
           result={view.result}

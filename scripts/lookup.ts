@@ -75,6 +75,7 @@ const args = parseArgs(process.argv.slice(2));
 if (args.errors.length || args.dois.length === 0) {
   for (const e of args.errors) console.error(e);
   console.error('usage: npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] [--core-key K] [--disable NAME] DOI…');
+  console.error(`NAME: ${SOURCE_NAMES.join(', ')}`);
   process.exit(2);
 }
 const engine = createLookupEngine({ fetch: (url, init) => fetch(url, init), storage: createMemoryStorage(), ...realClock }, args.config);

@@ -60,7 +60,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (sender.tabId === null || sender.frameId !== 0) return null;
       const tabId = sender.tabId;
       const pageUrl = typeof sender.url === 'string' && /^https?:\/\//.test(sender.url) && sender.url.length <= 4096 ? sender.url : undefined;
-      const state = await tabs.detected(tabId, message.article, message.pageDoiCount, pageUrl);
+      // A discussed paper is stored for the popup only: no automatic lookup, and the toolbar icon shows the page's own article alone.
+      const state = await tabs.detected(tabId, message.article, message.pageDoiCount, pageUrl, message.discussedDoi ?? null);
       await showTabState(tabId, state);
       if (state.article && state.lookup.state === 'idle' && (await deps.autoLookup())) {
         // Fire and forget: the content script does not wait, the popup reads the tab state.

@@ -17,9 +17,13 @@ const key = (tabId: number) => `tab:${tabId}`;
 
 export interface TabStore {
   get(tabId: number): Promise<TabState | null>;
-  /** Records what the content script found; a different article resets the lookup state. */
-  /** `pageUrl`: the reporting frame's address (kept in the browser: the popup's "You are on this copy"). */
-  detected(tabId: number, article: ArticleSignal | null, pageDoiCount: number, pageUrl?: string): Promise<TabState>;
+  /**
+   * Records what the content script found; a different article resets the lookup state.
+   * `pageUrl`: the reporting frame's address (kept in the browser: the popup's "You are on this copy").
+   * `discussedDoi` (a DOI string, news and blog pages) is kept only when the page has no article of
+   * its own: it is the paper the page is about, never the page's article (no lookup state follows it).
+   */
+  detected(tabId: number, article: ArticleSignal | null, pageDoiCount: number, pageUrl?: string, discussedDoi?: string | null): Promise<TabState>;
   /** Sets the lookup state, but only while the tab still shows `doi` (a late answer for a page the user
    * already left must not overwrite the new page's state). Returns the new state, or null if ignored. */
   setLookup(tabId: number, doi: string, lookup: LookupState): Promise<TabState | null>;
@@ -63,7 +67,7 @@ export function createTabStore(area: StorageArea, now: () => number = Date.now):
 
   return {
     get: (tabId) => serialised(tabId, () => read(tabId)),
-    detected: (tabId, article, pageDoiCount, pageUrl) =>
+    detected: (tabId, article, pageDoiCount, pageUrl, discussedDoi = null) =>
       serialised(tabId, async () => {
         const previous = await read(tabId);
         const sameArticle = previous?.article && article && sameDoi(previous.article.doi, article.doi);
@@ -72,6 +76,7 @@ export function createTabStore(area: StorageArea, now: () => number = Date.now):
           article,
           pageDoiCount,
           ...(pageUrl ? { pageUrl } : {}),
+          ...(discussedDoi && !article ? { discussedDoi } : {}),
           lookup: sameArticle && previous ? previous.lookup : { state: 'idle' },
           updatedAt: now(),
         });

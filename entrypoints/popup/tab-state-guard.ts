@@ -96,6 +96,7 @@ const isTabState = shape({
   article: nullable(shape({ doi: isDoi, evidence: isShortText, label: isShortText, derived: optional((v) => typeof v === 'boolean') })),
   pageDoiCount: isNumber,
   pageUrl: optional((v) => isString(v) && v.length <= 4096),
+  discussedDoi: optional(isDoi),
   lookup: isLookupState,
   updatedAt: isNumber,
 });

@@ -17,6 +17,7 @@ const FOLDER_SOURCE: Record<string, string> = {
   crossref: 'crossref',
   europepmc_ncbi: 'europepmc',
   semanticscholar: 'semanticscholar',
+  openaire: 'openaire',
 };
 
 /** Endpoints the engine itself calls; their successful recordings must map without error. */
@@ -26,6 +27,7 @@ const OURS = [
   /^Crossref GET \/works/,
   /^Europe PMC GET .*\/search/,
   /^S2 POST \/graph\/v1\/paper\/batch/,
+  /^OpenAIRE Graph GET .*\/graph\/v2\/researchProducts/,
 ];
 
 interface Row {

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { PopupApp } from '@/components/PopupApp';
 import type { LookupResult } from '@/utils/model';
-import { acceptedCopy, BMC_DOI, closedResult, foundResult, publisherCopy, uclCopy } from '../fixtures/results';
+import type { TabState } from '@/utils/messaging/protocol';
+import { acceptedCopy, BMC_DOI, BMC_TITLE, closedResult, foundResult, publisherCopy, uclCopy } from '../fixtures/results';
 import { checker, fakeClient, noPreferences, tabState } from './popup-world';
 
 const done = (result: LookupResult) => tabState({ state: 'done', result });
@@ -33,7 +34,7 @@ describe('popup: looking up', () => {
 describe('popup: found', () => {
   it('gives title, journal and year, and the status in words with an icon', async () => {
     const { container } = render(<PopupApp tabId={3} client={fakeClient(done(foundResult({ status: 'green' })))} />);
-    expect(await screen.findByText('Access to primary care')).toBeTruthy();
+    expect(await screen.findByText(BMC_TITLE)).toBeTruthy();
     expect(screen.getByText(/BMC Health Services Research, 2023/)).toBeTruthy();
     const status = container.querySelector('.status')!;
     expect(status.textContent).toContain('Free copy in a repository (green)');
@@ -247,6 +248,28 @@ describe('popup: no DOI on the page', () => {
     fireEvent.input(screen.getByLabelText('DOI or link'), { target: { value: 'https://pubs.acs.org/doi/abs/10.1021/acs.jpcc.0c01234?src=x' } });
     fireEvent.submit(screen.getByLabelText('DOI or link').closest('form')!);
     await waitFor(() => expect(client.lookup).toHaveBeenCalledWith('10.1021/acs.jpcc.0c01234', { tabId: undefined, force: false }));
+  });
+
+  it('shows the paper a news page discusses apart from the page, and looks it up on request into the same result view', async () => {
+    const news: TabState = { ...tabState({ state: 'idle' }), article: null, discussedDoi: '10.5555/discussed.1' };
+    const client = fakeClient(news);
+    render(<PopupApp tabId={3} client={client} />);
+    const section = (await screen.findByRole('heading', { name: 'Paper discussed on this page' })).closest('section')!;
+    // A section of its own: the page still has no article DOI, and nothing is looked up until asked.
+    expect(screen.getByRole('heading', { name: 'No article DOI on this page' }).closest('section')).not.toBe(section);
+    expect(within(section).getByText('DOI 10.5555/discussed.1')).toBeTruthy();
+    expect(client.lookup).not.toHaveBeenCalled();
+    fireEvent.click(within(section).getByRole('button', { name: 'Look up this paper' }));
+    // Looked up like a typed DOI (not as the tab's article), and shown in the usual result view.
+    await waitFor(() => expect(client.lookup).toHaveBeenCalledWith('10.5555/discussed.1', { tabId: undefined, force: false }));
+    expect(await screen.findByText(BMC_TITLE)).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Paper discussed on this page' })).toBeNull();
+  });
+
+  it('shows no discussed-paper section on a page without one', async () => {
+    render(<PopupApp tabId={3} client={fakeClient({ ...tabState({ state: 'idle' }), article: null })} />);
+    await screen.findByRole('heading', { name: 'No article DOI on this page' });
+    expect(screen.queryByRole('heading', { name: 'Paper discussed on this page' })).toBeNull();
   });
 
   it('looks up a DOI sent by the context menu, or shows text without one in the field with the reason', async () => {

@@ -31,6 +31,7 @@ const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
   ['nothing found', done(closedResult()), {}, 'What you can try'],
   ['no DOI', null, {}, 'No article DOI on this page'],
   ['site access withheld', null, { siteAccess: async () => ({ readable: false, origin: 'https://journal.example' }) }, 'Allow on this site'],
+  ['paper discussed', { ...tabState({ state: 'idle' }), article: null, discussedDoi: '10.5555/discussed.1' }, {}, 'Paper discussed on this page'],
   [
     'some sources failed',
     done(foundResult({ sources: { openalex: { ok: true }, unpaywall: { ok: false, error: 'HTTP 500' } } })),

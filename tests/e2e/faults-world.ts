@@ -7,10 +7,11 @@
  */
 import { faultAction, type FaultSpec } from '../../harness/faults';
 import type { FixtureServer, RecordedRequest, Reply } from '../../harness';
-import type { SourceName } from '../../utils/model';
+import { SOURCE_NAMES, type SourceName } from '../../utils/model';
 import { apiHost } from '../../harness';
 
-export const FAULT_SOURCES: SourceName[] = ['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core', 'crossref'];
+/** Every registered source: a new one cannot be left out of the fault rounds (its stub is below). */
+export const FAULT_SOURCES: SourceName[] = [...SOURCE_NAMES];
 
 /** The host name each source's copy is shown under in the popup (Crossref gives licences, not copies). */
 export const COPY_HOST: Record<SourceName, string | null> = {
@@ -20,6 +21,7 @@ export const COPY_HOST: Record<SourceName, string | null> = {
   semanticscholar: 'gamma-repo.example',
   core: 'delta-repo.example',
   crossref: null,
+  openaire: 'Epsilon Repository',
 };
 
 export const faultDoi = (source: SourceName, kind: string, round = 0) => `10.5555/fault.${source}.${kind}.r${round}`;
@@ -208,6 +210,36 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
           ? { json: { status: 'ok', 'message-type': 'work', message: crossrefWork(dois[0]) } }
           : { status: 404, body: 'Resource not found.' },
     ),
+  );
+
+  server.api(
+    apiHost('openaire'),
+    '/graph/v2/researchProducts',
+    wrap('openaire', ([doi]) => ({
+      json: {
+        header: { numFound: doi ? 1 : 0, page: 1, pageSize: 10 },
+        results: doi
+          ? [
+              {
+                id: `doi_dedup___::${slug(doi)}`,
+                pids: [{ scheme: 'doi', value: doi }],
+                mainTitle: `Fault world ${doi}`,
+                publicationDate: '2021-01-01',
+                instances: [
+                  {
+                    pids: [{ scheme: 'doi', value: doi }],
+                    accessRight: { code: 'c_abf2', label: 'OPEN', openAccessRoute: 'green' },
+                    license: 'CC BY',
+                    urls: [`https://epsilon-repo.example/handle/${slug(doi)}`],
+                    refereed: 'peerReviewed',
+                    hostedBy: { key: 'opendoar____::epsilon', value: 'Epsilon Repository' },
+                  },
+                ],
+              },
+            ]
+          : [],
+      },
+    })),
   );
 
   return {

@@ -3,7 +3,7 @@
  * Retry-After, never answers, sends malformed JSON, a bot-challenge page, or an empty body. The
  * popup must still show the other sources' copies and name the failing source; once the service
  * recovers, "Try again" gets the full answer; and the service worker logs no error or unhandled
- * rejection. All six sources fail in the same round (one DOI each), so a round costs one fault's time.
+ * rejection. All sources fail in the same round (one DOI each), so a round costs one fault's time.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   server = await startFixtureServer();
   world = registerFaultWorld(server);
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
-  // Unpaywall needs an email and CORE a key before they are asked at all: all six sources take part.
+  // Unpaywall needs an email and CORE a key before they are asked at all: every source takes part.
   const settings = { ...defaultSettings(), email: 'e2e@example.org', keys: { openalex: '', core: 'e2e-core-key', semanticscholar: '' } };
   await ext.serviceWorker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, settings] as const);
 });

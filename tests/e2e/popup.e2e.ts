@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { SOURCE_NAMES } from '../../utils/model';
 import {
   BMC_ARTICLE_URL,
   UCL_LANDING_URL,
@@ -119,7 +120,8 @@ describe('popup in Chromium', () => {
   });
 
   it('all sources down: says which failed and offers a retry that works once they are back', async () => {
-    for (const host of [apiHost('openalex'), apiHost('crossref'), apiHost('europepmc'), apiHost('semanticscholar'), apiHost('unpaywall'), apiHost('core')]) {
+    // Every registered source, so that a source added later cannot quietly answer.
+    for (const host of SOURCE_NAMES.map((id) => apiHost(id))) {
       server.fault(host, undefined, { kind: 'status', status: 503 });
     }
     let popup: Page;

@@ -24,6 +24,7 @@ const BASES: Record<SourceName, { host: string; base: unknown }> = {
   semanticscholar: { host: 'api.semanticscholar.org', base: api('semanticscholar-batch.json') },
   core: { host: 'api.core.ac.uk', base: api('core-discover.json') },
   crossref: { host: 'api.crossref.org', base: api('crossref-retracted.json') },
+  openaire: { host: 'api.openaire.eu', base: api('openaire-dedup.json') },
 };
 
 type Reply =

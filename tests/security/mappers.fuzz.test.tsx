@@ -40,6 +40,7 @@ const CASES: Array<{ source: Source; base: unknown; dois: string[] }> = [
   { source: source('semanticscholar'), base: json('semanticscholar-batch.json'), dois: ['10.1234/green.1', '10.1234/none', '10.1234/closed.2'] },
   { source: source('core'), base: json('core-discover.json'), dois: ['10.1234/green.1'] },
   { source: source('crossref'), base: json('crossref-retracted.json'), dois: ['10.1234/closed.2', '10.1186/s12913-023-10058-w'] },
+  { source: source('openaire'), base: json('openaire-dedup.json'), dois: ['10.5555/openaire.twice', '10.5555/openaire.unhosted'] },
 ];
 
 const T = 1_700_000_000_000;
@@ -98,7 +99,7 @@ describe('source mappers under mutated answers', () => {
       const out = readResponse(s, ok(JSON.stringify(base)), dois, T);
       return out.ok && [...out.answers.values()].some((a) => a.copies.length > 0);
     });
-    expect(withCopies.map((c) => c.source.id)).toEqual(expect.arrayContaining(['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core']));
+    expect(withCopies.map((c) => c.source.id)).toEqual(expect.arrayContaining(['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core', 'openaire']));
   });
 
   for (const { source: s, base, dois } of CASES) {

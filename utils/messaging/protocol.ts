@@ -87,6 +87,8 @@ export const TabState = z.object({
   pageDoiCount: z.number(),
   /** The page's address as the content script's frame reported it; never leaves the browser. */
   pageUrl: z.optional(z.string().check(z.maxLength(4096))),
+  /** The paper a page without an article of its own discusses (news, blog): shown apart, never as the page's article. */
+  discussedDoi: z.optional(Doi),
   lookup: LookupState,
   updatedAt: z.number(),
 });

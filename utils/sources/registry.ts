@@ -9,12 +9,13 @@
 import { core } from './core';
 import { crossref } from './crossref';
 import { europepmc } from './europepmc';
+import { openaire } from './openaire';
 import { openalex } from './openalex';
 import { semanticscholar } from './semanticscholar';
 import type { Source, SourceKey } from './source';
 import { unpaywall } from './unpaywall';
 
-export const SOURCES = [openalex, unpaywall, europepmc, semanticscholar, core, crossref] as const;
+export const SOURCES = [openalex, unpaywall, europepmc, semanticscholar, core, crossref, openaire] as const;
 
 /** A registered source's id: "openalex" | "unpaywall" | … */
 export type SourceName = (typeof SOURCES)[number]['id'];

@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { createOptionsClient, type OptionsClient } from '@/utils/settings/options-client';
 import { SETTINGS_KEY, defaultSettings, type Settings } from '@/utils/settings/schema';
+import { readStoredSettings } from '@/utils/settings/store';
+import { SOURCE_LABELS } from '@/utils/sources/registry';
 import type { FetchLike } from '@/utils/engine';
 import current from '../../fixtures/settings/v3.json';
 import policy from '../../fixtures/settings/managed-policy.json';
@@ -60,7 +62,7 @@ describe('OptionsApp: every control changes the stored settings', () => {
 
   it('source toggles, base URLs and ranking', async () => {
     setup();
-    for (const label of ['OpenAlex', 'Unpaywall', 'Europe PMC', 'Semantic Scholar', 'CORE', 'Crossref']) {
+    for (const label of Object.values(SOURCE_LABELS)) {
       const box = (await screen.findAllByLabelText(label)).find((el) => (el as HTMLInputElement).type === 'checkbox')!;
       fireEvent.click(box);
     }
@@ -176,12 +178,15 @@ describe('OptionsApp: managed policy, damaged settings, key test, cache, backup'
     const { downloads } = setup();
     fireEvent.click(await screen.findByRole('button', { name: 'Export settings' }));
     expect(downloads[0]?.filename).toBe('greenway-settings.json');
-    expect(JSON.parse(downloads[0]!.text)).toEqual(current);
+    // A v3 sample stored before a source was added: the new source takes its default silently.
+    const complete = readStoredSettings(current);
+    expect(complete.notes).toEqual([]);
+    expect(JSON.parse(downloads[0]!.text)).toEqual(complete.user);
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: defaultSettings() });
     const file = new File([downloads[0]!.text], 'greenway-settings.json', { type: 'application/json' });
     fireEvent.change(screen.getByLabelText('Import settings…'), { target: { files: [file] } });
     expect(await screen.findByText('Settings imported.')).toBeTruthy();
-    expect(await stored()).toEqual(current);
+    expect(await stored()).toEqual(complete.user);
     await waitFor(() => expect((screen.getByLabelText('Preferred institution') as HTMLInputElement).value).toBe('University College London'));
   });
 

@@ -3,6 +3,8 @@ import { createHandlers, type BackgroundDeps } from '@/entrypoints/background/ha
 import { createTabStore } from '@/entrypoints/background/tab-state';
 import { memoryStorage } from '@/utils/storage/area';
 import { foundResult } from '../../fixtures/results';
+import { badgeFor } from '@/entrypoints/background/toolbar-badge';
+import type { TabState } from '@/utils/messaging/protocol';
 
 const article = { doi: '10.1186/s12913-023-10058-w', evidence: 'meta[citation_doi]', label: 'citation_doi meta tag' };
 const content = { kind: 'content' as const, tabId: 4, frameId: 0 };
@@ -49,6 +51,21 @@ describe('background handlers', () => {
     expect((await deps.tabs.get(4))?.pageUrl).toBe('https://discovery.ucl.ac.uk/id/eprint/10179598/');
     await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 1 }, { ...content, url: 'file:///home/me/paper.html' });
     expect((await deps.tabs.get(4))?.pageUrl).toBeUndefined();
+  });
+
+  it('stores the paper a news page discusses for the popup, without a lookup or a toolbar claim', async () => {
+    const { handlers, engine, deps } = setup(true);
+    const states: Array<TabState | null> = [];
+    deps.showTabState = async (_tabId, state) => void states.push(state);
+    const fresh = createHandlers(deps);
+    await fresh['page:detected']({ type: 'page:detected', article: null, pageDoiCount: 1, discussedDoi: '10.5555/discussed.1' }, content);
+    await settle();
+    expect(await deps.tabs.get(4)).toMatchObject({ article: null, discussedDoi: '10.5555/discussed.1', lookup: { state: 'idle' } });
+    expect(engine.lookup).not.toHaveBeenCalled();
+    // The toolbar icon is painted from a state without an article: it shows "no article DOI", not the discussed paper.
+    expect(states).toHaveLength(1);
+    expect(badgeFor(states[0]!)).toEqual(badgeFor(null));
+    void handlers;
   });
 
   it('makes no lookup in privacy mode until the popup asks', async () => {

@@ -54,6 +54,7 @@ const tabState = fc.record({
     { nil: null },
   ),
   pageDoiCount: finite,
+  discussedDoi: maybe(fc.string({ minLength: 3, maxLength: 300 })),
   lookup,
   updatedAt: finite,
 });
@@ -158,6 +159,12 @@ describe('readTabStateGuarded (the popup checks stored tab state without zod)', 
     };
     expect(readTabStateGuarded({ ...good, lookup: done })).toBeNull();
     expect(readTabStateGuarded('tab')).toBeNull();
+    // The paper a news page discusses: a DOI-length string, or absent.
+    const news = { ...good, article: null, discussedDoi: '10.5555/discussed.1' };
+    expect(readTabStateGuarded(news)).toEqual(news);
+    expect(readTabStateGuarded({ ...news, discussedDoi: 42 })).toBeNull();
+    expect(readTabStateGuarded({ ...news, discussedDoi: 'x'.repeat(301) })).toBeNull();
+    expect(readTabStateGuarded({ ...news, discussedDoi: null })).toBeNull();
   });
 });
 

@@ -14,6 +14,7 @@ const endpoints = {
   semanticscholar: { baseUrl: 'http://fixtures.test/s2' },
   core: { baseUrl: 'http://fixtures.test/core' },
   crossref: { baseUrl: 'http://fixtures.test/crossref' },
+  openaire: { baseUrl: 'http://fixtures.test/openaire' },
 };
 
 const emptyRoutes: Record<string, Handler> = {
@@ -23,6 +24,7 @@ const emptyRoutes: Record<string, Handler> = {
   '/s2/': (call) => json(JSON.parse(call.body ?? '{"ids":[]}').ids.map(() => null)),
   '/core/': () => json({ fullTextLink: null, source: null }),
   '/crossref/': () => json({ status: 'ok', 'message-type': 'work-list', message: { items: [] } }),
+  '/openaire/': () => json({ header: { numFound: 0 }, results: [] }),
 };
 
 function setup(routes: Record<string, Handler> = {}, config = {}, time?: Pick<EngineDeps, 'now' | 'sleep'>) {
@@ -60,7 +62,7 @@ describe('lookup engine', () => {
     // S2's PMC PDF is the Europe PMC copy seen elsewhere.
     expect(r.copies[1]!.sources).toEqual(['europepmc', 'semanticscholar']);
     expect(Object.values(r.sources).every((o) => o.ok)).toBe(true);
-    for (const part of ['/openalex/', '/unpaywall/', '/europepmc/', '/s2/', '/core/', '/crossref/']) expect(count(part)).toBe(1);
+    for (const part of ['/openalex/', '/unpaywall/', '/europepmc/', '/s2/', '/core/', '/crossref/', '/openaire/']) expect(count(part)).toBe(1);
     // Only DOIs, email and keys leave: no page URL, no Referer.
     for (const c of calls) expect(Object.keys(c.headers)).not.toContain('referer');
   });
@@ -142,7 +144,7 @@ describe('lookup engine', () => {
   it('asks only enabled sources and clears its cache on demand', async () => {
     const { clock, engine, count } = setup({}, { email: null, keys: { core: null }, sources: { ...endpoints, semanticscholar: { enabled: false } } });
     const r = await settle(engine.lookup('10.1234/a'), clock);
-    expect(Object.keys(r.sources).sort()).toEqual(['crossref', 'europepmc', 'openalex']);
+    expect(Object.keys(r.sources).sort()).toEqual(['crossref', 'europepmc', 'openaire', 'openalex']);
     expect(count('/unpaywall/') + count('/core/') + count('/s2/')).toBe(0);
     expect((await engine.cacheStats()).entries).toBe(1);
     await engine.clearCache();
@@ -225,6 +227,7 @@ describe('faults: one failing source never loses the others', () => {
     ['semanticscholar', '/s2/', 'Semantic Scholar'],
     ['core', '/core/', 'CORE'],
     ['crossref', '/crossref/', 'Crossref'],
+    ['openaire', '/openaire/', 'OpenAIRE'],
   ];
   // Vitest's fake timers drive the engine's real clock (setTimeout, Date): the 15 s timeout, the
   // retries' backoff and the batch window all pass without real waiting. (Stepping the FakeClock

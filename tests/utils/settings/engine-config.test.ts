@@ -67,7 +67,7 @@ function edit(change: (s: Settings) => void): Settings {
 describe('engineConfigFromSettings: each option changes what the engine does', () => {
   it('by default asks the keyless sources only: no Unpaywall without an email, no CORE without a key', async () => {
     const { hosts } = await lookupWith(defaultSettings());
-    expect(hosts).toEqual(new Set(['api.openalex.org', 'www.ebi.ac.uk', 'api.semanticscholar.org', 'api.crossref.org']));
+    expect(hosts).toEqual(new Set(['api.openalex.org', 'www.ebi.ac.uk', 'api.semanticscholar.org', 'api.crossref.org', 'api.openaire.eu']));
   });
 
   it('an email enables Unpaywall and becomes the polite mailto', async () => {
