@@ -87,7 +87,7 @@ describe('popup: found', () => {
       [publisherCopy.pdfUrl, 'pdf'],
       [acceptedCopy.landingUrl, 'landing'],
     ]);
-    expect(checkLink.mock.calls[0]![0]).toMatchObject({ doi: BMC_DOI, title: 'Access to primary care' });
+    expect(checkLink.mock.calls[0]![0]).toMatchObject({ doi: BMC_DOI, title: BMC_TITLE });
     expect(checkLink.mock.calls[1]![0]).toMatchObject({ archive: false });
   });
 

@@ -18,15 +18,15 @@ describe('tab store', () => {
 
   it('keeps the paper a page discusses only while the page has no article of its own', async () => {
     const store = createTabStore(memoryStorage());
-    const news = await store.detected(1, null, 3, '10.5555/discussed.1');
+    const news = await store.detected(1, null, 3, undefined, '10.5555/discussed.1');
     expect(news).toMatchObject({ article: null, discussedDoi: '10.5555/discussed.1', lookup: { state: 'idle' } });
     expect((await store.get(1))?.discussedDoi).toBe('10.5555/discussed.1');
     // The next page discusses nothing: the old paper does not linger.
     expect((await store.detected(1, null, 0)).discussedDoi).toBeUndefined();
     // A page with its own article: that is the page's paper, the discussed one is not kept.
-    expect((await store.detected(1, article, 0, '10.5555/discussed.1')).discussedDoi).toBeUndefined();
+    expect((await store.detected(1, article, 0, undefined, '10.5555/discussed.1')).discussedDoi).toBeUndefined();
     // Never a lookup target: a late answer for the discussed DOI does not land in the tab state.
-    await store.detected(1, null, 0, '10.5555/discussed.1');
+    await store.detected(1, null, 0, undefined, '10.5555/discussed.1');
     expect(await store.setLookup(1, '10.5555/discussed.1', { state: 'loading' })).toBeNull();
   });
 
