@@ -3,8 +3,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { PopupApp } from '@/components/PopupApp';
 import type { LookupResult } from '@/utils/model';
 import type { TabState } from '@/utils/messaging/protocol';
-import { acceptedCopy, BMC_DOI, BMC_TITLE, closedResult, foundResult, publisherCopy, uclCopy } from '../fixtures/results';
-import { checker, fakeClient, noPreferences, tabState } from './popup-world';
+import { BMC_DOI, BMC_TITLE, closedResult, foundResult, publisherCopy, uclCopy } from '../fixtures/results';
+import { fakeClient, noPreferences, tabState } from './popup-world';
 
 const done = (result: LookupResult) => tabState({ state: 'done', result });
 
@@ -62,114 +62,6 @@ describe('popup: found', () => {
     const best = { ...uclCopy, reasons: ['OpenAlex: repository location (oa_status green)'] };
     render(<PopupApp tabId={3} client={fakeClient(done(foundResult({ best, copies: [best] })))} />);
     expect(await screen.findByText('Why: OpenAlex: repository location (oa_status green)')).toBeTruthy();
-  });
-
-  it('checks each copy and says what came back, in words', async () => {
-    const checkLink = checker({
-      [uclCopy.pdfUrl!]: 'pdf',
-      [uclCopy.landingUrl!]: { state: 'landing', samePaper: 'yes' },
-      [publisherCopy.pdfUrl!]: 'login',
-      [acceptedCopy.landingUrl!]: 'challenge',
-    });
-    render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { checkLink })} />);
-    const best = await screen.findByRole('article', { name: 'UCL Discovery, Published version' });
-    await waitFor(() => expect(best.textContent).toContain('PDF checked'));
-    expect(best.textContent).toContain('Same paper');
-    const publisher = screen.getByRole('article', { name: 'BMC Health Services Research, Published version' });
-    await waitFor(() => expect(publisher.textContent).toContain('Behind a login'));
-    await waitFor(() =>
-      expect(screen.getByRole('article', { name: 'White Rose Research Online, Accepted manuscript' }).textContent).toContain('Blocked by a bot check'),
-    );
-    // In the engine's order — UCL: PDF and record (same paper); BMC: PDF; White Rose: its record page only.
-    expect(checkLink.mock.calls.map(([t]) => [t.url, t.expect])).toEqual([
-      [uclCopy.pdfUrl, 'pdf'],
-      [uclCopy.landingUrl, 'landing'],
-      [publisherCopy.pdfUrl, 'pdf'],
-      [acceptedCopy.landingUrl, 'landing'],
-    ]);
-    expect(checkLink.mock.calls[0]![0]).toMatchObject({ doi: BMC_DOI, title: BMC_TITLE });
-    expect(checkLink.mock.calls[1]![0]).toMatchObject({ archive: false });
-  });
-
-  it('shows "Checking link…" until the check answers, then the other outcomes in words', async () => {
-    let finish!: () => void;
-    const gate = new Promise<void>((resolve) => (finish = resolve));
-    const table = checker({ [uclCopy.pdfUrl!]: 'unknown', [publisherCopy.pdfUrl!]: 'dead' });
-    const checkLink = vi.fn(async (target: Parameters<typeof table>[0]) => (await gate, table(target)));
-    render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { checkLink })} />);
-    const best = await screen.findByRole('article', { name: 'UCL Discovery, Published version' });
-    await waitFor(() => expect(best.textContent).toContain('Checking link…'));
-    await act(async () => finish());
-    await waitFor(() => expect(best.textContent).toContain('Could not check'));
-    expect(screen.getByRole('article', { name: 'BMC Health Services Research, Published version' }).textContent).toContain('Link broken');
-  });
-
-  it('demotes a different paper below the others, and its buttons say so', async () => {
-    const checkLink = checker({ [uclCopy.pdfUrl!]: 'pdf', [uclCopy.landingUrl!]: { state: 'landing', samePaper: 'no' }, [publisherCopy.pdfUrl!]: 'pdf' });
-    render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { checkLink })} />);
-    await waitFor(() => expect(screen.getAllByRole('article')[0]!.getAttribute('aria-label')).toBe('BMC Health Services Research, Published version'));
-    const articles = screen.getAllByRole('article');
-    const ucl = articles[articles.length - 1]!;
-    expect(ucl.getAttribute('aria-label')).toBe('UCL Discovery, Published version');
-    expect(ucl.textContent).toContain('Different paper!');
-    expect(screen.getByRole('link', { name: 'Open anyway (different paper!) — UCL Discovery' }).className).not.toContain('primary');
-  });
-
-  it('a dead best copy gives its place to a copy of the same version that passes, and offers its archived copy', async () => {
-    const archived = { url: 'https://web.archive.org/web/20230901000000/https://discovery.ucl.ac.uk/x.pdf', date: '2023-09-01' };
-    const checkLink = checker({ [uclCopy.pdfUrl!]: { state: 'dead', archived }, [publisherCopy.pdfUrl!]: 'pdf' });
-    render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { checkLink })} />);
-    await waitFor(() => expect(screen.getAllByRole('article')[0]!.getAttribute('aria-label')).toBe('BMC Health Services Research, Published version'));
-    const link = await screen.findByRole('link', { name: 'Archived copy (2023-09-01) — UCL Discovery' });
-    expect(link.getAttribute('href')).toBe(archived.url);
-  });
-
-  it('a PDF link that gives a record page says "Open record instead"', async () => {
-    const checkLink = checker({ [uclCopy.pdfUrl!]: 'landing' });
-    render(<PopupApp tabId={3} client={fakeClient(done(foundResult({ copies: [uclCopy] })), { checkLink })} />);
-    expect(await screen.findByRole('link', { name: 'Open record instead — UCL Discovery' })).toBeTruthy();
-    expect(screen.getByText('Record page')).toBeTruthy();
-  });
-
-  it('in privacy mode asks for the archived copy only on click', async () => {
-    const checkLink = checker({ [uclCopy.pdfUrl!]: { state: 'dead' } });
-    const findArchive = vi.fn(async () => null);
-    render(<PopupApp tabId={3} client={fakeClient(done(foundResult({ copies: [uclCopy] })), { checkLink, findArchive })} />);
-    const button = await screen.findByRole('button', { name: 'Look for an archived copy — UCL Discovery' });
-    expect(findArchive).not.toHaveBeenCalled();
-    await act(async () => button.click());
-    expect(findArchive).toHaveBeenCalledWith(uclCopy.pdfUrl);
-    expect(await screen.findByText('No archived copy found')).toBeTruthy();
-  });
-
-  it('"Not checked" with the site-access request, and checks again once allowed', async () => {
-    let allowed = false;
-    const checkLink = vi.fn(async ({ url }: { url: string }) =>
-      allowed
-        ? { state: 'pdf' as const, detail: '', finalUrl: url, samePaper: 'unknown' as const }
-        : { state: 'not-checked' as const, detail: '', finalUrl: null, samePaper: 'unknown' as const, origin: 'https://discovery.ucl.ac.uk' },
-    );
-    const requestSiteAccess = vi.fn(async () => (allowed = true));
-    render(<PopupApp tabId={3} client={fakeClient(done(foundResult({ copies: [uclCopy] })), { checkLink, requestSiteAccess })} />);
-    const allow = await screen.findByRole('button', { name: 'Allow on this site — UCL Discovery' });
-    expect(screen.getByText('Not checked')).toBeTruthy();
-    await act(async () => allow.click());
-    expect(requestSiteAccess).toHaveBeenCalledWith('https://discovery.ucl.ac.uk');
-    expect(await screen.findByText('PDF checked')).toBeTruthy();
-  });
-
-  it('the copy on the tab says "You are on this copy", is not the best copy and is not checked', async () => {
-    const checkLink = checker({ [publisherCopy.pdfUrl!]: 'pdf' });
-    const onUcl = { ...done(foundResult()), pageUrl: `${uclCopy.landingUrl}/#abstract` };
-    render(<PopupApp tabId={3} client={fakeClient(onUcl, { checkLink })} />);
-    const here = await screen.findByText('You are on this copy');
-    expect(here.closest('article')!.getAttribute('aria-label')).toBe('UCL Discovery, Published version');
-    expect(screen.getByText('You are reading the published version at UCL Discovery.')).toBeTruthy();
-    const bestSection = screen.getByRole('region', { name: 'Best free copy' });
-    expect(bestSection.textContent).toContain('BMC Health Services Research');
-    expect(bestSection.textContent).not.toContain('UCL Discovery');
-    await waitFor(() => expect(checkLink).toHaveBeenCalled());
-    expect(checkLink.mock.calls.map(([t]) => t.url)).not.toContain(uclCopy.pdfUrl);
   });
 
   it('offers keyboard shortcuts for the best copy: C copies the record link, P and R open links', async () => {
