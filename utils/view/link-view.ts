@@ -89,8 +89,11 @@ function comparable(url: string | null): string | null {
   }
 }
 
-/** The shown copy whose record page or PDF the tab is showing, or null. */
-export function copyOnTab(views: readonly CopyView[], tabUrl: string | null | undefined): CopyView | null {
+/**
+ * The copy whose record page or PDF the tab is showing, or null: popup copy views, or a result's
+ * `Copy` list (the article indicator stays away on a page that is itself a free copy).
+ */
+export function copyOnTab<T extends Pick<CopyView, 'landingUrl' | 'pdfUrl'>>(views: readonly T[], tabUrl: string | null | undefined): T | null {
   const here = comparable(tabUrl ?? null);
   if (!here) return null;
   return views.find((v) => comparable(v.landingUrl) === here || comparable(v.pdfUrl) === here) ?? null;

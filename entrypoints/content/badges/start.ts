@@ -16,6 +16,7 @@ import { loadBadgeSettings, siteOf, type BadgeSettings } from '@/entrypoints/con
 import { badgeView } from '@/entrypoints/content/badges/view';
 import { createBadge } from './badge';
 import { createIndicator } from '../indicator/indicator';
+import { copyOnTab } from '@/utils/view/link-view';
 
 export interface BadgeRuntimeDeps {
   local: StorageArea;
@@ -84,6 +85,8 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
       );
     const view = badgeView(result, { hideClosed: true });
     if (stopped || !settings?.enabled || !view || indicatorDoi !== doi) return;
+    // The reader is on one of the free copies (a repository record, its PDF): no pill sends them away.
+    if (result && copyOnTab(result.copies, win.location.href)) return;
     const host = createIndicator(doc, view, () => void dismissIndicator(deps.local, site));
     if (host) {
       (doc.body ?? doc.documentElement).append(host);

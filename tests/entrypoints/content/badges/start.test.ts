@@ -85,6 +85,26 @@ describe('startBadges', () => {
     runtime.stop();
   });
 
+  it('shows no indicator on a page that is itself one of the free copies (a repository record)', async () => {
+    const copy = foundResult({ doi: ARTICLE.doi }).best!;
+    const onCopy = startBadges(pageWindow(copy.landingUrl!), { local: memoryStorage(), onChanged: changeEvents(), send, copyText: async () => undefined });
+    onCopy.onPageChange('initial', ARTICLE);
+    await settle();
+    expect(document.querySelector('greenway-indicator')).toBeNull();
+    onCopy.stop();
+    // The publisher's page of the same article still gets it.
+    const elsewhere = startBadges(pageWindow('https://journal.example/article/1'), {
+      local: memoryStorage(),
+      onChanged: changeEvents(),
+      send,
+      copyText: async () => undefined,
+    });
+    elsewhere.onPageChange('initial', ARTICLE);
+    await settle();
+    expect(document.querySelector('greenway-indicator')).not.toBeNull();
+    elsewhere.stop();
+  });
+
   it('shows the article indicator on an article page unless it was dismissed on this site', async () => {
     const local = memoryStorage();
     const runtime = startBadges(pageWindow('https://journal.example/article/1'), { local, onChanged: changeEvents(), send, copyText: async () => undefined });
