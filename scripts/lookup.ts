@@ -1,11 +1,15 @@
 /**
- * `npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] [--core-key K] DOI…`
+ * `npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] [--<id>-key K]… [--disable NAME] DOI…`
  * Runs the extension's own lookup engine in Node against the live services (or the given endpoints)
  * and prints, per DOI, a readable table or one JSON line.
  */
 import { createLookupEngine, createMemoryStorage, realClock, type EngineConfigInput } from '../utils/engine';
 import { licenceLabel } from '../utils/model/licence';
 import { SOURCE_NAMES, type Copy, type LookupResult, type SourceName } from '../utils/model';
+import { KEYED_SOURCE_NAMES, type KeyedSourceName } from '../utils/sources/registry';
+
+/** `--<id>-key KEY` for each source that takes a key (`--core-key`, `--openalex-key`, `--semanticscholar-key`). */
+const KEY_FLAGS = new Map<string, KeyedSourceName>(KEYED_SOURCE_NAMES.map((id) => [`--${id}-key`, id]));
 
 interface Args {
   json: boolean;
@@ -22,9 +26,7 @@ function parseArgs(argv: string[]): Args {
     const value = () => argv[++i] ?? '';
     if (arg === '--json') args.json = true;
     else if (arg === '--email') args.config.email = value();
-    else if (arg === '--core-key') args.config.keys = { ...args.config.keys, core: value() };
-    else if (arg === '--openalex-key') args.config.keys = { ...args.config.keys, openalex: value() };
-    else if (arg === '--s2-key') args.config.keys = { ...args.config.keys, semanticscholar: value() };
+    else if (KEY_FLAGS.has(arg)) args.config.keys = { ...args.config.keys, [KEY_FLAGS.get(arg)!]: value() };
     else if (arg === '--no-prefer-repository') args.config.preferRepository = false;
     else if (arg === '--disable') {
       const name = value() as SourceName;
@@ -74,7 +76,9 @@ function table(r: LookupResult): string {
 const args = parseArgs(process.argv.slice(2));
 if (args.errors.length || args.dois.length === 0) {
   for (const e of args.errors) console.error(e);
-  console.error('usage: npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] [--core-key K] [--disable NAME] DOI…');
+  console.error(
+    `usage: npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] ${KEYED_SOURCE_NAMES.map((id) => `[--${id}-key K]`).join(' ')} [--disable NAME] [--no-prefer-repository] DOI…`,
+  );
   console.error(`NAME: ${SOURCE_NAMES.join(', ')}`);
   process.exit(2);
 }

@@ -161,7 +161,9 @@ const WHOLE_DOI = new RegExp(String.raw`^${PREFIX}/[^\s]+$`, 'u');
 
 /** Validates and cleans a string that should now be exactly a DOI (null when it is not one). */
 export function finish(candidate: string): string | null {
-  let doi = trimTrailing(candidate);
+  // Markup shown as text (`…<identifier type="doi">10.1/x</identifier>`): an end tag never belongs to a
+  // DOI (SICI DOIs have `<` and `>`, but never `</name>`).
+  let doi = trimTrailing(candidate.replace(/<\/[A-Za-z][\w:.-]*>[\s\S]*$/, ''));
   doi = stripPublisherSuffix(doi);
   if (doi.length > MAX_DOI_LENGTH || !WHOLE_DOI.test(doi) || ASSET.test(doi)) return null;
   // The suffix must hold something besides punctuation.

@@ -128,7 +128,7 @@ export interface SourceDefinition<Id extends string = string, Schemas = unknown>
   enabledByDefault: boolean;
   /**
    * True when one request answers many DOIs. Badges on a list page ask only batched sources, so a
-   * 150-reference list never costs 150 requests to a per-DOI service (Unpaywall, CORE).
+   * 150-reference list never costs 150 requests to a per-DOI service (Unpaywall, CORE, OpenAIRE).
    */
   batched: boolean;
   /** Asked only once the user gives an email (Unpaywall's terms). */

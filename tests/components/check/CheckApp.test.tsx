@@ -60,7 +60,7 @@ describe('CheckApp', () => {
     const client = fakeClient();
     render(<CheckApp client={client} />);
     fireEvent.input(screen.getByLabelText('DOIs or references'), { target: { value: '10.5555/a' } });
-    fireEvent.click(screen.getByLabelText(/Also ask Unpaywall and CORE/));
+    fireEvent.click(screen.getByLabelText(/Also ask the per-DOI sources/));
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await waitFor(() => expect(client.lookupList).toHaveBeenCalledWith(['10.5555/a'], true));
   });

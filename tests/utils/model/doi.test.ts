@@ -117,6 +117,12 @@ describe('doiKey and sameDoi', () => {
     expect(sameDoi('10.1007/BF02727953', '10.1007/BF02727954')).toBe(false);
   });
 
+  it('stops at an end tag when markup is shown as text (a MODS record on an ACL Anthology page)', () => {
+    expect(findDoisInText('<identifier type="doi">10.5555/mods.208</identifier>').map((h) => h.doi)).toEqual(['10.5555/mods.208']);
+    // SICI DOIs keep their angle brackets.
+    expect(parseDoi('10.1002/(SICI)1097-4636(199907)46:1<1::AID-JBM1>3.0.CO;2-2')).toBe('10.1002/(SICI)1097-4636(199907)46:1<1::AID-JBM1>3.0.CO;2-2');
+  });
+
   it('gives no key for anything that is not a DOI, so callers decide what that means', () => {
     expect(doiKey('Not A DOI')).toBeNull();
     expect(doiKey('')).toBeNull();
