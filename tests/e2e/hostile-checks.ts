@@ -139,7 +139,9 @@ export async function inspectPopup(popup: Page): Promise<{ text: string; unsafe:
     }
     const links = Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')!);
     for (const a of Array.from(document.querySelectorAll('a[href]')) as HTMLAnchorElement[]) {
-      if (!/^https?:\/\//.test(a.getAttribute('href')!)) unsafe.push(`href ${a.getAttribute('href')}`);
+      // Outside links are http(s) only; our own pages ("Check a list…") are fixed paths with at most a tab id.
+      const href = a.getAttribute('href')!;
+      if (!/^https?:\/\//.test(href) && !/^\/(?:check|options)\.html(?:\?tabId=\d+)?$/.test(href)) unsafe.push(`href ${href}`);
       if (a.target === '_blank' && !(/noopener/.test(a.rel) && /noreferrer/.test(a.rel))) unsafe.push(`a ${a.href} without noopener noreferrer`);
     }
     return { text: document.body.innerText, unsafe, links, pwned: (window as unknown as { __pwned?: unknown }).__pwned };
