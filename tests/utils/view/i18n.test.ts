@@ -42,3 +42,15 @@ describe('locales', () => {
     expect(t('nope' as never)).toBe('nope');
   });
 });
+
+describe('locale files', () => {
+  it('define each key once (JSON.parse keeps the last twin silently; the add-on linter rejects the file)', () => {
+    for (const locale of readdirSync(LOCALES)) {
+      const keys = [...readFileSync(join(LOCALES, locale, 'messages.json'), 'utf8').matchAll(/^\s*"([^"]+)":\s*\{/gm)].map((m) => m[1]);
+      expect(
+        keys.filter((k, i) => keys.indexOf(k) !== i),
+        locale,
+      ).toEqual([]);
+    }
+  });
+});
