@@ -26,6 +26,12 @@ function bestCard(name: string) {
 describe.each(BROWSERS)('foundation in %s: BMC article → UCL Discovery copy', (browserName) => {
   let server: FixtureServer;
   let ext: DrivenExtension;
+  /** The article DOI the background keeps for a tab (storage.session), or null. */
+  const tabArticleDoi = (tabId: number) =>
+    ext.inExtension(async (id) => {
+      const all = await chrome.storage.session.get(`tab:${id}`);
+      return (all[`tab:${id}`] as { article?: { doi: string } } | undefined)?.article?.doi ?? null;
+    }, tabId);
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -87,11 +93,7 @@ describe.each(BROWSERS)('foundation in %s: BMC article → UCL Discovery copy', 
     server.page('https://spa-journal.example/articles/first', spa);
     const page = await ext.openPage('https://spa-journal.example/articles/first');
     const tabId = await ext.tabIdOf(page);
-    const tabDoi = () =>
-      ext.inExtension(async (id) => {
-        const all = await chrome.storage.session.get(`tab:${id}`);
-        return (all[`tab:${id}`] as { article?: { doi: string } } | undefined)?.article?.doi ?? null;
-      }, tabId);
+    const tabDoi = () => tabArticleDoi(tabId);
     await expect.poll(tabDoi, { timeout: 10_000 }).toBe(BMC_DOI);
 
     await page.click('#next');
@@ -116,11 +118,7 @@ describe.each(BROWSERS)('foundation in %s: BMC article → UCL Discovery copy', 
     server.page(`https://url-journal.example/articles/${first}`, html);
     const page = await ext.openPage(`https://url-journal.example/articles/${first}`);
     const tabId = await ext.tabIdOf(page);
-    const tabDoi = () =>
-      ext.inExtension(async (id) => {
-        const all = await chrome.storage.session.get(`tab:${id}`);
-        return (all[`tab:${id}`] as { article?: { doi: string } } | undefined)?.article?.doi ?? null;
-      }, tabId);
+    const tabDoi = () => tabArticleDoi(tabId);
     await expect.poll(tabDoi, { timeout: 10_000 }).toBe(first);
     await page.click('#next');
     await expect.poll(tabDoi, { timeout: 10_000 }).toBe(second);
