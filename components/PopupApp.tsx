@@ -252,7 +252,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       )}
       {view.kind === 'error' && (
         <section class="notice notice-error" role="alert">
-          <p>{offline ? t('offline') : t('lookupFailed', view.error)}</p>
+          <p>{offline ? t('offlineCheck') : t('lookupFailed', view.error)}</p>
           {view.doi && (
             <button type="button" class="action" onClick={() => runLookup(view.doi, view.article, true)}>
               {t('retry')}

@@ -27,7 +27,7 @@ async function violations(container: Element): Promise<string[]> {
 const done = (result: LookupResult): TabState => tabState({ state: 'done', result });
 
 const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
-  ['found', done(foundResult()), { checkLink: checker({}) }, 'Best free copy'],
+  ['found', done(foundResult()), { checkLink: checker({}) }, 'Free to read: published version'],
   ['nothing found', done(closedResult()), {}, 'What you can try'],
   ['no DOI', null, {}, 'No article DOI on this page'],
   ['site access withheld', null, { siteAccess: async () => ({ readable: false, origin: 'https://journal.example' }) }, 'Allow on this site'],
@@ -39,6 +39,12 @@ const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
     'Unpaywall did not answer (HTTP 500); the other sources did.',
   ],
   ['all sources failed', done(closedResult({ sources: { openalex: { ok: false, error: 'HTTP 503' } } })), {}, 'Try again'],
+  [
+    'a submitted version, other copies',
+    done(foundResult({ best: { ...foundResult().copies[2]!, version: 'submitted' } })),
+    { checkLink: checker({}) },
+    'Free to read: submitted version',
+  ],
   [
     'retracted',
     done(foundResult({ retracted: true, retraction: { kind: 'retraction', noticeUrl: 'https://doi.org/10.1/n', noticeDoi: null } })),

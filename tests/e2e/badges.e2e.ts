@@ -87,7 +87,7 @@ describe('inline badges on a 300-reference list', () => {
     await badge.locator('a.main').hover();
     await expect.poll(() => tip.isVisible()).toBe(true);
     const words = await tip.locator('[data-text]').evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
-    expect(words).toEqual(['Free copy in a repository (green)', 'Example University Repository', 'Accepted manuscript', 'CC BY 4.0']);
+    expect(words).toEqual(['Free copy in a repository (green)', 'Example University Repository', 'Accepted version', 'CC BY 4.0']);
 
     const [opened] = await Promise.all([ext.context.waitForEvent('page'), badge.locator('a.main').click()]);
     await opened.waitForLoadState('domcontentloaded').catch(() => undefined);

@@ -20,7 +20,7 @@ describe('badgeView', () => {
   it('opens the landing page when the best copy has no PDF and says when no licence is stated', () => {
     const view = badgeView(foundResult({ status: 'green', best: acceptedCopy, copies: [acceptedCopy] }), show);
     expect(view?.openUrl).toBe(acceptedCopy.landingUrl);
-    expect(view?.details).toEqual(['White Rose Research Online', 'Accepted manuscript', 'No open licence stated']);
+    expect(view?.details).toEqual(['White Rose Research Online', 'Accepted version', 'No open licence stated']);
   });
 
   it('offers no repository link when only the publisher has a copy', () => {
