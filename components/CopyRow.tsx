@@ -39,7 +39,7 @@ export function CopyRow({ view, verdict, here = false, copyText, onFindArchive, 
   const openUrl = view.pdfUrl ?? view.landingUrl;
   const openLabel = view.pdfUrl ? t('openPdf') : view.isRecord ? t('openRecord') : t('openPage');
   return (
-    <article class="copy-row" aria-label={`${view.host}, ${view.version}`} data-kind={view.kind} data-here={here || undefined}>
+    <article class="copy-row" aria-label={`${view.host}, ${view.version}`} data-host={view.host} data-kind={view.kind} data-here={here || undefined}>
       {here && <p class="here-note">{t('youAreHere')}</p>}
       <div class="row-line">
         <button type="button" class="row-toggle" aria-expanded={open} aria-controls={open ? bodyId : undefined} onClick={() => setOpen(!open)}>

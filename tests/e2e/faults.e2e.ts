@@ -57,7 +57,8 @@ const text = (popup: Page) =>
     .locator('body')
     .textContent()
     .then((t) => t ?? '');
-const hosts = (popup: Page) => popup.locator('.copy-host').allTextContents();
+/** The hosts of every copy shown (best and rows). */
+const hosts = (popup: Page) => popup.locator('article[data-host]').evaluateAll((copies) => copies.map((c) => c.getAttribute('data-host') ?? ''));
 const failed = (source: SourceName) => `${SOURCE_LABELS[source]} did not answer`;
 
 describe('each source fails in turn; the others still answer', () => {

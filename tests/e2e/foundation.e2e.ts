@@ -15,9 +15,9 @@ declare const chrome: {
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
-/** What the popup's best copy card shows, read in the page (same in both browsers). */
-function bestCard(name: string) {
-  const card = [...document.querySelectorAll('article')].find((a) => a.getAttribute('aria-label') === name);
+/** What the popup's best copy card shows when it is `host`'s, read in the page (same in both browsers). */
+function bestCard(host: string) {
+  const card = [...document.querySelectorAll('article.copy-best')].find((a) => a.getAttribute('data-host') === host);
   if (!card) return null;
   const href = (label: RegExp) => [...card.querySelectorAll('a')].find((a) => label.test(a.textContent ?? ''))?.getAttribute('href') ?? null;
   return { text: card.textContent ?? '', pdf: href(/Open PDF/), record: href(/Open repository record/), body: document.body.innerText };
@@ -52,7 +52,7 @@ describe.each(BROWSERS)('foundation in %s: BMC article → UCL Discovery copy', 
     expect(title).toBe('Greenway: free copy at UCL Discovery — Published version');
 
     const popup = await ext.openPopup(tabId);
-    const best = () => popup.evaluate(bestCard, 'UCL Discovery, Published version');
+    const best = () => popup.evaluate(bestCard, 'UCL Discovery');
     await expect.poll(async () => (await best())?.text ?? '', { timeout: 10_000 }).toContain('CC BY 4.0');
     const card = (await best())!;
     expect(card.body).toContain(`DOI ${BMC_DOI}`);

@@ -62,7 +62,16 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** What the reader sees: innerText leaves out what CSS hides, closed disclosures included. */
 const text = (popup: Page) => popup.locator('body').innerText();
+
+/** axe with colour contrast, in the light and the dark theme; the page is left in the light one. */
+async function axeBothThemes(popup: Page): Promise<void> {
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    expect(await axeViolations(popup), colorScheme).toEqual([]);
+  }
+}
 
 async function popupFor(url: string): Promise<Page> {
   const page = await ext.openPage(url);
@@ -70,28 +79,51 @@ async function popupFor(url: string): Promise<Page> {
 }
 
 describe('popup in Chromium', () => {
-  it('found: best copy first with host, kind, version, licence, checked PDF; copy link says Copied', async () => {
+  it('found: leads with what the reader can do, focus on the main button, the rest in words under Details; copy link says Copied', async () => {
     const popup = await popupFor(BMC_ARTICLE_URL);
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('PDF checked');
-    const best = popup.getByRole('article').first();
-    await expect.poll(() => best.innerText()).toContain('UCL Discovery');
-    const card = await best.innerText();
-    for (const words of ['Institutional repository', 'Published version', 'CC BY 4.0', 'Found via OpenAlex']) expect(card).toContain(words);
+    const best = popup.locator('article.copy-best');
+    expect(await best.getAttribute('data-host')).toBe('UCL Discovery');
+    expect(await best.innerText()).toContain('Free to read: published version, CC BY 4.0, at UCL Discovery');
+    expect(await best.innerText()).toContain('The version of record, as the journal published it.');
+    // Enter opens the copy: the main button has the focus from the start.
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Open PDF — UCL Discovery');
+    // No API field names in what the reader sees (closed disclosures excluded), nor a colour the copy contradicts.
+    const visible = await text(popup);
+    expect(visible).not.toMatch(/oa_status|meta tag|OAI-PMH/);
+    expect(visible).not.toMatch(/gold open access/i);
+    const summary = best.locator('details.details > summary');
+    await summary.click();
+    const details = await best.locator('details.details').innerText();
+    for (const words of [
+      'Institutional repository · University College London',
+      'Green open access: a free copy kept in a repository.',
+      'Found via OpenAlex',
+      'Greenway read the DOI from the citation details in the page.',
+    ])
+      expect(details).toContain(words);
+    await summary.click();
     await screenshot(popup, 'found');
     await popup.getByRole('button', { name: 'Copy repository link — UCL Discovery' }).click();
     await expect.poll(() => best.innerText()).toContain('Copied');
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(UCL_LANDING_URL);
-    expect(await axeViolations(popup)).toEqual([]);
-    await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.waitForTimeout(2100); // "Copied" fades after 2 s; the dark screenshot shows the resting state.
+    await axeBothThemes(popup);
+    await popup.emulateMedia({ colorScheme: 'dark' });
     await screenshot(popup, 'found-dark');
-    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'light' });
     expect(ext.errors).toEqual([]);
   });
 
-  it('fits 360 and 420 px windows without sideways scrolling', async () => {
+  it('fits: everything within 400 × 600, the main button on the first screen at 200 % zoom, no sideways scrolling at 360–420 px', async () => {
     const popup = await popupFor(BMC_ARTICLE_URL);
-    await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('UCL Discovery');
+    await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('PDF checked');
+    await popup.setViewportSize({ width: 400, height: 600 });
+    expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
+    // A browser popup is at most 800 × 600 device pixels; at 200 % zoom that is 400 × 300 CSS pixels.
+    await popup.setViewportSize({ width: 400, height: 300 });
+    const bottom = await popup.evaluate(() => document.querySelector('.copy-best .action.primary')?.getBoundingClientRect().bottom ?? Infinity);
+    expect(bottom).toBeLessThanOrEqual(300);
     for (const width of [360, 420]) {
       await popup.setViewportSize({ width, height: 600 });
       expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -103,8 +135,12 @@ describe('popup in Chromium', () => {
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('No free copy found');
     const scholar = popup.getByRole('link', { name: 'Search the title in Google Scholar' });
     expect(await scholar.getAttribute('href')).toContain('scholar.google.com/scholar?q=%22Outcomes');
+    // No library set up: the offer to set it up comes first, opening the options at the library section.
+    const setUp = popup.getByRole('link', { name: 'Get it through your library — set up' });
+    expect(await setUp.getAttribute('href')).toBe('/options.html#library');
+    expect(await popup.locator('.next-steps a').first().innerText()).toBe('Get it through your library — set up');
     await screenshot(popup, 'nothing');
-    expect(await axeViolations(popup)).toEqual([]);
+    await axeBothThemes(popup);
   });
 
   it('source errors: names the failing source and keeps what the others found', async () => {
@@ -113,13 +149,18 @@ describe('popup in Chromium', () => {
       const popup = await popupFor(PARTIAL_URL);
       await expect.poll(() => text(popup), { timeout: 40_000 }).toMatch(/Crossref did not answer \(.+\); the other sources did\./);
       expect(await text(popup)).toContain('UCL Discovery');
+      // A footnote under the best copy, not a box above it.
+      const footnote = await popup.locator('.copy-best .footnote').boundingBox();
+      const lead = await popup.locator('.copy-best .lead').boundingBox();
+      expect(footnote!.y).toBeGreaterThan(lead!.y);
       await screenshot(popup, 'source-error');
+      await axeBothThemes(popup);
     } finally {
       server.clearFaults();
     }
   });
 
-  it('all sources down: says which failed and offers a retry that works once they are back', async () => {
+  it('all sources down: says the services are not answering (not the connection, while online), still offers next steps, and a retry that works once they are back', async () => {
     // Every registered source, so that a source added later cannot quietly answer.
     for (const host of SOURCE_NAMES.map((id) => apiHost(id))) {
       server.fault(host, undefined, { kind: 'status', status: 503 });
@@ -127,10 +168,18 @@ describe('popup in Chromium', () => {
     let popup: Page;
     try {
       popup = await popupFor(DOWN_URL);
-      await expect.poll(() => text(popup), { timeout: 40_000 }).toMatch(/No source answered: .*OpenAlex/);
-      expect(await text(popup)).not.toContain('No free copy found');
+      await expect.poll(() => text(popup), { timeout: 40_000 }).toContain('The services Greenway asks are not answering right now');
+      expect(await popup.evaluate(() => navigator.onLine)).toBe(true);
+      const shown = await text(popup);
+      expect(shown).not.toMatch(/check your connection/i);
+      expect(shown).not.toContain('No free copy found');
+      // Each source's error is folded away; the ways forward the DOI allows are still offered.
+      expect(shown).not.toContain('HTTP 503');
+      expect(await popup.locator('details', { hasText: 'What each service said' }).textContent()).toContain('OpenAlex: HTTP 503');
+      expect(await popup.getByRole('link', { name: /^Search the (title|DOI) in Google Scholar$/ }).count()).toBe(1);
+      expect(await popup.getByRole('link', { name: "Open the article's page at doi.org" }).getAttribute('href')).toBe(`https://doi.org/${DOWN_DOI}`);
       await screenshot(popup, 'error');
-      expect(await axeViolations(popup)).toEqual([]);
+      await axeBothThemes(popup);
     } finally {
       server.clearFaults();
     }
@@ -145,10 +194,11 @@ describe('popup in Chromium', () => {
     await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('doi-input');
     await input.fill('https://doi.org/10.1186/s12913-023-10058-w');
     await screenshot(popup, 'manual');
+    await axeBothThemes(popup);
     await popup.keyboard.press('Enter');
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('UCL Discovery');
     expect(await text(popup)).toContain('DOI 10.1186/s12913-023-10058-w');
-    expect(await axeViolations(popup)).toEqual([]);
+    await axeBothThemes(popup);
   });
 
   it('retracted: a clear warning with the notice link, above the copies', async () => {
@@ -158,10 +208,10 @@ describe('popup in Chromium', () => {
     expect(await notice.getAttribute('href')).toBe(`https://doi.org/${RETRACTION_NOTICE_DOI}`);
     expect(await text(popup)).toContain('This article has been retracted');
     await screenshot(popup, 'retracted');
-    expect(await axeViolations(popup)).toEqual([]);
+    await axeBothThemes(popup);
   });
 
-  it('keyboard: Tab reaches every action, P opens the best PDF in a new tab', async () => {
+  it('keyboard: Tab reaches every action, a row opens with Enter, P opens the best PDF in a new tab', async () => {
     const popup = await popupFor(BMC_ARTICLE_URL);
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('UCL Discovery');
     const opened = ext.context.waitForEvent('page');
@@ -169,11 +219,18 @@ describe('popup in Chromium', () => {
     const pdf = await opened;
     expect(pdf.url()).toContain('discovery.ucl.ac.uk/id/eprint/10179598/1/');
     await pdf.close();
-    const names: string[] = [];
+    const focused = () => popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    const names = [await focused()];
     for (let i = 0; i < 6; i++) {
       await popup.keyboard.press('Tab');
-      names.push(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''));
+      names.push(await focused());
     }
-    expect(names).toEqual(expect.arrayContaining(['Open PDF — UCL Discovery', 'Open repository record — UCL Discovery']));
+    expect(names).toEqual(expect.arrayContaining(['Open PDF — UCL Discovery', 'Open repository record — UCL Discovery', 'Details']));
+    const row = popup.locator('button.row-toggle').first();
+    await row.focus();
+    await popup.keyboard.press('Enter');
+    expect(await row.getAttribute('aria-expanded')).toBe('true');
+    expect(await popup.locator('.row-body').first().innerText()).toContain('Open PDF');
+    await axeBothThemes(popup);
   });
 });

@@ -85,7 +85,7 @@ describe('privacy mode: nothing leaves the browser until the popup opens', () =>
     expect(new Set(server.requests().map((r) => r.host))).toEqual(new Set(['bmchealthservres.biomedcentral.com']));
 
     const popup = await ext.openPopup(tabId);
-    await popup.getByRole('article', { name: 'UCL Discovery, Published version' }).first().waitFor({ timeout: 15_000 });
+    await popup.locator('article.copy-best[data-host="UCL Discovery"]').waitFor({ timeout: 15_000 });
     const asked = apiRequests();
     expect(asked.length).toBeGreaterThan(0);
     // Only the article's DOI was asked about — not the three reference DOIs the page also shows.
@@ -123,10 +123,7 @@ describe('privacy mode: nothing leaves the browser until the popup opens', () =>
     expect(apiRequests()).toEqual([]);
 
     const popup = await ext.openPopup(tabId);
-    await popup
-      .getByRole('article', { name: /Example University Repository/ })
-      .first()
-      .waitFor({ timeout: 15_000 });
+    await popup.locator('article[data-host="Example University Repository"]').first().waitFor({ timeout: 15_000 });
     const asked = apiRequests().filter((r) => r.method !== 'OPTIONS');
     expect(asked.length).toBeGreaterThan(0);
     // Every request names the article's DOI and no reference DOI (greenway.N for N ≤ REFERENCES + 1).

@@ -44,7 +44,8 @@ async function popupFor(doi: string): Promise<Page> {
 
 /** The popup ends up showing the OpenAlex copy of the fault world (the reader got an answer). */
 async function expectAnswer(popup: Page): Promise<void> {
-  await expect.poll(() => popup.locator('.copy-host').allTextContents(), { timeout: 30_000 }).toContain(COPY_HOST.openalex);
+  const hosts = () => popup.locator('article[data-host]').evaluateAll((copies) => copies.map((c) => c.getAttribute('data-host') ?? ''));
+  await expect.poll(hosts, { timeout: 30_000 }).toContain(COPY_HOST.openalex);
   expect(await popup.locator('body').textContent()).not.toContain('The lookup failed');
 }
 
