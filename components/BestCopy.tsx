@@ -48,7 +48,14 @@ export function BestCopy({ view, verdict, evidence, copyText, onFindArchive, onA
     root.current?.querySelector<HTMLElement>('.action.primary')?.focus();
   }, [view.key, verdict?.state]);
   return (
-    <article ref={root} class="copy copy-best" aria-labelledby="best-lead" data-host={view.host} data-kind={view.kind} data-version={view.versionId ?? 'unknown'}>
+    <article
+      ref={root}
+      class="copy copy-best"
+      aria-labelledby="best-lead"
+      data-host={view.host}
+      data-kind={view.kind}
+      data-version={view.versionId ?? 'unknown'}
+    >
       <h2 id="best-lead" class="lead">
         {view.lead}
       </h2>

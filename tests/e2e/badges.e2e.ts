@@ -32,21 +32,24 @@ afterAll(async () => {
 });
 
 const openalexRequests = () => server.count(apiHost('openalex'), '/works');
+const OPEN = [...index.keys()].filter(isOpen).length;
 
 describe('inline badges on a 300-reference list', () => {
-  it('badges every DOI with its status after scrolling, in ≤ 3 + ceil(300/100) OpenAlex requests', async () => {
+  it('badges every DOI with a free copy after scrolling, and marks none without one by default, in ≤ 3 + ceil(300/100) OpenAlex requests', async () => {
     server.resetCounts();
     page = await ext.openPage(LIST_URL);
     await scrollThrough(page);
-    await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(COUNT + 2);
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(OPEN);
     const badges = await readBadges(page);
     const byDoi = new Map(badges.map((b) => [b.doi?.toLowerCase(), b]));
-    expect(byDoi.size).toBe(COUNT + 2);
+    expect(byDoi.size).toBe(OPEN);
+    expect(OPEN).toBeLessThan(COUNT + 2);
     for (const [doi] of index) {
-      const badge = byDoi.get(doi);
-      expect(badge, doi).toBeDefined();
-      expect(badge, doi).toMatchObject(isOpen(doi) ? { kind: 'open', status: 'green' } : { kind: 'closed', status: 'closed' });
+      if (isOpen(doi)) expect(byDoi.get(doi), doi).toMatchObject({ kind: 'open', status: 'green' });
+      else expect(byDoi.get(doi), doi).toBeUndefined();
     }
+    // No "Closed" mark anywhere on the page by default.
+    expect(await page.evaluate(() => document.querySelectorAll('greenway-badge[data-kind="closed"]').length)).toBe(0);
     expect(openalexRequests()).toBeGreaterThan(0);
     expect(openalexRequests()).toBeLessThanOrEqual(3 + Math.ceil(COUNT / 100));
     console.info(`[badges] ${COUNT + 2} DOIs scrolled: ${openalexRequests()} OpenAlex requests, ${server.requests({}).length} requests in all`);
@@ -57,7 +60,7 @@ describe('inline badges on a 300-reference list', () => {
     server.resetCounts();
     await page.reload({ waitUntil: 'load' });
     await scrollThrough(page);
-    await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(COUNT + 2);
+    await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(OPEN);
     expect(openalexRequests()).toBe(0);
   });
 
@@ -75,21 +78,40 @@ describe('inline badges on a 300-reference list', () => {
       expect(link.inside).toBe(false);
       expect(link.href).toBe(`https://doi.org/${syntheticDoi(i)}`);
       expect(link.text).toBe(`https://doi.org/${syntheticDoi(i)}`);
-      expect(link.next).toBe('greenway-badge');
+      expect(link.next).toBe(syntheticIsOpen(i) ? 'greenway-badge' : null);
     });
   });
 
-  it('shows host, version and licence on hover; the badge opens the best copy; the copy button copies the repository link', async () => {
+  it('one Tab stop per badge; its details say what the reader can do and hold the link to the copy and the copy action', async () => {
+    // Every badge on the page offers exactly one focusable element while its details are closed.
+    const stops = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('greenway-badge')).map(
+        (b) => Array.from(b.shadowRoot!.querySelectorAll<HTMLElement>('a, button')).filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0).length,
+      ),
+    );
+    expect(stops.length).toBe(OPEN);
+    expect(new Set(stops)).toEqual(new Set([1]));
+
     const badge = page.locator('#ref3 greenway-badge');
     await badge.scrollIntoViewIfNeeded();
-    const tip = badge.locator('.tip');
-    await expect.poll(() => tip.isVisible()).toBe(false);
-    await badge.locator('a.main').hover();
-    await expect.poll(() => tip.isVisible()).toBe(true);
-    const words = await tip.locator('[data-text]').evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
-    expect(words).toEqual(['Free copy in a repository (green)', 'Example University Repository', 'Accepted version', 'CC BY 4.0']);
+    const details = badge.locator('.panel');
+    await expect.poll(() => details.isVisible()).toBe(false);
+    await badge.locator('button.main').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.isVisible()).toBe(true);
+    expect(await badge.locator('button.main').getAttribute('aria-expanded')).toBe('true');
+    const words = await details.locator('[data-text]').evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
+    expect(words).toEqual([
+      'Free to read: accepted version, CC BY 4.0, at Example University Repository',
+      "The peer-reviewed text, without the journal's layout.",
+      'Open PDF',
+      'Copy repository link',
+    ]);
 
-    const [opened] = await Promise.all([ext.context.waitForEvent('page'), badge.locator('a.main').click()]);
+    // Tab moves into the details: the link to the copy opens it in a new tab.
+    await page.keyboard.press('Tab');
+    expect(await badge.evaluate((host) => host.shadowRoot!.activeElement?.className)).toBe('go');
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), page.keyboard.press('Enter')]);
     await opened.waitForLoadState('domcontentloaded').catch(() => undefined);
     expect(opened.url()).toBe(`https://repository.example.ac.uk/files/${encodeURIComponent(syntheticDoi(3))}.pdf`);
     await opened.close();
@@ -99,6 +121,10 @@ describe('inline badges on a 300-reference list', () => {
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
       .toBe(`https://repository.example.ac.uk/record/${encodeURIComponent(syntheticDoi(3))}`);
+    // Escape closes the details and gives the focus back to the badge.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => details.isVisible()).toBe(false);
+    expect(await badge.evaluate((host) => host.shadowRoot!.activeElement?.className)).toBe('main');
   });
 
   it('copying a reference leaves the badge text out', async () => {

@@ -95,7 +95,7 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
   }
 
   function use(next: BadgeSettings): void {
-    const same = settings && next.enabled === settings.enabled && next.hideClosed === settings.hideClosed;
+    const same = settings && next.enabled === settings.enabled && next.hideClosed === settings.hideClosed && next.openUrlBase === settings.openUrlBase;
     settings = next;
     if (same) return;
     teardown();
@@ -104,7 +104,7 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
       doc,
       win,
       queue,
-      view: { hideClosed: next.hideClosed },
+      view: { hideClosed: next.hideClosed, openUrlBase: next.openUrlBase },
       createBadge: (view) => createBadge(doc, view, { copyText: deps.copyText }),
       ownDoi: () => article?.doi ?? null,
     });

@@ -52,7 +52,7 @@ describe('startBadges', () => {
     runtime.stop();
   });
 
-  it('badges the page with the default settings', async () => {
+  it('badges the page with the default settings: no mark for a work without a free copy', async () => {
     const runtime = startBadges(pageWindow('https://example.org/list'), {
       local: memoryStorage(),
       onChanged: changeEvents(),
@@ -60,22 +60,29 @@ describe('startBadges', () => {
       copyText: async () => undefined,
     });
     await settle();
-    expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open', 'closed']);
+    expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open']);
     runtime.stop();
     expect(document.querySelectorAll('greenway-badge')).toHaveLength(0);
   });
 
-  it('follows settings changes: off removes the badges, hide-closed removes only the closed mark', async () => {
+  it('follows settings changes: closed marks shown, then a library makes them "Library" links, then off removes the badges', async () => {
     const local = memoryStorage();
     const events = changeEvents();
     const runtime = startBadges(pageWindow('https://example.org/list'), { local, onChanged: events, send, copyText: async () => undefined });
     await settle();
-    const hide = defaultSettings();
-    hide.badges.hideClosed = true;
-    await local.set({ [SETTINGS_KEY]: hide });
+    const kinds = () => Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'));
+    expect(kinds()).toEqual(['open']);
+    const show = defaultSettings();
+    show.badges.hideClosed = false;
+    await local.set({ [SETTINGS_KEY]: show });
     events.fire({ [SETTINGS_KEY]: {} });
     await settle();
-    expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open']);
+    expect(kinds()).toEqual(['open', 'closed']);
+    show.library.openUrlBase = 'https://resolver.example.edu/openurl';
+    await local.set({ [SETTINGS_KEY]: show });
+    events.fire({ [SETTINGS_KEY]: {} });
+    await settle();
+    expect(kinds()).toEqual(['open', 'library']);
     const off = defaultSettings();
     off.badges.disabledSites = ['example.org'];
     await local.set({ [SETTINGS_KEY]: off });
@@ -174,7 +181,7 @@ describe('startBadges', () => {
     answer({});
     await settle();
     expect(asked.flat().sort()).toEqual(['10.5555/open', '10.5555/shut']);
-    expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open', 'closed']);
+    expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open']);
     runtime.stop();
   });
 

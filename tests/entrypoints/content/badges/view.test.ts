@@ -35,8 +35,34 @@ describe('badgeView', () => {
   });
 
   it('marks closed works, or nothing when the user hides closed marks', () => {
-    expect(badgeView(closedResult(), show)).toMatchObject({ kind: 'closed', statusLabel: 'No free copy found', openUrl: null });
+    expect(badgeView(closedResult(), show)).toMatchObject({ kind: 'closed', word: 'Closed', statusLabel: 'No free copy found', openUrl: null });
     expect(badgeView(closedResult(), { hideClosed: true })).toBeNull();
+  });
+
+  it("says what the reader can do and what the version is, in the popup's words", () => {
+    expect(badgeView(foundResult({ status: 'green' }), show)).toMatchObject({
+      word: 'Free copy',
+      lines: ['Free to read: published version, CC BY 4.0, at UCL Discovery', 'The version of record, as the journal published it.'],
+      openLabel: 'Open PDF',
+    });
+  });
+
+  it('names a submitted version, or a preprint server\'s copy of no stated version, "Preprint"', () => {
+    const submitted = { ...acceptedCopy, version: 'submitted' as const };
+    expect(badgeView(foundResult({ status: 'green', best: submitted, copies: [submitted] }), show)?.word).toBe('Preprint');
+    const server = { ...acceptedCopy, hostType: 'preprint' as const, version: null };
+    expect(badgeView(foundResult({ status: 'green', best: server, copies: [server] }), show)?.word).toBe('Preprint');
+    expect(badgeView(foundResult({ status: 'green', best: acceptedCopy, copies: [acceptedCopy] }), show)?.word).toBe('Free copy');
+  });
+
+  it("links a work without a free copy to the library when a resolver is set up, with the work's metadata", () => {
+    const result = closedResult({ work: { title: 'A closed paper', journal: 'J', year: 2020 } });
+    const view = badgeView(result, { hideClosed: false, openUrlBase: 'https://resolver.example.edu/openurl' });
+    expect(view).toMatchObject({ kind: 'library', word: 'Library', openLabel: 'Find it through your library' });
+    expect(view?.openUrl).toContain('rft.atitle=A+closed+paper');
+    // Hidden marks stay hidden; a resolver that is not http(s) gives the plain mark.
+    expect(badgeView(result, { hideClosed: true, openUrlBase: 'https://resolver.example.edu/openurl' })).toBeNull();
+    expect(badgeView(result, { hideClosed: false, openUrlBase: 'javascript:alert(1)' })?.kind).toBe('closed');
   });
 
   it('shows nothing while loading, for unknown status, or for a failed lookup', () => {
