@@ -95,6 +95,7 @@ describe('inline badges on a 300-reference list', () => {
     const badge = page.locator('#ref3 greenway-badge');
     await badge.scrollIntoViewIfNeeded();
     const details = badge.locator('.panel');
+    await page.mouse.move(0, 0); // Hover shows the details too: keep the mouse away for the keyboard path.
     await expect.poll(() => details.isVisible()).toBe(false);
     await badge.locator('button.main').focus();
     await page.keyboard.press('Enter');
@@ -123,7 +124,9 @@ describe('inline badges on a 300-reference list', () => {
       .toBe(`https://repository.example.ac.uk/record/${encodeURIComponent(syntheticDoi(3))}`);
     // Escape closes the details and gives the focus back to the badge.
     await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
     await expect.poll(() => details.isVisible()).toBe(false);
+    expect(await badge.locator('button.main').getAttribute('aria-expanded')).toBe('false');
     expect(await badge.evaluate((host) => host.shadowRoot!.activeElement?.className)).toBe('main');
   });
 
