@@ -22,6 +22,7 @@ export const COPY_HOST: Record<SourceName, string | null> = {
   core: 'delta-repo.example',
   crossref: null,
   openaire: 'Epsilon Repository',
+  doiorg: null,
 };
 
 export const faultDoi = (source: SourceName, kind: string, round = 0) => `10.5555/fault.${source}.${kind}.r${round}`;

@@ -25,6 +25,7 @@ const BASES: Record<SourceName, { host: string; base: unknown }> = {
   core: { host: 'api.core.ac.uk', base: api('core-discover.json') },
   crossref: { host: 'api.crossref.org', base: api('crossref-retracted.json') },
   openaire: { host: 'api.openaire.eu', base: api('openaire-dedup.json') },
+  doiorg: { host: 'doi.org', base: api('doiorg-ra.json') },
 };
 
 type Reply =

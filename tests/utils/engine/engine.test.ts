@@ -15,6 +15,7 @@ const endpoints = {
   core: { baseUrl: 'http://fixtures.test/core' },
   crossref: { baseUrl: 'http://fixtures.test/crossref' },
   openaire: { baseUrl: 'http://fixtures.test/openaire' },
+  doiorg: { baseUrl: 'http://fixtures.test/doiorg' },
 };
 
 const emptyRoutes: Record<string, Handler> = {
@@ -25,6 +26,8 @@ const emptyRoutes: Record<string, Handler> = {
   '/core/': () => json({ fullTextLink: null, source: null }),
   '/crossref/': () => json({ status: 'ok', 'message-type': 'work-list', message: { items: [] } }),
   '/openaire/': () => json({ header: { numFound: 0 }, results: [] }),
+  // Registered, but in none of the indexes (a DOI no index has picked up yet).
+  '/doiorg/': (call) => json(decodeURIComponent(call.url.split('/ra/')[1] ?? '').split(',').map((doi) => ({ DOI: doi, RA: 'Crossref' }))),
 };
 
 function setup(routes: Record<string, Handler> = {}, config = {}, time?: Pick<EngineDeps, 'now' | 'sleep'>) {
@@ -144,7 +147,8 @@ describe('lookup engine', () => {
   it('asks only enabled sources and clears its cache on demand', async () => {
     const { clock, engine, count } = setup({}, { email: null, keys: { core: null }, sources: { ...endpoints, semanticscholar: { enabled: false } } });
     const r = await settle(engine.lookup('10.1234/a'), clock);
-    expect(Object.keys(r.sources).sort()).toEqual(['crossref', 'europepmc', 'openaire', 'openalex']);
+    // No index knows it, so doi.org is asked whether it exists.
+    expect(Object.keys(r.sources).sort()).toEqual(['crossref', 'doiorg', 'europepmc', 'openaire', 'openalex']);
     expect(count('/unpaywall/') + count('/core/') + count('/s2/')).toBe(0);
     expect((await engine.cacheStats()).entries).toBe(1);
     await engine.clearCache();
@@ -165,7 +169,7 @@ describe('badge scope: only sources that answer many DOIs per request', () => {
     expect(count('/core/')).toBe(0);
     expect(count('/openalex/')).toBeLessThanOrEqual(2);
     // A not-asked source is absent from the result, not an error.
-    expect(Object.keys(badges.get(GREEN)!.sources).sort()).toEqual(['crossref', 'europepmc', 'openalex', 'semanticscholar']);
+    expect(Object.keys(badges.get(GREEN)!.sources).sort()).toEqual(['crossref', 'doiorg', 'europepmc', 'openalex', 'semanticscholar']);
 
     // The popup's lookup is not served by the badge-only entry: it asks every source once.
     const before = { unpaywall: count('/unpaywall/'), core: count('/core/') };
