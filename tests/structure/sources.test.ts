@@ -100,7 +100,7 @@ describe('derived from the registry', () => {
   // every copy, page and detection rule names: only its API path must stay in the source module.
   const LINK_HOSTS = new Set(['doi.org']);
 
-  it('no file outside the source modules calls doi.org\'s API (its links are everywhere)', () => {
+  it("no file outside the source modules calls doi.org's API (its links are everywhere)", () => {
     const dirs = ['entrypoints', 'components', 'hooks', 'utils', 'harness', 'scripts'].map((d) => join(ROOT, d));
     const offenders = dirs
       .flatMap(filesUnder)

@@ -67,6 +67,14 @@ export function assembleResult(doi: string, reports: Map<SourceName, SourceRepor
 }
 
 /**
+ * Whether an answer shows the source knows the work: a copy, its metadata, a status or a retraction.
+ * An empty answer (CORE's discovery without a link) says nothing about the DOI's existence.
+ */
+export function knowsWork(answer: SourceAnswer | undefined): boolean {
+  return !!answer && (answer.copies.length > 0 || !!answer.work || !!answer.status || !!answer.retraction);
+}
+
+/**
  * The reports an `incomplete` cached result stands for: each source that answered then, ok (the
  * first carrying what was known: work, retraction, copies), so that only the failed ones are asked
  * again and the new answers merge with the old. Empty without a base.

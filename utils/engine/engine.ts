@@ -8,7 +8,7 @@ import { doiKey } from '../model/doi';
 import { SOURCES } from '../sources/registry';
 import type { Source } from '../sources/source';
 import { askSource } from './ask';
-import { assembleResult, baseReports, rerank, type SourceReport } from './assemble';
+import { assembleResult, baseReports, knowsWork, rerank, type SourceReport } from './assemble';
 import { createBatcher } from './batcher';
 import { createLookupCache, type CacheStats } from './cache';
 import { mergeConfig, resolveConfig, type EngineConfig, type EngineConfigInput } from './config';
@@ -111,7 +111,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
       sources.filter((s) => s.role !== 'registration'),
       dois,
     );
-    const unknownEverywhere = dois.filter((d) => ![...reports.get(d)!.values()].some((r) => r.answer));
+    const unknownEverywhere = dois.filter((d) => ![...reports.get(d)!.values()].some((r) => knowsWork(r.answer)));
     await ask(
       sources.filter((s) => s.role === 'registration'),
       unknownEverywhere,

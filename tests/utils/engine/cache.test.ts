@@ -30,7 +30,10 @@ const HOUR = 60 * 60 * 1000;
 const PROMISED = { found: 7 * 24 * HOUR, nothingFound: 24 * HOUR, partial: HOUR, unregistered: HOUR, incomplete: 5 * 60 * 1000 } as const;
 
 const partialResult = (doi: string) => result(doi, true, { openalex: { ok: true }, crossref: { ok: false, error: 'x' } });
-const incompleteResult = (doi: string) => ({ ...result(doi, false, { openalex: { ok: false, error: 'x' }, crossref: { ok: true } }), status: 'incomplete' as const });
+const incompleteResult = (doi: string) => ({
+  ...result(doi, false, { openalex: { ok: false, error: 'x' }, crossref: { ok: true } }),
+  status: 'incomplete' as const,
+});
 const unregisteredResult = (doi: string) => ({ ...result(doi, false, { openalex: { ok: true }, doiorg: { ok: true } }), status: 'unregistered' as const });
 
 describe('ttlFor', () => {
