@@ -8,6 +8,7 @@ import { SOURCE_LABELS } from '../sources/registry';
 import { copyHostName, statusLabel, versionLabel } from './labels';
 import { safeHttpUrl } from '../model/url';
 import { copyKind, copyKindLabel, type CopyKind } from './host-kind';
+import { isNonArticleType } from '../model/work-type';
 
 export interface CopyView {
   /** Stable React key: the copy's URLs. */
@@ -50,6 +51,23 @@ export interface ResultModel {
   failures: SourceFailure[];
   /** At least one source answered (so "nothing found" is an answer, not an outage). */
   answered: boolean;
+  /** Why "no free copy" is not the answer, when it is not: then no library or ILL link is offered. */
+  notice: NoCopyNotice | null;
+}
+
+/**
+ * The answers that are not "closed": an unregistered DOI (check it for a typo), an incomplete answer
+ * (which sources could not be reached), a work that is not an article (its type, in words).
+ */
+export type NoCopyNotice = { kind: 'unregistered' } | { kind: 'incomplete'; unreachable: string } | { kind: 'notArticle'; type: string };
+
+function noCopyNotice(result: LookupResult, failures: SourceFailure[]): NoCopyNotice | null {
+  if (result.best) return null;
+  if (result.status === 'unregistered') return { kind: 'unregistered' };
+  if (result.status === 'incomplete') return { kind: 'incomplete', unreachable: failures.map((f) => f.name).join(', ') };
+  const type = result.work?.type;
+  if (result.status === 'unknown' && type && isNonArticleType(type)) return { kind: 'notArticle', type: type.replace(/-/g, ' ') };
+  return null;
 }
 
 export function copyView(copy: Copy): CopyView {
@@ -118,5 +136,6 @@ export function resultModel(result: LookupResult): ResultModel {
     otherCopies: others.filter((c) => c.kind === 'publisher' || c.kind === 'preprint'),
     failures,
     answered,
+    notice: noCopyNotice(result, failures),
   };
 }
