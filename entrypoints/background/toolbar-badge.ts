@@ -48,6 +48,8 @@ function emptyLook(doi: string, result: LookupResult): BadgeLook {
 
 export function badgeFor(state: TabState | null): BadgeLook {
   if (!state?.article) return { text: '', color: BADGE_COLORS.none, title: t('badgeNoArticle') };
+  // A derived DOI (mapped from a platform id by rule) is the article only once a lookup confirmed it.
+  if (state.article.derived && state.lookup.state !== 'done') return { text: '', color: BADGE_COLORS.none, title: t('badgeNoArticle') };
   const doi = state.article.doi;
   const lookup = state.lookup;
   switch (lookup.state) {
