@@ -51,7 +51,7 @@ export function assembleResult(doi: string, reports: Map<SourceName, SourceRepor
     doi,
     status: overallStatus(copies, {
       stated: answers.flatMap((a) => (a.status ? [a.status] : [])),
-      anyAnswer: [...reports.values()].some((r) => r.outcome.ok),
+      anyAnswer: [...reports].some(([name, r]) => r.outcome.ok && sourceById(name)?.role !== 'registration'),
       finderFailed: [...reports].some(([name, r]) => !r.outcome.ok && sourceById(name)?.role !== 'registration'),
       registered,
       workType,

@@ -4,7 +4,7 @@
  * a report of which sources failed. Only http(s) URLs survive (safeHttpUrl).
  */
 import type { Copy, LookupResult, OaStatus, SourceName } from '../model';
-import { SOURCE_LABELS } from '../sources/registry';
+import { SOURCE_LABELS, sourceById } from '../sources/registry';
 import { copyHostName, statusLabel, versionLabel } from './labels';
 import { safeHttpUrl } from '../model/url';
 import { copyKind, copyKindLabel, type CopyKind } from './host-kind';
@@ -114,7 +114,8 @@ export function resultModel(result: LookupResult): ResultModel {
   let answered = false;
   for (const [source, outcome] of Object.entries(result.sources) as Array<[SourceName, LookupResult['sources'][SourceName]]>) {
     if (!outcome) continue;
-    if (outcome.ok) answered = true;
+    // doi.org only says whether the DOI exists: its answer alone is not an answer about copies.
+    if (outcome.ok) answered ||= sourceById(source)?.role !== 'registration';
     else {
       const name = SOURCE_LABELS[source] ?? source;
       // Engine errors may already start with the source's name ("Crossref: HTTP 503"): say it once.
