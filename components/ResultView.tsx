@@ -8,6 +8,7 @@ import { useLinkChecks, type CheckLink, type FindArchive } from '@/hooks/use-lin
 import { t } from '@/utils/view/i18n';
 import { BestCopy } from './BestCopy';
 import { CopyRow } from './CopyRow';
+import { NoCopyNotice } from './NoCopyNotice';
 import { NothingFound } from './NothingFound';
 import { RetractionNotice } from './RetractionNotice';
 import { ServicesDown } from './ServicesDown';
@@ -88,7 +89,8 @@ export function ResultView({ result, article, preferences, offline, copyText, ch
       )}
       {!best && !here && model.answered && (
         <>
-          <NothingFound {...steps} />
+          {/* Not registered, incomplete, not an article: no "nothing found", and no library push. */}
+          {model.notice ? <NoCopyNotice notice={model.notice} doi={model.doi} /> : <NothingFound {...steps} />}
           <SourceFootnote failures={model.failures} onRetry={onRetry} />
         </>
       )}

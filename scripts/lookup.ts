@@ -1,7 +1,10 @@
 /**
  * `npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] [--<id>-key K]… [--disable NAME] DOI…`
  * Runs the extension's own lookup engine in Node against the live services (or the given endpoints)
- * and prints, per DOI, a readable table or one JSON line.
+ * and prints, per DOI, a readable table or one JSON line:
+ * `{doi, status, retracted, best, copies, sources}`, each copy `{pdfUrl, landingUrl, hostType, hostName,
+ * institution, version, licence, sources}`; `status` is an open-access status, `closed`, `incomplete`
+ * (a source that could know a copy failed), `unregistered` (doi.org: no such DOI) or `unknown`.
  */
 import { createLookupEngine, createMemoryStorage, realClock, type EngineConfigInput } from '../utils/engine';
 import { licenceLabel } from '../utils/model/licence';
@@ -45,7 +48,16 @@ function parseArgs(argv: string[]): Args {
 
 /** The JSON line's Copy: exactly the documented fields. */
 function copyJson(c: Copy) {
-  return { pdfUrl: c.pdfUrl, landingUrl: c.landingUrl, hostType: c.hostType, hostName: c.hostName, version: c.version, licence: c.licence, sources: c.sources };
+  return {
+    pdfUrl: c.pdfUrl,
+    landingUrl: c.landingUrl,
+    hostType: c.hostType,
+    hostName: c.hostName,
+    institution: c.institution ?? null,
+    version: c.version,
+    licence: c.licence,
+    sources: c.sources,
+  };
 }
 
 function jsonLine(r: LookupResult): string {
@@ -80,6 +92,9 @@ if (args.errors.length || args.dois.length === 0) {
     `usage: npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] ${KEYED_SOURCE_NAMES.map((id) => `[--${id}-key K]`).join(' ')} [--disable NAME] [--no-prefer-repository] DOI…`,
   );
   console.error(`NAME: ${SOURCE_NAMES.join(', ')}`);
+  console.error(
+    'status: diamond, gold, hybrid, bronze, green, closed, incomplete (a source failed, no copy found), unregistered (doi.org: no such DOI), unknown',
+  );
   process.exit(2);
 }
 const engine = createLookupEngine({ fetch: (url, init) => fetch(url, init), storage: createMemoryStorage(), ...realClock }, args.config);

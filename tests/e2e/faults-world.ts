@@ -7,11 +7,16 @@
  */
 import { faultAction, type FaultSpec } from '../../harness/faults';
 import type { FixtureServer, RecordedRequest, Reply } from '../../harness';
-import { SOURCE_NAMES, type SourceName } from '../../utils/model';
+import type { SourceName } from '../../utils/model';
+import { SOURCES } from '../../utils/sources/registry';
 import { apiHost } from '../../harness';
 
-/** Every registered source: a new one cannot be left out of the fault rounds (its stub is below). */
-export const FAULT_SOURCES: SourceName[] = [...SOURCE_NAMES];
+/**
+ * Every registered source that finds copies: a new one cannot be left out of the fault rounds (its
+ * stub is below). Registration sources (doi.org) are asked only about DOIs no index knows, which
+ * this world has none of; they have their own rounds.
+ */
+export const FAULT_SOURCES: SourceName[] = SOURCES.filter((s) => s.role !== 'registration').map((s) => s.id);
 
 /** The host name each source's copy is shown under in the popup (Crossref gives licences, not copies). */
 export const COPY_HOST: Record<SourceName, string | null> = {
@@ -22,6 +27,7 @@ export const COPY_HOST: Record<SourceName, string | null> = {
   core: 'delta-repo.example',
   crossref: null,
   openaire: 'Epsilon Repository',
+  doiorg: null,
 };
 
 export const faultDoi = (source: SourceName, kind: string, round = 0) => `10.5555/fault.${source}.${kind}.r${round}`;

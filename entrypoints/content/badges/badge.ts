@@ -145,7 +145,7 @@ function content(doc: Document, view: BadgeView, actions: BadgeActions): HTMLEle
     mark.className = 'mark';
     mark.setAttribute('role', 'img');
     mark.setAttribute('aria-label', lines.join(' '));
-    mark.append(icon(doc, 'closed'), word(doc, view.word));
+    mark.append(icon(doc, view.kind === 'unregistered' ? 'unknown' : 'closed'), word(doc, view.word));
     box.append(mark, panel(doc, lines));
   }
   return box;

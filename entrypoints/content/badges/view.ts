@@ -9,8 +9,11 @@ import { t } from '../../../utils/view/i18n';
 import type { Copy, LookupResult, OaStatus } from '../../../utils/model';
 import { safeHttpUrl } from '../../../utils/model/url';
 
-/** `open`: a free copy; `closed`: none known (a quiet mark); `library`: none known, a link to the library. */
-export type BadgeKind = 'open' | 'closed' | 'library';
+/**
+ * `open`: a free copy; `closed`: none known (a quiet mark); `library`: none known, a link to the
+ * library; `unregistered`: doi.org says the DOI does not exist ("Unknown DOI"), never "Closed".
+ */
+export type BadgeKind = 'open' | 'closed' | 'library' | 'unregistered';
 
 export interface BadgeView {
   kind: BadgeKind;
@@ -39,11 +42,14 @@ export interface ViewOptions {
   openUrlBase?: string;
 }
 
-/** Statuses a badge can show; "unknown" (and anything unexpected) shows nothing. */
-const KNOWN = new Set<OaStatus>(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed']);
+/**
+ * Statuses a badge can show; "unknown" (nobody answered, or not an article), "incomplete" (a source
+ * failed: the answer may change on the next view) and anything unexpected show nothing.
+ */
+const KNOWN = new Set<OaStatus>(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'unregistered']);
 
 function isOpen(status: OaStatus): boolean {
-  return status !== 'closed' && status !== 'unknown';
+  return status !== 'closed' && status !== 'unknown' && status !== 'unregistered' && status !== 'incomplete';
 }
 
 /** The first copy in rank order that lives in a repository and has a record URL (not just a PDF). */
@@ -97,8 +103,11 @@ export function badgeView(result: LookupResult | null | undefined, options: View
   const best = result.best;
   const openUrl = best ? (safeHttpUrl(best.pdfUrl) ?? safeHttpUrl(best.landingUrl)) : null;
   if (isOpen(status) && best && openUrl) return openCopy(result, best, openUrl, status, base);
-  if (status !== 'closed' || options.hideClosed) return null;
   const none = { ...base, details: [], repositoryUrl: null, lines: [t('nothingFoundTitle')] };
+  // Not a work at all: said whatever the option for works without a free copy.
+  if (status === 'unregistered')
+    return { ...none, kind: 'unregistered', word: t('inlineUnregistered'), lines: [base.statusLabel], openUrl: null, openLabel: '' };
+  if (status !== 'closed' || options.hideClosed) return null;
   const work = result.work ?? null;
   const library = options.openUrlBase ? openUrlFor(options.openUrlBase, { doi: result.doi, ...work }) : null;
   if (library) return { ...none, kind: 'library', word: t('inlineLibrary'), openUrl: library, openLabel: t('libraryResolver') };
