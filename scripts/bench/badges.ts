@@ -9,15 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { buildExtension, findChromium, launchExtension, openAlexHandler, startFixtureServer, apiHost } from '../../harness';
-import {
-  measureResponsiveness,
-  recordLongTasks,
-  scrollThrough,
-  syntheticDoi,
-  syntheticListPage,
-  workTable,
-  type LongFrame,
-} from '../../harness/badges-world';
+import { measureResponsiveness, recordLongTasks, scrollThrough, syntheticDoi, syntheticListPage, workTable, type LongFrame } from '../../harness/badges-world';
 import type { BenchRow, BenchSuite } from './types';
 
 const BIG = 2000;
