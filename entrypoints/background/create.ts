@@ -8,8 +8,9 @@ import { createMessageRouter, type SenderInfo } from '../../utils/messaging/rout
 import { createTabStore } from './tab-state';
 import { createHandlers } from './handlers';
 import { showTabState } from './toolbar';
-import { createLookupEngine, realClock, type LookupManyOptions } from '../../utils/engine';
+import { createLookupEngine, realClock, type LookupManyOptions, type LookupOptions } from '../../utils/engine';
 import { createLinkChecker } from './link-check';
+import { createProgressStore } from './lookup-progress';
 import { registerFindMenu, type MenuBrowser } from './context-menu';
 import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../../utils/settings';
 import { PageDois } from '../../utils/messaging/protocol';
@@ -40,7 +41,7 @@ export function createBackground(browser: ExtensionBrowser) {
     .catch(() => undefined);
   settings.subscribe((loaded) => engine.updateConfig(engineConfigFromSettings(loaded.settings)));
   const readyEngine = {
-    lookup: async (doi: string, options?: { force?: boolean; immediate?: boolean }) => (await configured, engine.lookup(doi, options)),
+    lookup: async (doi: string, options?: LookupOptions) => (await configured, engine.lookup(doi, options)),
     lookupMany: async (dois: string[], options?: LookupManyOptions) => (await configured, engine.lookupMany(dois, options)),
     peekCached: async (doi: string, options?: LookupManyOptions) => (await configured, engine.peekCached(doi, options)),
   };
@@ -59,6 +60,7 @@ export function createBackground(browser: ExtensionBrowser) {
       archiveWithoutClick: async () => (await settings.get()).settings.privacy.autoLookup,
     }),
     // The top frame's content script answers; anything that is not a list of DOIs counts as none.
+    progress: createProgressStore(browser.storage.session),
     tabDois: async (tabId) => {
       const answer: unknown = await browser.tabs.sendMessage(tabId, PAGE_DOIS_QUESTION, { frameId: 0 }).catch(() => null);
       const parsed = PageDois.safeParse(answer);

@@ -4,14 +4,17 @@
  * connects it to the real APIs.
  */
 import type { LookupManyOptions } from '../../utils/engine';
+import type { ProgressListener } from '../../utils/engine/progress';
+import { doiKey } from '../../utils/model/doi';
 import type { Handlers } from '../../utils/messaging/router';
 import type { LookupResult } from '../../utils/model';
 import type { TabState } from '../../utils/messaging/protocol';
 import type { TabStore } from './tab-state';
 import type { LinkChecker } from './link-check';
+import type { ProgressStore } from './lookup-progress';
 
 export interface LookupPort {
-  lookup(doi: string, options?: { force?: boolean; immediate?: boolean }): Promise<LookupResult>;
+  lookup(doi: string, options?: { force?: boolean; immediate?: boolean; onProgress?: ProgressListener }): Promise<LookupResult>;
   lookupMany(dois: string[], options?: LookupManyOptions): Promise<Map<string, LookupResult>>;
   /** The cached result, if fresh; never touches the network. */
   peekCached(doi: string, options?: LookupManyOptions): Promise<LookupResult | null>;
@@ -28,6 +31,8 @@ export interface BackgroundDeps {
   links?: LinkChecker;
   /** The DOIs the tab's content script found on its page (validated); [] when it cannot answer. */
   tabDois?(tabId: number): Promise<string[]>;
+  /** Where a popup waiting for `lookup:doi` reads the answer so far (./lookup-progress.ts). */
+  progress?: ProgressStore;
 }
 
 function errorText(error: unknown): string {
@@ -39,11 +44,23 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
   /** Looks the tab's article up and records each step in the tab state (and on the toolbar). */
   /** `immediate` when the popup waits for the answer; page reports may share the batch window. */
-  async function lookupForTab(tabId: number, doi: string, options: { force?: boolean; immediate?: boolean } = {}): Promise<LookupResult> {
+  /** Each answer so far goes into the tab state too: the toolbar shows the first copy found at once. */
+  async function lookupForTab(
+    tabId: number,
+    doi: string,
+    options: { force?: boolean; immediate?: boolean; onProgress?: ProgressListener } = {},
+  ): Promise<LookupResult> {
     const loading = await tabs.setLookup(tabId, doi, { state: 'loading' });
     if (loading) await showTabState(tabId, loading);
+    const onProgress: ProgressListener = (update) => {
+      options.onProgress?.(update);
+      tabs.setPartial(tabId, doi, update.result, update.pending).then(
+        (state) => state && showTabState(tabId, state),
+        () => undefined,
+      );
+    };
     try {
-      const result = await engine.lookup(doi, { force: options.force ?? false, immediate: options.immediate ?? false });
+      const result = await engine.lookup(doi, { force: options.force ?? false, immediate: options.immediate ?? false, onProgress });
       const done = await tabs.setLookup(tabId, doi, { state: 'done', result });
       // A DOI built from a platform id by rule (`derived`) that doi.org does not know was never the
       // article's: the page has no article DOI.
@@ -92,13 +109,21 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return tabs.get(message.tabId);
     },
     async 'lookup:doi'(message) {
-      if (message.tabId !== undefined) {
-        const state = await tabs.get(message.tabId);
-        if (state?.article && state.article.doi.toLowerCase() === message.doi.toLowerCase()) {
-          return lookupForTab(message.tabId, state.article.doi, { force: message.force ?? false, immediate: true });
+      // The popup waits for this answer: what the sources say meanwhile goes where it reads it.
+      const key = doiKey(message.doi);
+      const store = key ? deps.progress : undefined;
+      const onProgress: ProgressListener | undefined = store && key ? (update) => store.set(key, update) : undefined;
+      try {
+        if (message.tabId !== undefined) {
+          const state = await tabs.get(message.tabId);
+          if (state?.article && state.article.doi.toLowerCase() === message.doi.toLowerCase()) {
+            return await lookupForTab(message.tabId, state.article.doi, { force: message.force ?? false, immediate: true, onProgress });
+          }
         }
+        return await engine.lookup(message.doi, { force: message.force ?? false, immediate: true, onProgress });
+      } finally {
+        if (store && key) store.clear(key);
       }
-      return engine.lookup(message.doi, { force: message.force ?? false, immediate: true });
     },
     async 'lookup:list'(message) {
       // A list check is a click on "Check": it runs in privacy mode too. Batched sources unless the

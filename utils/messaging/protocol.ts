@@ -4,7 +4,7 @@
  * that does not match is answered with an error and never acted upon.
  */
 import * as z from 'zod/mini';
-import { LookupResult } from '../model';
+import { LookupResult, SourceName } from '../model';
 import type { CheckedLink } from '../links/link-check';
 import type { ArchivedCopy } from '../links/wayback';
 
@@ -74,7 +74,11 @@ export type RequestType = Request['type'];
 
 export const LookupState = z.discriminatedUnion('state', [
   z.object({ state: z.literal('idle') }),
-  z.object({ state: z.literal('loading') }),
+  /**
+   * Sources are being asked. `partial`: what the ones that answered say so far (copies shown at once,
+   * the status not final); `pending`: the sources still asked.
+   */
+  z.object({ state: z.literal('loading'), partial: z.optional(LookupResult), pending: z.optional(z.array(SourceName)) }),
   z.object({ state: z.literal('done'), result: LookupResult }),
   z.object({ state: z.literal('error'), error: z.string() }),
 ]);
