@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { LookupResult } from '@/utils/model';
+import type { LookupResult, SourceName } from '@/utils/model';
 import type { ArticleSignal, TabState } from '@/utils/messaging/protocol';
 import type { CheckLink, FindArchive } from '@/hooks/use-link-checks';
 import type { DiscoveryService, Settings } from '@/utils/settings/schema';
-import { parseDoi } from '@/utils/model/doi';
-import { SHORTCUT_KEYS, shortcutFor } from '@/utils/view/shortcuts';
+import { parseDoi, sameDoi } from '@/utils/model/doi';
+import { usePopupShortcuts } from '@/hooks/use-popup-shortcuts';
 import { t } from '@/utils/view/i18n';
 import { ResultView } from './ResultView';
 import { ManualDoiForm } from './ManualDoiForm';
@@ -24,6 +24,11 @@ export interface PopupPreferences {
 export interface PopupClient {
   getTab(tabId: number): Promise<TabState | null>;
   lookup(doi: string, options: { tabId?: number; force?: boolean }): Promise<LookupResult>;
+  /**
+   * Hears the answer so far of a lookup under way (the sources that answered, and those still
+   * asked) until the returned function is called; without it the popup waits for the whole answer.
+   */
+  watchLookup?(doi: string, onUpdate: (update: { result: LookupResult; pending: SourceName[] }) => void): () => void;
   copyText(text: string): Promise<void>;
   /** Checks a copy's link (background `check:link`); without it no check is shown. */
   checkLink?: CheckLink;
@@ -63,6 +68,8 @@ export type View =
   /** `discussed`: no article of its own, but the page is about this paper (see DiscussedPaper). */
   | { kind: 'no-doi'; text: string; invalid: boolean; discussed?: string }
   | { kind: 'loading'; doi: string; article: ArticleSignal | null }
+  /** Some sources answered, others are still asked (`pending`): copies show at once, nothing is final. */
+  | { kind: 'partial'; doi: string; result: LookupResult; pending: SourceName[]; article: ArticleSignal | null }
   | { kind: 'result'; result: LookupResult; article: ArticleSignal | null }
   | { kind: 'error'; doi: string; error: string; article: ArticleSignal | null };
 
@@ -70,11 +77,17 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The view a known tab state gives at once, or null when a lookup has to run first. */
+/**
+ * The view a known tab state gives at once, or null when a lookup has to run first. A lookup under
+ * way with an answer so far gives a `partial` view (the lookup still has to be waited for).
+ */
 export function viewFromTab(tab: TabState | null): View | null {
   const article = tab?.article ?? null;
   if (!article) return { kind: 'no-doi', text: '', invalid: false, ...(tab?.discussedDoi ? { discussed: tab.discussedDoi } : {}) };
-  if (tab?.lookup.state === 'done') return { kind: 'result', result: tab.lookup.result, article };
+  const lookup = tab?.lookup;
+  if (lookup?.state === 'done') return { kind: 'result', result: lookup.result, article };
+  if (lookup?.state === 'loading' && lookup.partial)
+    return { kind: 'partial', doi: article.doi, result: lookup.partial, pending: lookup.pending ?? [], article };
   return null;
 }
 
@@ -111,12 +124,17 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
 
   const runLookup = useCallback(
     async (doi: string, article: ArticleSignal | null, force = false) => {
-      setView({ kind: 'loading', doi, article });
+      const ours = (v: View) => (v.kind === 'loading' || v.kind === 'partial') && sameDoi(v.doi, doi);
+      // An answer so far for this DOI (from the tab state) stays up while the rest is waited for.
+      setView((v) => (!force && v.kind === 'partial' && sameDoi(v.doi, doi) ? v : { kind: 'loading', doi, article }));
+      const stop = client.watchLookup?.(doi, ({ result, pending }) => setView((v) => (ours(v) ? { kind: 'partial', doi, result, pending, article } : v)));
       try {
         const result = await client.lookup(doi, { tabId: article ? (tabId ?? undefined) : undefined, force });
         setView({ kind: 'result', result, article });
       } catch (error) {
         setView({ kind: 'error', doi, error: message(error), article });
+      } finally {
+        stop?.();
       }
     },
     [client, tabId],
@@ -142,7 +160,8 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
         if (!access.readable) return setView({ kind: 'no-access', origin: access.origin });
       }
       const known = viewFromTab(tab);
-      if (known) return setView(known);
+      if (known) setView(known);
+      if (known && known.kind !== 'partial') return;
       if (tab?.article) await runLookup(tab.article.doi, tab.article);
     })().catch((error: unknown) => {
       if (!cancelled) setView({ kind: 'error', doi: '', error: message(error), article: null });
@@ -167,31 +186,13 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     };
   }, [client]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const shortcut = shortcutFor(event);
-      if (!shortcut || !root.current) return;
-      if (shortcut === 'doi') {
-        event.preventDefault();
-        setManualOpen(true);
-        // The form may only render on the next frame (under a result it is folded away).
-        requestAnimationFrame(() => root.current?.querySelector<HTMLInputElement>('#doi-input')?.focus());
-        return;
-      }
-      const target = root.current.querySelector<HTMLElement>(`[data-shortcut="${SHORTCUT_KEYS[shortcut]}"]`);
-      if (target) {
-        event.preventDefault();
-        target.click();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  usePopupShortcuts(root, () => setManualOpen(true));
 
   // The bench and the e2e tests time "open → content" with this mark.
   useLayoutEffect(() => {
-    if (view.kind !== 'starting' && view.kind !== 'loading') performance.mark?.('greenway:content');
-  }, [view.kind]);
+    const waiting = view.kind === 'starting' || view.kind === 'loading' || (view.kind === 'partial' && !view.result.best);
+    if (!waiting) performance.mark?.('greenway:content');
+  }, [view.kind, view.kind === 'partial' && !!view.result.best]);
 
   const requestSiteAccess = client.requestSiteAccess
     ? (origin: string) => {
@@ -216,7 +217,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       if (tab) {
         const known = viewFromTab(tab);
         if (known) setView(known);
-        else if (tab.article) await runLookup(tab.article.doi, tab.article);
+        if ((!known || known.kind === 'partial') && tab.article) await runLookup(tab.article.doi, tab.article);
         return true;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -224,7 +225,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     setView({ kind: 'no-doi', text: '', invalid: false });
     return true;
   };
-  const busy = view.kind === 'starting' || view.kind === 'loading';
+  const busy = view.kind === 'starting' || view.kind === 'loading' || view.kind === 'partial';
   return (
     <div ref={root} class="popup-body" data-view={view.kind} aria-busy={busy}>
       {view.kind === 'starting' && <LookingUp doi={null} />}
@@ -235,9 +236,10 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       {view.kind === 'no-doi' && (
         <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} autoFocus={!view.discussed} onSubmit={lookupTyped} />
       )}
-      {view.kind === 'result' && (
+      {(view.kind === 'result' || view.kind === 'partial') && (
         <ResultView
           result={view.result}
+          pending={view.kind === 'partial' ? view.pending : undefined}
           article={view.article}
           preferences={preferences}
           offline={offline}

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { LookupResult } from '@/utils/model';
+import type { LookupResult, SourceName } from '@/utils/model';
 import type { ArticleSignal } from '@/utils/messaging/protocol';
 import { resultModel, type CopyView } from '@/utils/view/result-model';
 import { copyOnTab, plannedChecks, rerank } from '@/utils/view/link-view';
@@ -13,10 +13,14 @@ import { NothingFound } from './NothingFound';
 import { RetractionNotice } from './RetractionNotice';
 import { ServicesDown } from './ServicesDown';
 import { SourceFootnote } from './SourceFootnote';
+import { StillAsking } from './StillAsking';
+import { LookingUp } from './LookingUp';
 import type { PopupPreferences } from './PopupApp';
 
 interface Props {
   result: LookupResult;
+  /** Not final yet: the sources still asked (the result is what the others said so far). */
+  pending?: SourceName[];
   article: ArticleSignal | null;
   preferences: PopupPreferences | null;
   offline: boolean;
@@ -35,7 +39,7 @@ interface Props {
  * best copy with its button, footnotes under it, then the other copies as one-line rows. Without a
  * copy: "No free copy found" or, when no source answered, the outage, each with the next steps.
  */
-export function ResultView({ result, article, preferences, offline, copyText, checkLink, findArchive, requestSiteAccess, tabUrl, onRetry }: Props) {
+export function ResultView({ result, pending, article, preferences, offline, copyText, checkLink, findArchive, requestSiteAccess, tabUrl, onRetry }: Props) {
   const model = useMemo(() => resultModel(result), [result]);
   // The copy the reader is on is not offered (nor checked): the popup leads with the best other one.
   const here = copyOnTab(model.ranked, tabUrl);
@@ -84,17 +88,25 @@ export function ResultView({ result, article, preferences, offline, copyText, ch
       )}
       {best && (
         <BestCopy {...rowProps(best)} evidence={article ? evidenceWords(article) : null}>
+          {pending && <StillAsking pending={pending} />}
           <SourceFootnote failures={model.failures} onRetry={onRetry} />
         </BestCopy>
       )}
-      {!best && !here && model.answered && (
+      {/* No copy yet, but not every source has answered: no verdict until they have. */}
+      {!best && !here && pending && (
+        <>
+          <LookingUp doi={null} />
+          <StillAsking pending={pending} />
+        </>
+      )}
+      {!best && !here && !pending && model.answered && (
         <>
           {/* Not registered, incomplete, not an article: no "nothing found", and no library push. */}
           {model.notice ? <NoCopyNotice notice={model.notice} doi={model.doi} /> : <NothingFound {...steps} />}
           <SourceFootnote failures={model.failures} onRetry={onRetry} />
         </>
       )}
-      {!best && !here && !model.answered && <ServicesDown {...steps} failures={model.failures} offline={offline} onRetry={onRetry} />}
+      {!best && !here && !pending && !model.answered && <ServicesDown {...steps} failures={model.failures} offline={offline} onRetry={onRetry} />}
       {othersCount > 0 && (
         <section aria-labelledby="others-heading">
           <h2 id="others-heading" class="section-heading">

@@ -7,8 +7,9 @@
 import type { StorageArea } from '../../utils/storage/area';
 import type { LookupProgress } from '../../utils/engine/progress';
 
-/** The storage key of a DOI key's progress; the popup's reader (entrypoints/popup/client.ts) uses the same. */
-export const progressKey = (doiKey: string) => `progress:${doiKey}`;
+import { progressKey } from '../../utils/messaging/progress-key';
+
+export { progressKey };
 
 /** What is stored: the update, stamped with the time it was written (epoch ms). */
 export interface StoredProgress {

@@ -53,6 +53,12 @@ const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
   ],
   ['lookup failed', tabState({ state: 'idle' }), { lookup: vi.fn(async () => Promise.reject(new Error('offline'))) }, 'The lookup failed: offline'],
   ['looking up', tabState({ state: 'idle' }), { lookup: () => new Promise<LookupResult>(() => undefined) }, 'Looking up'],
+  [
+    'answer so far, sources still asked',
+    tabState({ state: 'loading', partial: foundResult(), pending: ['semanticscholar'] }),
+    { lookup: () => new Promise<LookupResult>(() => undefined) },
+    'Still asking Semantic Scholar',
+  ],
 ];
 
 describe('popup accessibility (axe)', () => {
