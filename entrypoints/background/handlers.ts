@@ -12,10 +12,11 @@ import type { TabState } from '../../utils/messaging/protocol';
 import type { TabStore } from './tab-state';
 import type { LinkChecker } from './link-check';
 import type { ProgressStore } from './lookup-progress';
+import { answerBadges } from './badge-answers';
 
 export interface LookupPort {
   lookup(doi: string, options?: { force?: boolean; immediate?: boolean; onProgress?: ProgressListener }): Promise<LookupResult>;
-  lookupMany(dois: string[], options?: LookupManyOptions): Promise<Map<string, LookupResult>>;
+  lookupMany(dois: string[], options?: LookupManyOptions & { onProgress?: ProgressListener }): Promise<Map<string, LookupResult>>;
   /** The cached result, if fresh; never touches the network. */
   peekCached(doi: string, options?: LookupManyOptions): Promise<LookupResult | null>;
 }
@@ -104,6 +105,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       const results = await engine.lookupMany(message.dois, { scope });
       return Object.fromEntries(results);
+    },
+    async 'lookup:badges'(message) {
+      // Privacy mode: what is cached, nothing more (no request before the popup opens).
+      if (!(await deps.autoLookup())) {
+        const cached = await Promise.all(message.dois.map(async (doi) => [doi, await engine.peekCached(doi, { scope: 'batched' })] as const));
+        return { results: Object.fromEntries(cached.filter((entry): entry is readonly [string, LookupResult] => entry[1] !== null)), unfinished: [] };
+      }
+      return answerBadges(engine, message.dois, { final: message.final === true });
     },
     async 'tab:get'(message) {
       return tabs.get(message.tabId);

@@ -38,6 +38,8 @@ export type LookupScope = 'full' | 'batched';
 
 export interface LookupManyOptions {
   scope?: LookupScope;
+  /** Like LookupOptions.onProgress, for each DOI that is not answered from the cache. */
+  onProgress?: ProgressListener;
 }
 
 export interface LookupEngine {
@@ -178,9 +180,15 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
       if (result) cached.set(key, result);
     }
     const fresh = new Map<string, Promise<LookupResult>>();
-    for (const key of wanted) if (!cached.has(key)) fresh.set(key, fetchShared(key, scope));
+    const stops: Array<() => void> = [];
+    for (const key of wanted) {
+      if (cached.has(key)) continue;
+      if (options.onProgress) stops.push(progress.listen(key, options.onProgress));
+      fresh.set(key, fetchShared(key, scope));
+    }
     // Everything this call needs is collected already: no reason to wait for the window.
     if (fresh.size) batchers[scope].flush();
+    void Promise.allSettled(fresh.values()).then(() => stops.forEach((stop) => stop()));
     const out = new Map<string, LookupResult>();
     for (const [input, key] of keys) {
       if (key === null) out.set(input, invalidResult(input, scope));
