@@ -11,7 +11,7 @@ import type { ManagedArea } from '@/utils/settings/store';
 import { onSettingsChanged, type StorageChangeEvent } from '@/utils/settings/basics';
 import { createBadgeController, type BadgeController } from '@/entrypoints/content/badges/controller';
 import { dismissIndicator, isIndicatorDismissed } from '@/entrypoints/content/indicator/dismissed';
-import { createLookupQueue, type LookupQueue } from '@/entrypoints/content/badges/queue';
+import { createLookupQueue, type BatchAnswer, type LookupQueue } from '@/entrypoints/content/badges/queue';
 import { loadBadgeSettings, siteOf, type BadgeSettings } from '@/entrypoints/content/badges/settings';
 import { badgeView } from '@/entrypoints/content/badges/view';
 import { createBadge } from './badge';
@@ -24,6 +24,11 @@ export interface BadgeRuntimeDeps {
   onChanged: StorageChangeEvent;
   /** One `lookup:many` message; `article` marks the page's own article DOI (asked with every source). */
   send(dois: string[], options?: { article?: boolean }): Promise<Record<string, LookupResult>>;
+  /**
+   * One `lookup:badges` message: answered early with the copies found so far (see ./queue.ts);
+   * without it, badges ask with `send` and get whole answers only.
+   */
+  sendBadges?(dois: string[], final: boolean): Promise<BatchAnswer>;
   copyText(text: string): Promise<void>;
   /** The lookup queue's batching timer (default: the window's); the content script passes `ctx.setTimeout`,
    * so no batch leaves a page whose script was invalidated. */
@@ -48,7 +53,7 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
   const lookupsAllowed = new Promise<void>((resolve) => (allowLookups = resolve));
   // One queue for the page's lifetime: results survive settings changes and SPA navigation.
   const queue: LookupQueue = createLookupQueue({
-    send: (dois) => lookupsAllowed.then(() => deps.send(dois)),
+    send: (dois, final) => lookupsAllowed.then(() => (deps.sendBadges ? deps.sendBadges(dois, final) : deps.send(dois).then((results) => ({ results })))),
     setTimer: deps.setTimer ?? ((cb, ms) => win.setTimeout(cb, ms)),
   });
   let settings: BadgeSettings | null = null;
