@@ -154,4 +154,42 @@ describe('inline badges on a 300-reference list', () => {
     await Promise.all([page.waitForURL(/\/search\?q=greenway$/), page.click('#search button')]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('greenway');
   });
+
+  it('progressive: with Semantic Scholar 10 s late, a fresh list gets its free-copy badges within 3 s, and keeps them once it answers', async () => {
+    // DOIs no earlier test asked about (nothing cached), known to OpenAlex like the others.
+    // 30 references and the 2 DOIs its running text cites.
+    const fresh = new Map(Array.from({ length: 32 }, (_, i) => [syntheticDoi(5000 + i).toLowerCase(), i]));
+    const all = new Map([...index, ...fresh]);
+    server.api(apiHost('openalex'), '/works', openAlexHandler(workTable(all.keys(), (doi) => syntheticIsOpen(all.get(doi.toLowerCase()) ?? 1))));
+    const freshUrl = 'https://en.wikipedia.org/wiki/Greenway_progressive_references';
+    server.page(
+      freshUrl,
+      syntheticListPage(30).replace(/greenway\.(\d+)/g, (_m, n: string) => `greenway.${5000 + Number(n)}`),
+    );
+    const open = [...fresh.values()].filter(syntheticIsOpen).length;
+    server.fault(apiHost('semanticscholar'), undefined, { kind: 'delay', ms: 10_000 });
+    server.resetCounts();
+    try {
+      const started = Date.now();
+      const list = await ext.openPage(freshUrl);
+      // A functional bound, not a timing goal: the late source takes 10 s, the badges must not wait for it.
+      await expect
+        .poll(async () => (await readBadges(list)).filter((b) => b.kind === 'open').length, {
+          timeout: Math.max(0, 3_000 - (Date.now() - started)),
+          interval: 100,
+        })
+        .toBe(open);
+      const early = await list.evaluate(() => document.querySelectorAll('greenway-badge').length);
+      expect(early).toBe(open);
+      // Semantic Scholar was asked about this list (its answer is what the badges did not wait for)…
+      expect(server.count(apiHost('semanticscholar'))).toBeGreaterThan(0);
+      // …and once it answers (nothing new), the same badges stay.
+      await list.waitForTimeout(11_000);
+      expect((await readBadges(list)).filter((b) => b.kind === 'open').length).toBe(open);
+      expect(ext.errors).toEqual([]);
+      await list.close();
+    } finally {
+      server.clearFaults();
+    }
+  });
 });
