@@ -67,7 +67,17 @@ const isLookupResult = shape({
   status: isOneOf(OA_STATUSES),
   retracted: (v) => typeof v === 'boolean',
   retraction: optional(nullable(shape({ kind: isString, noticeUrl: isStringOrNull, noticeDoi: isStringOrNull }))),
-  work: optional(nullable(shape({ title: isStringOrNull, journal: isStringOrNull, year: nullable(isNumber), type: optional(isStringOrNull) }))),
+  work: optional(
+    nullable(
+      shape({
+        title: isStringOrNull,
+        journal: isStringOrNull,
+        year: nullable(isNumber),
+        type: optional(isStringOrNull),
+        contact: optional(nullable(shape({ name: isString, orcid: isString }))),
+      }),
+    ),
+  ),
   best: nullable(isCopy),
   copies: arrayOf(isCopy),
   sources: isSourceOutcomes,

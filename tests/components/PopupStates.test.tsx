@@ -171,6 +171,24 @@ describe('popup: nothing found', () => {
     expect(screen.queryByRole('link', { name: /set up/ })).toBeNull();
   });
 
+  it('offers "Ask the author" only where the sources name the corresponding author with an ORCID iD', async () => {
+    const work = { title: 'A closed paper', journal: 'J', year: 2020, contact: { name: 'Josiah Carberry', orcid: '0000-0002-1825-0097' } };
+    const { unmount } = render(<PopupApp tabId={3} client={fakeClient(done(closedResult({ work })), { preferences: async () => noPreferences })} />);
+    const ask = await screen.findByRole('link', { name: "Ask the author — Josiah Carberry's ORCID record" });
+    expect(ask.textContent).toBe('Ask the author');
+    expect(ask.getAttribute('href')).toBe('https://orcid.org/0000-0002-1825-0097');
+    unmount();
+    // No contact, or an id that is not an ORCID iD: no such link, and never an invented address.
+    for (const contact of [null, { name: 'X', orcid: 'javascript:alert(1)' }]) {
+      const { unmount: again } = render(
+        <PopupApp tabId={3} client={fakeClient(done(closedResult({ work: { ...work, contact } })), { preferences: async () => noPreferences })} />,
+      );
+      await screen.findByRole('link', { name: 'Get it through your library — set up' });
+      expect(screen.queryByRole('link', { name: /Ask the author/ })).toBeNull();
+      again();
+    }
+  });
+
   it('searches by DOI when the title is unknown, and offers to set the library up when it is not', async () => {
     render(<PopupApp tabId={3} client={fakeClient(done(closedResult()), { preferences: async () => ({ ...noPreferences, discovery: ['core'] }) })} />);
     expect((await screen.findByRole('link', { name: 'Search the DOI in CORE' })).getAttribute('href')).toBe(

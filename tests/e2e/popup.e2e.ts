@@ -22,6 +22,7 @@ import {
   CLOSED_DOI,
   CLOSED_URL,
   DOWN_DOI,
+  EXAMPLE_ORCID,
   DOWN_URL,
   PARTIAL_DOI,
   PARTIAL_URL,
@@ -143,6 +144,9 @@ describe('popup in Chromium', () => {
     const setUp = popup.getByRole('link', { name: 'Get it through your library — set up' });
     expect(await setUp.getAttribute('href')).toBe('/options.html#library');
     expect(await popup.locator('.next-steps a').first().innerText()).toBe('Get it through your library — set up');
+    // The corresponding author the sources name, through their ORCID record.
+    const ask = popup.getByRole('link', { name: "Ask the author — Josiah Carberry's ORCID record" });
+    expect(await ask.getAttribute('href')).toBe(`https://orcid.org/${EXAMPLE_ORCID}`);
     await screenshot(popup, 'nothing');
     await axeBothThemes(popup);
   });
