@@ -3,6 +3,8 @@ import type { LookupResult } from '@/utils/model';
 import type { ArticleSignal, TabState } from '@/utils/messaging/protocol';
 import type { CheckLink, FindArchive } from '@/hooks/use-link-checks';
 import type { DiscoveryService, Settings } from '@/utils/settings/schema';
+import type { IdLookup } from '@/utils/engine/id-map';
+import type { OtherIdKind } from '@/utils/model/typed-id';
 import { parseDoi } from '@/utils/model/doi';
 import { SHORTCUT_KEYS, shortcutFor } from '@/utils/view/shortcuts';
 import { t } from '@/utils/view/i18n';
@@ -24,6 +26,8 @@ export interface PopupPreferences {
 export interface PopupClient {
   getTab(tabId: number): Promise<TabState | null>;
   lookup(doi: string, options: { tabId?: number; force?: boolean }): Promise<LookupResult>;
+  /** The DOI of a PMID or PMCID typed into the form (background `lookup:id`). */
+  resolveId?(kind: OtherIdKind, id: string): Promise<IdLookup>;
   copyText(text: string): Promise<void>;
   /** Checks a copy's link (background `check:link`); without it no check is shown. */
   checkLink?: CheckLink;
@@ -230,10 +234,17 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       {view.kind === 'starting' && <LookingUp doi={null} />}
       {view.kind === 'loading' && <LookingUp doi={view.doi} />}
       {view.kind === 'no-access' && <SiteAccess origin={view.origin} onAllow={allow} />}
-      {view.kind === 'no-access' && <ManualDoiForm heading={false} autoFocus={false} onSubmit={lookupTyped} />}
+      {view.kind === 'no-access' && <ManualDoiForm heading={false} autoFocus={false} onSubmit={lookupTyped} resolveId={client.resolveId} />}
       {view.kind === 'no-doi' && view.discussed && <DiscussedPaper doi={view.discussed} onLookUp={lookupTyped} />}
       {view.kind === 'no-doi' && (
-        <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} autoFocus={!view.discussed} onSubmit={lookupTyped} />
+        <ManualDoiForm
+          key={view.text}
+          initial={view.text}
+          initialInvalid={view.invalid}
+          autoFocus={!view.discussed}
+          onSubmit={lookupTyped}
+          resolveId={client.resolveId}
+        />
       )}
       {view.kind === 'result' && (
         <ResultView
@@ -263,7 +274,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       {(view.kind === 'result' || view.kind === 'error') && (
         <details class="another" open={manualOpen} onToggle={(e) => setManualOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t('checkAnotherDoi')}</summary>
-          {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} />}
+          {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} resolveId={client.resolveId} />}
         </details>
       )}
       <CheckListLinks tabId={tabId} pageDoiCount={pageDoiCount} />

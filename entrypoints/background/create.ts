@@ -14,6 +14,7 @@ import { registerFindMenu, type MenuBrowser } from './context-menu';
 import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../../utils/settings';
 import { PageDois } from '../../utils/messaging/protocol';
 import { PAGE_DOIS_QUESTION } from '../../utils/messaging/page-question';
+import type { OtherIdKind } from '../../utils/model/typed-id';
 
 type ExtensionBrowser = typeof extensionBrowser;
 
@@ -43,6 +44,7 @@ export function createBackground(browser: ExtensionBrowser) {
     lookup: async (doi: string, options?: { force?: boolean; immediate?: boolean }) => (await configured, engine.lookup(doi, options)),
     lookupMany: async (dois: string[], options?: LookupManyOptions) => (await configured, engine.lookupMany(dois, options)),
     peekCached: async (doi: string, options?: LookupManyOptions) => (await configured, engine.peekCached(doi, options)),
+    mapId: async (kind: OtherIdKind, id: string) => (await configured, engine.mapId(kind, id)),
   };
   const tabs = createTabStore(browser.storage.session);
   const handlers = createHandlers({

@@ -33,6 +33,9 @@ export type KeyedSourceName = KeyedSource['id'];
 export const KEYED_SOURCES: readonly KeyedSource[] = SOURCES.filter((s): s is KeyedSource => s.key !== undefined);
 export const KEYED_SOURCE_NAMES = KEYED_SOURCES.map((s) => s.id) as [KeyedSourceName, ...KeyedSourceName[]];
 
+/** Sources that name the DOI of a typed PMID or PMCID (the popup's form), in registry order. */
+export const ID_SOURCES: readonly Source<SourceName>[] = SOURCES.filter((s) => s.ids !== undefined);
+
 /** The source with this id, or undefined for anything else (ids come from storage and messages). */
 export function sourceById(id: string): Source<SourceName> | undefined {
   return SOURCES.find((s) => s.id === id);
