@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startBadges } from '@/entrypoints/content/badges/start';
-import { DISMISSED_KEY } from '@/entrypoints/content/indicator/dismissed';
+import { HIDDEN_SITES_KEY } from '@/utils/settings/basics';
 import type { LookupResult } from '@/utils/model';
 import { defaultSettings, SETTINGS_KEY } from '@/utils/settings/schema';
 import { memoryStorage } from '@/utils/storage/area';
@@ -114,7 +114,7 @@ describe('startBadges', () => {
     expect(indicator).not.toBeNull();
     indicator.shadowRoot!.querySelector('button')!.click();
     await settle();
-    expect(local.dump()[DISMISSED_KEY]).toEqual(['journal.example']);
+    expect(local.dump()[HIDDEN_SITES_KEY]).toEqual(['journal.example']);
     runtime.stop();
 
     const again = startBadges(pageWindow('https://journal.example/article/2'), { local, onChanged: changeEvents(), send, copyText: async () => undefined });
