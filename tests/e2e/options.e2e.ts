@@ -56,8 +56,9 @@ describe('options page → next lookup', () => {
     const options = await openOptions(ext);
     await fillSetting(ext, options, 'email', EMAIL);
     await setToggle(ext, options, 'sources.europepmc.enabled', false);
-    // The page reflects the change: Unpaywall no longer says it waits for an email.
-    expect(await options.locator('#opt-sources-unpaywall-enabled-help').count()).toBe(0);
+    // The page reflects the change: Unpaywall no longer says it needs an email, and has its switch, on.
+    expect(await options.locator('#opt-sources-unpaywall-enabled-needs').count()).toBe(0);
+    expect(await options.locator('#opt-sources-unpaywall-enabled').isChecked()).toBe(true);
     await options.close();
 
     server.resetCounts();

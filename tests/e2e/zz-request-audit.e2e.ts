@@ -2,7 +2,7 @@
  * Request audit of a realistic session (named zz- so that it runs last): the user sets an email and
  * three API keys on the options page and tests each key, reads an article (automatic lookup), opens
  * the popup and copies the repository link, reads a 150-reference list with badges, and looks up a DOI
- * typed into the popup. Every request that reached an API host is then checked by ./request-audit.ts:
+ * and a PMID typed into the popup. Every request that reached an API host is then checked by ./request-audit.ts:
  * only DOIs the user saw or typed, the email and keys the user gave (each to its own services) and
  * fixed API parameters leave the browser — no page URL, page title, Referer or cookie. Cookies are
  * really in the jar for every host (a deliberate credentialed fetch shows it), so their absence means
@@ -37,6 +37,9 @@ const LIST_TITLE = 'Greenway audit: a private reading list';
 const REFERENCES = 150;
 /** The user types this one into the popup (a reference of the BMC article, on file at OpenAlex). */
 const TYPED_DOI = '10.1136/bmj.n71';
+/** …and then this PMID, which Europe PMC maps to a DOI (only the id may be sent for that). */
+const TYPED_PMID = '40437959';
+const TYPED_PMID_DOI = '10.1002/hpja.70059';
 /** The options page's key test asks about this well-known DOI (utils/settings/key-test.ts). */
 const KEY_TEST_DOI = '10.1038/nature12373';
 const CONTROL_PATH = '/greenway-audit-cookie-control';
@@ -51,6 +54,7 @@ let ext: LaunchedExtension;
 const pageHtml = new Map<string, string>();
 const pageTitles: string[] = [];
 const typedDois: string[] = [];
+const typedIds: string[] = [];
 /** Every link the popups showed: the only non-page URLs the extension may check (PDF link checks). */
 const shownLinks = new Set<string>();
 
@@ -75,6 +79,7 @@ function doisOfPage(html: string): string[] {
 function allowance(): AuditAllowance {
   return {
     dois: [...[...pageHtml.values()].flatMap(doisOfPage), ...typedDois, KEY_TEST_DOI],
+    ids: typedIds,
     email: EMAIL,
     keys: KEYS,
     extensionOrigin: `chrome-extension://${ext.extensionId}`,
@@ -97,6 +102,11 @@ beforeAll(async () => {
   server.api(apiHost('openalex'), '/rate-limit', { json: { rate_limit: { daily_budget_usd: 1, daily_remaining_usd: 1 } } });
   server.api(apiHost('core'), '/v3/search/works', { json: { totalHits: 1, results: [] }, headers: { 'x-ratelimit-remaining': '9' } });
   server.api(apiHost('semanticscholar'), `/graph/v1/paper/DOI:${KEY_TEST_DOI}`, { json: { paperId: 'f0' } });
+  server.api(apiHost('europepmc'), '/europepmc/webservices/rest/search', (req) => {
+    const query = new URL(req.url).searchParams.get('query') ?? '';
+    const results = query === `EXT_ID:${TYPED_PMID} AND SRC:MED` ? [{ id: TYPED_PMID, source: 'MED', pmid: TYPED_PMID, doi: TYPED_PMID_DOI }] : [];
+    return { json: { version: '6.9', hitCount: results.length, resultList: { result: results } } };
+  });
   server.page(LIST_URL, listPage());
   pageHtml.set(BMC_ARTICLE_URL, readFileSync(fileURLToPath(new URL('./fixtures/pages/bmc-s12913-023-10058-w.html', import.meta.url)), 'utf8'));
   pageHtml.set(LIST_URL, listPage());
@@ -156,6 +166,15 @@ describe('request audit of a realistic session', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('body').innerText(), { timeout: 15_000 }).toContain(`DOI ${TYPED_DOI}`);
     await collectLinks(popup);
+    // A PMID: the id goes to Europe PMC, and the DOI it names (now one the user was shown) to every source.
+    typedIds.push(TYPED_PMID);
+    typedDois.push(TYPED_PMID_DOI);
+    await popup.getByText('Look up another DOI').click();
+    const again = popup.getByLabel('DOI or link');
+    await again.fill(TYPED_PMID);
+    await again.press('Enter');
+    await expect.poll(() => popup.locator('body').innerText(), { timeout: 15_000 }).toContain(TYPED_PMID_DOI);
+    await collectLinks(popup);
     await popup.close();
     await list.close();
     expect(ext.errors).toEqual([]);
@@ -185,6 +204,7 @@ describe('request audit of a realistic session', () => {
       'OpenAlex key test',
       'Unpaywall',
       'Europe PMC search',
+      'Europe PMC id search',
       'Semantic Scholar batch',
       'Semantic Scholar key test',
       'CORE discover',
@@ -250,6 +270,10 @@ describe('the audit catches what must not leave', () => {
   it('accepts a clean request', () => {
     expect(problems(request('https://archive.org/wayback/available?url=https%3A%2F%2Fr.example%2Fa.pdf'))).toEqual([]);
     expect(problems(request(okUrl))).toEqual([]);
+    for (const query of ['EXT_ID:40437959%20AND%20SRC:MED', 'PMCID:PMC12120539']) {
+      const idSearch = request(`https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=${query}&resultType=lite&format=json&pageSize=2`);
+      expect(auditApiRequests([idSearch], { ...base, ids: ['40437959', 'PMC12120539'] })).toEqual([]);
+    }
     expect(problems(request(`https://api.openalex.org/works?filter=doi:https://doi.org/${BMC_DOI}&per_page=1&select=id,doi&api_key=oa-key`))).toEqual([]);
   });
 
@@ -279,6 +303,19 @@ describe('the audit catches what must not leave', () => {
       /unexpected parameter email/,
     ],
     ['an unknown endpoint', request(`https://api.openalex.org/authors?search=${BMC_DOI}`), /path/],
+    [
+      'an id the user never typed',
+      request('https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=EXT_ID:40437959%20AND%20SRC:MED&resultType=lite&format=json&pageSize=2'),
+      // Judged by the nearest rule (the DOI search), it fails there too; with the id typed it passes ("accepts a clean request").
+      /parameter query/,
+    ],
+    [
+      'page text in an id query',
+      request(
+        `https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=${encodeURIComponent('EXT_ID:1 AND TITLE:"A private title"')}&resultType=lite&format=json`,
+      ),
+      /id query of unexpected shape|contains/,
+    ],
     ['a foreign Origin', request(okUrl, { headers: { origin: 'https://journal.example' } }), /origin/],
     ['an unknown header', request(okUrl, { headers: { 'x-page': 'x' } }), /unexpected header x-page/],
     ['a free-text field list', request(`https://api.openalex.org/works/doi:${BMC_DOI}?select=A private title`), /unknown field names/],
