@@ -1,8 +1,10 @@
 /**
- * How to keep the toolbar button in sight, in the words each browser's own menus use (checked against
- * Chromium 156's and Firefox 153's English UI strings: Chromium's "Extensions" button and "Pin
- * extension"; Firefox's "Extensions" button, the item's "Open menu for …" and "Pin to Toolbar").
- * Browsers whose menus were not checked (Edge, others) get a general instruction.
+ * How to keep the toolbar button in sight, in the words each browser's own menus use. Checked in the
+ * real browsers: Chromium 156 leaves a new extension unpinned (`action.getUserSettings().isOnToolbar`
+ * is false after install) and its English strings name the puzzle-piece button "Extensions" and the
+ * menu's pin "Pin extension"; Firefox 153 places it in the Extensions panel (`unified-extensions-area`),
+ * whose puzzle-piece button is "Extensions", the item's gear "Open menu for Greenway", and the menu
+ * item "Pin to Toolbar". Browsers whose menus were not checked (Edge, others) get a general instruction.
  */
 import { t } from '@/utils/view/i18n';
 
