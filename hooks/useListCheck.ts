@@ -8,9 +8,12 @@ import { rowFor, type ResultRow } from '@/utils/lists/rows';
 import { checkList, summariseErrors } from '@/utils/lists/run';
 import type { LookupResult } from '@/utils/model';
 import type { SavedList } from '@/utils/lists/store';
+import type { ListParser } from '@/utils/lists/off-thread';
 
 /** What the check page needs from the outside world; the entrypoint passes the real one, tests a fake. */
 export interface CheckClient {
+  /** Reads pasted text or an imported file into entries (off the page's thread where it can). */
+  parseList: ListParser;
   /** One chunk of DOI keys through the background (`lookup:list`), results by key. */
   lookupList(dois: string[], perDoi: boolean): Promise<Record<string, LookupResult>>;
   /** The DOIs on a tab's page (`tab:dois`). */

@@ -32,7 +32,7 @@ export function CheckApp({ client, request = {} }: { client: CheckClient; reques
       {initialText === null ? (
         <p aria-busy="true">{t('checkReadingTab')}</p>
       ) : (
-        <InputPanel initialText={initialText} running={run.running} onCheck={(l, perDoi) => start(l, perDoi)} />
+        <InputPanel initialText={initialText} parse={client.parseList} running={run.running} onCheck={start} />
       )}
       {list && <ProgressPanel run={run} list={list} onCancel={cancel} />}
       {savedAt !== null && !run.running && <p class="muted">{t('checkLastList', new Date(savedAt).toLocaleString())}</p>}

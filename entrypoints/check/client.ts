@@ -5,6 +5,7 @@ import { sendRequest } from '@/utils/messaging/client';
 import { LookupResult } from '@/utils/model';
 import { loadLastList, saveLastList } from '@/utils/lists/store';
 import { downloadText } from '@/utils/view/download';
+import { createListParser } from '@/utils/lists/off-thread';
 
 /** Replies are checked again here: a result that does not match the schema is dropped (its DOI stays "Not checked"). */
 function validResults(data: Record<string, unknown>): Record<string, LookupResult> {
@@ -16,8 +17,15 @@ function validResults(data: Record<string, unknown>): Record<string, LookupResul
   return out;
 }
 
+/**
+ * The list parser's worker. Written as `new Worker(new URL(…, import.meta.url))` so that the build
+ * bundles ./parse-worker.ts as a worker script of the extension's own origin.
+ */
+const spawnParser = () => new Worker(new URL('../../utils/lists/parse-worker.ts', import.meta.url), { type: 'module' });
+
 export function createCheckClient(doc: Document = document): CheckClient {
   return {
+    parseList: createListParser(typeof Worker === 'undefined' ? null : spawnParser),
     lookupList: async (dois, perDoi) => validResults(await sendRequest({ type: 'lookup:list', dois, perDoi })),
     tabDois: (tabId) => sendRequest({ type: 'tab:dois', tabId }),
     loadLast: () => loadLastList(browser.storage.local),

@@ -9,11 +9,13 @@ import { CheckApp } from '@/components/check/CheckApp';
 import type { CheckClient } from '@/hooks/useListCheck';
 import type { SavedList } from '@/utils/lists/store';
 import { closedResult, foundResult } from '../../fixtures/results';
+import { parseOnPage } from '@/utils/lists/off-thread';
 
 function fakeClient(overrides: Partial<CheckClient> = {}): CheckClient & { saved: SavedList[] } {
   const saved: SavedList[] = [];
   return {
     saved,
+    parseList: parseOnPage,
     lookupList: vi.fn(async (dois: string[]) =>
       Object.fromEntries(dois.map((d) => [d, d.endsWith('open') ? foundResult({ doi: d }) : closedResult({ doi: d })])),
     ),
