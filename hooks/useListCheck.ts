@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ParsedList } from '@/utils/lists/entries';
 import { rowFor, type ResultRow } from '@/utils/lists/rows';
 import { checkList, type CheckProgress } from '@/utils/lists/run';
+import { nextTask } from '@/utils/lists/slices';
 import { errorSummary, sourceLines, type SourceLine } from '@/utils/lists/tally';
 import type { RowChanges } from '@/utils/lists/view';
 import type { LookupResult } from '@/utils/model';
@@ -90,7 +91,7 @@ export function useListCheck(client: CheckClient) {
         else positions.set(e.key, [i]);
       });
       // `shown`: the rows the page has; `current`: with the answers since (a copy once one comes in).
-      let shown = entries.map((e, i) => rowFor(e, i, undefined));
+      let shown: ResultRow[] = [];
       let current = shown;
       let changed: number[] = [];
       let latest: CheckProgress | null = null;
@@ -107,11 +108,18 @@ export function useListCheck(client: CheckClient) {
         const p = latest;
         if (p) setRun((r) => ({ ...r, done: p.done, sources: sourceLines(p.tally, perDoi) }));
       };
+      const keys = [...positions.keys()];
       setList(parsed);
       setSavedAt(null);
-      setTable({ rows: shown, changes: null });
-      const keys = [...positions.keys()];
+      setTable({ rows: [], changes: null });
       setRun({ ...IDLE, running: true, total: keys.length });
+      // The click's task shows the progress bar; the table (thousands of rows to build, a first
+      // render) comes in the next task, so neither makes a long one.
+      await nextTask();
+      if (abort.current !== controller) return;
+      shown = entries.map((e, i) => rowFor(e, i, undefined));
+      current = shown;
+      setTable({ rows: shown, changes: null });
       const outcome = await checkList(
         keys,
         { send: (dois, tick) => client.lookupList(dois, tick), sleep: client.sleep, now: client.now },

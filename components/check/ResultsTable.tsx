@@ -92,7 +92,8 @@ function nextView(previous: View | null, rows: readonly ResultRow[], changes: Ro
   if (previous && previous.rows === rows && previous.filter === filter && previous.sort === sort) return previous;
   if (previous && changes && changes.base === previous.rows) {
     const counts = updateCounts(previous.counts, rows, changes);
-    if (previous.filter === filter && previous.sort === sort) return { rows, filter, sort, order: updateViewOrder(previous.order, rows, changes, filter, sort), counts };
+    if (previous.filter === filter && previous.sort === sort)
+      return { rows, filter, sort, order: updateViewOrder(previous.order, rows, changes, filter, sort), counts };
     return { rows, filter, sort, order: viewOrder(rows, filter, sort), counts };
   }
   return { rows, filter, sort, order: viewOrder(rows, filter, sort), counts: previous?.rows === rows ? previous.counts : countValues(rows) };

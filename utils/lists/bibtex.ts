@@ -71,11 +71,7 @@ function readChunk(chunk: Chunk, n: number, macros: string): { entry: ListEntry 
  * ≈ 0.2 ms per entry: with a `pause` (see ./slices.ts) the work is cut into slices of `budgetMs`,
  * for parsing on a page; the check page parses in a worker and passes none.
  */
-export async function parseBibtexSliced(
-  text: string,
-  pause: Pause | null = null,
-  budgetMs = 12,
-): Promise<{ entries: ListEntry[]; problems: ListProblem[] }> {
+export async function parseBibtexSliced(text: string, pause: Pause | null = null, budgetMs = 12): Promise<{ entries: ListEntry[]; problems: ListProblem[] }> {
   const entries: ListEntry[] = [];
   const problems: ListProblem[] = [];
   const all = chunks(text);

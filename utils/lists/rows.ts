@@ -80,6 +80,7 @@ export interface RowFilter {
 
 /** Whether `row` matches every set filter (`''`/undefined = any; version/licence `none` = no value). */
 export function matchesFilter(row: ResultRow, filter: RowFilter): boolean {
+  if (!filter.status && !filter.version && !filter.licence) return true;
   const match = (value: string | null, wanted: string | undefined) => !wanted || (wanted === 'none' ? value === null : value === wanted);
   return match(row.status, filter.status) && match(row.version, filter.version) && match(row.licence, filter.licence);
 }

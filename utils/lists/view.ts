@@ -51,7 +51,9 @@ export function updateViewOrder(order: readonly number[], rows: readonly ResultR
   if (moving.length === 0) return order as number[];
   const leaving = new Set(moving);
   const kept = order.filter((i) => !leaving.has(i));
-  const entering = moving.filter((i) => i < rows.length && matchesFilter(rows[i]!, filter)).sort((a, b) => (inListOrder(sort) ? a - b : compare(rows[a]!, rows[b]!)));
+  const entering = moving
+    .filter((i) => i < rows.length && matchesFilter(rows[i]!, filter))
+    .sort((a, b) => (inListOrder(sort) ? a - b : compare(rows[a]!, rows[b]!)));
   const out: number[] = [];
   let k = 0;
   for (const i of entering) {

@@ -66,7 +66,9 @@ describe('CheckApp', () => {
   it('asks the per-DOI sources only when ticked, and says which of them answered, failed or were not asked', async () => {
     const client = fakeClient({
       lookupList: vi.fn(async (dois: string[]) =>
-        Object.fromEntries(dois.map((d) => [d, closedResult({ doi: d, sources: { openalex: { ok: true }, openaire: { ok: false, error: 'OpenAIRE: HTTP 429' } } })])),
+        Object.fromEntries(
+          dois.map((d) => [d, closedResult({ doi: d, sources: { openalex: { ok: true }, openaire: { ok: false, error: 'OpenAIRE: HTTP 429' } } })]),
+        ),
       ),
     });
     render(<CheckApp client={client} />);
