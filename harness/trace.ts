@@ -22,7 +22,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { frames?: Array<{ processId?: number; url?: string }> } };
+  args?: { name?: string; data?: { frame?: string } };
 }
 
 // Kinds of work worth naming inside a task (devtools.timeline's top-level events).
@@ -46,12 +46,12 @@ const KINDS = new Set([
   'NativeExtensionBindingsSystem::SendRequest',
 ]);
 
-/** The main-thread tasks of the renderer showing `urlPart`, longest (wall) first. */
-export function tasksOf(events: readonly TraceEvent[], urlPart: string): TracedTask[] {
+/** The main-thread tasks of the renderer of the frame `frameId` (a page's main frame), longest (wall) first. */
+export function tasksOf(events: readonly TraceEvent[], frameId: string): TracedTask[] {
   const threadNames = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  const pids = new Set<number>();
-  for (const e of events) for (const f of e.args?.data?.frames ?? []) if (f.url?.includes(urlPart) && f.processId) pids.add(f.processId);
+  // The timeline's events name their frame: the renderer that has our frame is the one to read.
+  const pids = new Set(events.filter((e) => e.args?.data?.frame === frameId).map((e) => e.pid));
   const main = events.filter((e) => e.ph === 'X' && pids.has(e.pid) && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
   main.sort((a, b) => a.ts - b.ts);
   const tasks = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
@@ -72,15 +72,17 @@ export function tasksOf(events: readonly TraceEvent[], urlPart: string): TracedT
     .sort((a, b) => b.wall - a.wall);
 }
 
-/** Starts tracing `page`; the returned function stops and gives the tasks of pages whose URL contains `urlPart`. */
-export async function traceTasks(context: BrowserContext, page: Page, urlPart: string): Promise<() => Promise<TracedTask[]>> {
+/** Starts tracing; the returned function stops and gives the main-thread tasks of `page`'s renderer. */
+export async function traceTasks(context: BrowserContext, page: Page): Promise<() => Promise<TracedTask[]>> {
   const cdp = await context.newCDPSession(page);
+  const { frameTree } = await cdp.send('Page.getFrameTree');
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => {
     events.push(...(e.value as unknown as TraceEvent[]));
   });
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'ipc'] },
+    // Tasks and the timeline's top-level events only: enough to name the work, light enough to leave on.
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] },
     transferMode: 'ReportEvents',
   });
   return async () => {
@@ -88,6 +90,6 @@ export async function traceTasks(context: BrowserContext, page: Page, urlPart: s
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
-    return tasksOf(events, urlPart);
+    return tasksOf(events, frameTree.frame.id);
   };
 }
