@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import type { StorageArea } from '../storage/area';
 import type { ListEntry, ListFormat } from './entries';
 import type { ResultRow } from './rows';
+import { nextTask } from './slices';
 
 export const LAST_LIST_KEY = 'check:last';
 
@@ -61,8 +62,6 @@ export async function loadLastList(area: Pick<StorageArea, 'get'>): Promise<Save
     return null;
   }
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Saves the list in parts of PART_SIZE entries, one write per task, the index last (a list cut short
