@@ -9,13 +9,15 @@
  * So a new source needs no hand-written stub anywhere (CONTRIBUTING.md, "Add a source").
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { doiKey } from '../utils/model/doi';
 import { parseAnswer } from '../utils/sources/parse';
 import type { Source, SourceAnswer, StubReply } from '../utils/sources/source';
 import { atOwnBase, type OutgoingRequest } from './request-dois';
 
-export const API_FIXTURE_DIR = fileURLToPath(new URL('../tests/fixtures/api/', import.meta.url));
+// From the module's own path (not `new URL(…)`: happy-dom's URL, in component tests, is not Node's).
+export const API_FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'api');
 
 /** The convention's file name: `<id>-found.json`. */
 export const foundFileName = (source: Pick<Source, 'id'>) => `${source.id}-found.json`;
@@ -60,8 +62,8 @@ export function foundFixture(source: Source): FoundFixture {
   const cached = fixtures.get(source.id);
   if (cached) return cached;
   const file = foundFileName(source);
-  if (!existsSync(API_FIXTURE_DIR + file)) throw new Error(`tests/fixtures/api/${file} is missing: every source brings one (CONTRIBUTING.md, "Add a source")`);
-  const answer: unknown = JSON.parse(readFileSync(API_FIXTURE_DIR + file, 'utf8'));
+  if (!existsSync(join(API_FIXTURE_DIR, file))) throw new Error(`tests/fixtures/api/${file} is missing: every source brings one (CONTRIBUTING.md, "Add a source")`);
+  const answer: unknown = JSON.parse(readFileSync(join(API_FIXTURE_DIR, file), 'utf8'));
   const written = doisWritten(answer);
   const known = (doi: string) => {
     const outcome = parseAnswer(source, answer, [doi]);
