@@ -6,6 +6,7 @@ import { copyOnTab, plannedChecks, rerank } from '@/utils/view/link-view';
 import { useLinkChecks, type CheckLink, type FindArchive } from '@/hooks/use-link-checks';
 import { t } from '@/utils/view/i18n';
 import { CopyCard } from './CopyCard';
+import { NoCopyNotice } from './NoCopyNotice';
 import { NothingFound } from './NothingFound';
 import { RetractionNotice } from './RetractionNotice';
 import { SourceReport } from './SourceReport';
@@ -101,7 +102,13 @@ export function ResultView({ result, article, preferences, offline, copyText, ch
           <ShortcutHint best={best} />
         </section>
       ) : (
-        model.answered && !here && <NothingFound doi={model.doi} work={result.work ?? null} preferences={preferences} />
+        model.answered &&
+        !here &&
+        (model.notice ? (
+          <NoCopyNotice notice={model.notice} doi={model.doi} />
+        ) : (
+          <NothingFound doi={model.doi} work={result.work ?? null} preferences={preferences} />
+        ))
       )}
       {othersCount > 0 && (
         <section aria-labelledby="others-heading">

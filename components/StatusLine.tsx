@@ -8,6 +8,8 @@ const ICONS: Record<OaStatus, string> = {
   bronze: '○',
   green: '✔',
   closed: '✕',
+  incomplete: '◌',
+  unregistered: '⚠',
   unknown: '?',
 };
 

@@ -37,5 +37,19 @@ export function registerDefaultApis(server: FixtureServer): void {
       }
     }
   }
-  server.api(apiHost('openalex'), '/works', openAlexHandler(loadOpenAlexWorks()));
+  const works = loadOpenAlexWorks();
+  server.api(apiHost('openalex'), '/works', openAlexHandler(works));
+  // The recorded works are real, registered DOIs: doi.org names their agency (others stay "does not exist").
+  server.api(apiHost('doiorg'), '/ra/', registeredHandler(new Set(works.keys())));
+}
+
+/** doi.org's "Which RA?" answer: Crossref for the `registered` DOI keys, "DOI does not exist" for the rest. */
+export function registeredHandler(registered: ReadonlySet<string>): (request: { url: string }) => Reply {
+  return (request) => {
+    const list = decodeURIComponent(new URL(request.url).pathname.replace(/^\/ra\//, ''));
+    const entries = list
+      .split(',')
+      .map((doi) => (registered.has(doi.toLowerCase()) ? { DOI: doi, RA: 'Crossref' } : { DOI: doi, status: 'DOI does not exist' }));
+    return { status: 200, json: entries };
+  };
 }

@@ -7,5 +7,5 @@ export type { FaultSpec } from './faults';
 export type { PathMatcher } from './matchers';
 export type { Handler, RecordedRequest, Reply } from './reply';
 export { bareDoi, loadOpenAlexWorks, openAlexHandler, workLike, type WorkTable } from './openalex';
-export { API_HOSTS, apiHost, toReply } from './default-apis';
+export { API_HOSTS, apiHost, registeredHandler, toReply } from './default-apis';
 export { BMC_ARTICLE_URL, BMC_DOI, BMC_PDF_URL, UCL_LANDING_URL, UCL_PDF_URL } from './recorded-site';

@@ -45,7 +45,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     try {
       const result = await engine.lookup(doi, { force: options.force ?? false, immediate: options.immediate ?? false });
       const done = await tabs.setLookup(tabId, doi, { state: 'done', result });
-      if (done) await showTabState(tabId, done);
+      // A DOI built from a platform id by rule (`derived`) that doi.org does not know was never the
+      // article's: the page has no article DOI.
+      if (done?.article?.derived && result.status === 'unregistered') {
+        await showTabState(tabId, await tabs.detected(tabId, null, done.pageDoiCount, done.pageUrl));
+      } else if (done) await showTabState(tabId, done);
       return result;
     } catch (error) {
       const failed = await tabs.setLookup(tabId, doi, { state: 'error', error: errorText(error) });

@@ -3,11 +3,12 @@
  * signal: the text and the tooltip say the same thing in words.
  *
  * Text by status: "OA" for a free copy (green when the best copy is in a repository or on a preprint
- * server, amber when it is at the publisher), "✕" nothing free, "!" retracted, "…" looking up,
- * "?" failed; blank when the page has no article DOI.
+ * server, amber when it is at the publisher), "✕" nothing free, "!" retracted, "…" looking up, "–" an
+ * incomplete answer (a source failed; asked again on the next view), "?" failed or an unregistered
+ * DOI; blank when the page has no article DOI or its DOI names something other than an article.
  */
 import type { TabState } from '../../utils/messaging/protocol';
-import type { Copy } from '../../utils/model';
+import { SOURCE_LABELS, type Copy, type LookupResult, type SourceName } from '../../utils/model';
 import { copyHostName, versionLabel } from '../../utils/view/labels';
 import { t } from '../../utils/view/i18n';
 
@@ -28,8 +29,27 @@ function bestCopyTitle(best: Copy): string {
   return t('badgeFound', [copyHostName(best), versionLabel(best.version)]);
 }
 
+/** Sources that failed, by name, for the tooltip ("OpenAlex"). */
+function failedNames(result: LookupResult): string {
+  const names = (Object.entries(result.sources) as Array<[SourceName, LookupResult['sources'][SourceName]]>)
+    .filter(([, o]) => o && !o.ok)
+    .map(([id]) => SOURCE_LABELS[id] ?? id);
+  return names.join(', ');
+}
+
+/** No copy: "✕" only for a registered article every source answered about; otherwise a neutral mark. */
+function emptyLook(doi: string, result: LookupResult): BadgeLook {
+  if (result.status === 'unregistered') return { text: '?', color: BADGE_COLORS.none, title: t('badgeUnregistered', doi) };
+  if (result.status === 'incomplete') return { text: '–', color: BADGE_COLORS.none, title: t('badgeIncomplete', [doi, failedNames(result)]) };
+  const type = result.work?.type;
+  if (result.status === 'unknown' && type) return { text: '', color: BADGE_COLORS.none, title: t('badgeNotArticle', [doi, type.replace(/-/g, ' ')]) };
+  return { text: '✕', color: BADGE_COLORS.none, title: t('badgeClosed', doi) };
+}
+
 export function badgeFor(state: TabState | null): BadgeLook {
   if (!state?.article) return { text: '', color: BADGE_COLORS.none, title: t('badgeNoArticle') };
+  // A derived DOI (mapped from a platform id by rule) is the article only once a lookup confirmed it.
+  if (state.article.derived && state.lookup.state !== 'done') return { text: '', color: BADGE_COLORS.none, title: t('badgeNoArticle') };
   const doi = state.article.doi;
   const lookup = state.lookup;
   switch (lookup.state) {
@@ -47,7 +67,7 @@ export function badgeFor(state: TabState | null): BadgeLook {
         const title = t('badgeRetracted', doi);
         return { text: '!', color: BADGE_COLORS.retracted, title: best ? `${title}\n${bestCopyTitle(best)}` : title };
       }
-      if (!best) return { text: '✕', color: BADGE_COLORS.none, title: t('badgeClosed', doi) };
+      if (!best) return emptyLook(doi, result);
       const color = best.hostType === 'publisher' ? BADGE_COLORS.publisher : BADGE_COLORS.repository;
       return { text: 'OA', color, title: bestCopyTitle(best) };
     }

@@ -13,7 +13,7 @@ import { SOURCE_NAMES } from '../../utils/sources/registry';
 // The schema's enums (utils/model.ts); the test checks they are the same lists.
 export const HOST_TYPES = ['publisher', 'repository', 'preprint'] as const;
 export const VERSIONS = ['published', 'accepted', 'submitted'] as const;
-export const OA_STATUSES = ['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'unknown'] as const;
+export const OA_STATUSES = ['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'incomplete', 'unregistered', 'unknown'] as const;
 
 type Rec = Record<string, unknown>;
 

@@ -12,6 +12,7 @@ import {
   launchExtension,
   loadOpenAlexWorks,
   openAlexHandler,
+  registeredHandler,
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
@@ -49,6 +50,9 @@ beforeAll(async () => {
   works.set(PARTIAL_DOI, partialWork());
   server.api(apiHost('openalex'), '/works', openAlexHandler(works));
   server.api(apiHost('crossref'), '/works', crossrefRetraction());
+  // The down article is registered, though no index has it yet: once the sources are back, doi.org
+  // says so and the answer is an honest "No free copy found" (an unregistered DOI would say that instead).
+  server.api(apiHost('doiorg'), '/ra/', registeredHandler(new Set([...works.keys(), DOWN_DOI])));
   server.page(CLOSED_URL, articlePage(CLOSED_DOI, 'Outcomes of a closed-access trial (test fixture)'));
   server.page(RETRACTED_URL, articlePage(RETRACTED_DOI, 'A retracted study of integrated care (test fixture)'));
   server.page(NO_DOI_URL, NO_DOI_PAGE);
@@ -136,6 +140,8 @@ describe('popup in Chromium', () => {
     }
     await popup.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('No free copy found');
+    expect(await text(popup)).not.toContain('did not answer');
+    expect(server.count(apiHost('doiorg'))).toBeGreaterThan(0);
   });
 
   it('manual DOI: a page without a DOI offers the field; a doi.org link is looked up', async () => {

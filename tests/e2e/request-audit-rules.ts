@@ -41,6 +41,8 @@ export interface Rule {
   methods: string[];
   /** Matches the decoded path (without query); capture group 1, if any, must be an allowed DOI. */
   path: RegExp;
+  /** Capture group 1 is a list of allowed DOIs joined by this (a lone DOI may contain it). */
+  pathDoiSeparator?: string;
   /** Every query parameter allowed, with its value check; `required` ones must be present. */
   params: Record<string, { check: (ctx: Context) => Check; required?: boolean }>;
   /** The body (POST only): null = must be empty. */
@@ -147,6 +149,7 @@ function ruleOf(source: (typeof SOURCES)[number], declared: RequestRule, host: s
     host,
     methods: [declared.method],
     path: declared.path,
+    ...(declared.pathDoiSeparator ? { pathDoiSeparator: declared.pathDoiSeparator } : {}),
     params: Object.fromEntries(
       Object.entries(declared.params ?? {}).map(([name, p]) => [name, { check: (ctx: Context) => valueCheck(p.value, id, ctx), required: p.required }]),
     ),

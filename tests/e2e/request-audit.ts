@@ -87,8 +87,10 @@ function ruleProblems(request: RecordedRequest, url: URL, rule: Rule, ctx: Conte
   const m = rule.path.exec(safeDecode(url.pathname));
   if (!m) return [`path ${url.pathname}`];
   if (m[1] !== undefined) {
-    const problem = isDoi(ctx)(m[1]);
-    if (problem) problems.push(`path: ${problem}`);
+    const check = isDoi(ctx);
+    const whole = check(m[1]);
+    const parts = whole && rule.pathDoiSeparator ? m[1].split(rule.pathDoiSeparator).map(check) : [whole];
+    for (const problem of parts) if (problem) problems.push(`path: ${problem}`);
   }
   const seen = new Set<string>();
   for (const [name, value] of url.searchParams) {

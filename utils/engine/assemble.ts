@@ -7,6 +7,7 @@ import { isOpenLicence } from '../model/licence';
 import type { Copy, LookupResult, SourceName, SourceOutcome, WorkInfo } from '../model';
 import { overallStatus } from '../model/oa-status';
 import { RETRACTING_KINDS } from '../model/retraction';
+import { sourceById } from '../sources/registry';
 import type { SourceAnswer } from '../sources/source';
 
 export interface SourceReport {
@@ -44,11 +45,16 @@ export function assembleResult(doi: string, reports: Map<SourceName, SourceRepor
       .flatMap((a) => (a.retraction ? [a.retraction] : []))
       .sort((a, b) => Number(RETRACTING_KINDS.has(b.kind)) - Number(RETRACTING_KINDS.has(a.kind)) || Number(!!b.noticeDoi) - Number(!!a.noticeDoi))[0] ?? null;
   const work: WorkInfo | null = answers.map((a) => a.work).find((w) => w && w.title) ?? null;
+  const workType = answers.map((a) => a.work?.type).find((t) => t) ?? null;
+  const registered = answers.map((a) => a.registered).find((r) => r !== undefined) ?? null;
   return {
     doi,
     status: overallStatus(copies, {
       stated: answers.flatMap((a) => (a.status ? [a.status] : [])),
-      anyAnswer: [...reports.values()].some((r) => r.outcome.ok),
+      anyAnswer: [...reports].some(([name, r]) => r.outcome.ok && sourceById(name)?.role !== 'registration'),
+      finderFailed: [...reports].some(([name, r]) => !r.outcome.ok && sourceById(name)?.role !== 'registration'),
+      registered,
+      workType,
     }),
     retracted: retraction !== null && RETRACTING_KINDS.has(retraction.kind),
     retraction,
@@ -58,6 +64,33 @@ export function assembleResult(doi: string, reports: Map<SourceName, SourceRepor
     sources,
     fetchedAt,
   };
+}
+
+/**
+ * Whether an answer shows the source knows the work: a copy, its metadata, a status or a retraction.
+ * An empty answer (CORE's discovery without a link) says nothing about the DOI's existence.
+ */
+export function knowsWork(answer: SourceAnswer | undefined): boolean {
+  return !!answer && (answer.copies.length > 0 || !!answer.work || !!answer.status || !!answer.retraction);
+}
+
+/**
+ * The reports an `incomplete` cached result stands for: each source that answered then, ok (the
+ * first carrying what was known: work, retraction, copies), so that only the failed ones are asked
+ * again and the new answers merge with the old. Empty without a base.
+ */
+export function baseReports(base: LookupResult | undefined): Map<SourceName, SourceReport> {
+  const reports = new Map<SourceName, SourceReport>();
+  if (!base) return reports;
+  // Nothing known to carry: no source knew the DOI then (so doi.org may still be asked now).
+  let carried = !base.work && !base.retraction && base.copies.length === 0;
+  for (const [name, outcome] of Object.entries(base.sources) as Array<[SourceName, SourceOutcome | undefined]>) {
+    if (!outcome?.ok) continue;
+    const answer: SourceAnswer | undefined = carried ? undefined : { copies: base.copies, work: base.work ?? null, retraction: base.retraction ?? null };
+    carried = true;
+    reports.set(name, answer ? { outcome, answer } : { outcome });
+  }
+  return reports;
 }
 
 /** Re-ranks a cached result under the current preferences (they may have changed since). */

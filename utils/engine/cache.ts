@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { LookupResult } from '../model';
+import { indexOutcomes } from './answered';
 import type { StorageAdapter } from './deps';
 
 export const CACHE_VERSION = 1;
@@ -12,7 +13,8 @@ const PREFIX = `greenway:lookup:v${CACHE_VERSION}:`;
 const INDEX_KEY = `greenway:lookup-index:v${CACHE_VERSION}`;
 
 const DAY = 24 * 60 * 60 * 1000;
-export const TTL = { found: 7 * DAY, nothingFound: DAY, partial: 60 * 60 * 1000 } as const;
+const MINUTE = 60 * 1000;
+export const TTL = { found: 7 * DAY, nothingFound: DAY, partial: 60 * MINUTE, unregistered: 60 * MINUTE, incomplete: 5 * MINUTE } as const;
 
 const Entry = z.object({
   v: z.literal(CACHE_VERSION),
@@ -30,13 +32,18 @@ type Entry = z.infer<typeof Entry>;
 const Index = z.object({ v: z.literal(CACHE_VERSION), lastUsed: z.record(z.string(), z.number()) });
 
 /**
- * How long a result may be reused: found 7 days, nothing found 1 day; when some sources failed, an
- * hour (so the failed ones are asked again soon); when every source failed, not at all.
+ * How long a result may be reused (ms, or null = not kept): found 7 days, nothing found 1 day; an
+ * unregistered DOI an hour (it may be registered soon after it was printed); an incomplete answer
+ * 5 minutes (and the engine asks its failed sources again on the next view even then); when some
+ * sources failed but a copy was found, an hour; when every source failed, not at all.
  */
 export function ttlFor(result: LookupResult): number | null {
-  const outcomes = Object.values(result.sources);
+  // doi.org's word alone (every index failed) is no answer to keep.
+  const outcomes = indexOutcomes(result);
   const failed = outcomes.filter((o) => !o.ok).length;
   if (outcomes.length === 0 || failed === outcomes.length) return null;
+  if (result.status === 'unregistered') return TTL.unregistered;
+  if (result.status === 'incomplete') return TTL.incomplete;
   if (failed > 0) return TTL.partial;
   return result.copies.length > 0 ? TTL.found : TTL.nothingFound;
 }

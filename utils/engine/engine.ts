@@ -7,12 +7,12 @@ import type { LookupResult, SourceName } from '../model';
 import { doiKey } from '../model/doi';
 import { SOURCES } from '../sources/registry';
 import type { Source } from '../sources/source';
-import { assembleResult, rerank, type SourceReport } from './assemble';
+import { askSource } from './ask';
+import { assembleResult, baseReports, knowsWork, rerank, type SourceReport } from './assemble';
 import { createBatcher } from './batcher';
 import { createLookupCache, type CacheStats } from './cache';
 import { mergeConfig, resolveConfig, type EngineConfig, type EngineConfigInput } from './config';
 import type { EngineDeps } from './deps';
-import { readResponse } from './read-response';
 import { isSourceActive, planRequests } from './source-use';
 import { createHttpClient, type HttpStats } from './http';
 
@@ -69,36 +69,58 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
 
   const activeSources = (scope: LookupScope = 'full'): Source<SourceName>[] =>
     SOURCES.filter((s) => isSourceActive(s, config) && (scope === 'full' || s.batched));
+  // Registration sources are asked only now and then: enabling one must not make every entry stale.
   const signature = (scope: LookupScope = 'full') =>
     activeSources(scope)
+      .filter((s) => s.role !== 'registration')
       .map((s) => s.id)
       .join(',');
+  /** Incomplete cached results waiting for the next fetch: only their failed sources are asked. */
+  const partial = new Map<string, LookupResult>();
+  /** A cache hit, or null when it must be asked again (an incomplete answer is kept as a base). */
+  const usable = (key: string, hit: LookupResult | undefined): LookupResult | null => {
+    if (!hit) return null;
+    if (hit.status !== 'incomplete') return rerank(hit, rankOptions());
+    partial.set(key, hit);
+    return null;
+  };
   const rankOptions = () => ({ preferRepository: config.preferRepository, preferredInstitution: config.preferredInstitution });
 
-  /** Asks the scope's active sources about `dois` (normalised keys) and assembles one result per DOI. */
+  /**
+   * Asks the scope's active sources about `dois` (normalised keys) and assembles one result per DOI.
+   * A DOI with an `incomplete` cached result (in `partial`) is asked only of the sources that failed
+   * then; the ones that answered are not asked again. Registration sources (doi.org) are asked last,
+   * and only about DOIs that no other source knows.
+   */
   async function fetchFresh(dois: string[], scope: LookupScope): Promise<Map<string, LookupResult>> {
     const seenAt = deps.now();
     const cfg = config;
-    const sources = activeSources(scope);
-    const reports = new Map<string, Map<SourceName, SourceReport>>(dois.map((d) => [d, new Map()]));
-    await Promise.all(
-      sources.flatMap((source) =>
-        planRequests(source, dois, cfg).map(async (planned) => {
-          const outcome = readResponse(source, await http.send(planned.request), planned.dois, seenAt);
-          for (const doi of planned.dois) {
-            const report: SourceReport = outcome.ok
-              ? { outcome: { ok: true }, answer: outcome.answers.get(doi) }
-              : { outcome: { ok: false, error: outcome.error } };
-            reports.get(doi)?.set(source.id, report);
-          }
+    const bases = new Map(dois.flatMap((d) => (partial.has(d) ? [[d, partial.get(d)!] as const] : [])));
+    for (const d of dois) partial.delete(d);
+    const reports = new Map<string, Map<SourceName, SourceReport>>(dois.map((d) => [d, baseReports(bases.get(d))]));
+    const ask = (sources: Source<SourceName>[], among: string[]) =>
+      Promise.all(
+        sources.map(async (source) => {
+          const wanted = among.filter((d) => !reports.get(d)?.get(source.id)?.outcome.ok);
+          const ctx = { send: http.send, plan: (ds: string[]) => planRequests(source, ds, cfg), seenAt };
+          for (const [doi, report] of await askSource(source, wanted, ctx)) reports.get(doi)?.set(source.id, report);
         }),
-      ),
+      );
+    const sources = activeSources(scope);
+    await ask(
+      sources.filter((s) => s.role !== 'registration'),
+      dois,
+    );
+    const unknownEverywhere = dois.filter((d) => ![...reports.get(d)!.values()].some((r) => knowsWork(r.answer)));
+    await ask(
+      sources.filter((s) => s.role === 'registration'),
+      unknownEverywhere,
     );
     const results = new Map<string, LookupResult>();
     for (const doi of dois) results.set(doi, assembleResult(doi, reports.get(doi) ?? new Map(), rankOptions(), seenAt));
     await cache.setMany(
       [...results].map(([doi, result]) => ({ doi, result })),
-      sources.map((s) => s.id).join(','),
+      signature(scope),
     );
     return results;
   }
@@ -125,7 +147,12 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     const scope = options.scope ?? 'full';
     const keys = new Map<string, string | null>(dois.map((d) => [d, doiKey(d)]));
     const wanted = [...new Set([...keys.values()].filter((k): k is string => k !== null))];
-    const cached = await cache.getMany(wanted, signature(scope));
+    const stored = await cache.getMany(wanted, signature(scope));
+    const cached = new Map<string, LookupResult>();
+    for (const [key, hit] of stored) {
+      const result = usable(key, hit);
+      if (result) cached.set(key, result);
+    }
     const fresh = new Map<string, Promise<LookupResult>>();
     for (const key of wanted) if (!cached.has(key)) fresh.set(key, fetchShared(key, scope));
     // Everything this call needs is collected already: no reason to wait for the window.
@@ -135,7 +162,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
       if (key === null) out.set(input, invalidResult(input, scope));
       else {
         const hit = cached.get(key);
-        out.set(input, hit ? rerank(hit, rankOptions()) : await fresh.get(key)!);
+        out.set(input, hit ?? (await fresh.get(key)!));
       }
     }
     return out;
@@ -145,8 +172,8 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     const key = doiKey(doi);
     if (key === null) return invalidResult(doi);
     if (!options.force) {
-      const hit = (await cache.getMany([key], signature())).get(key);
-      if (hit) return rerank(hit, rankOptions());
+      const hit = usable(key, (await cache.getMany([key], signature())).get(key));
+      if (hit) return hit;
     }
     const pending = fetchShared(key, 'full');
     if (options.immediate) batchers.full.flush();

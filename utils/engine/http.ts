@@ -29,8 +29,16 @@ export interface HttpStats {
   sent: Record<string, number>;
 }
 
+export interface SendOptions {
+  /**
+   * false: answer a 5xx at once instead of retrying it (network failures and 429s are still
+   * retried). A failing batch is split instead (./ask.ts): the split is its retry.
+   */
+  retryServerErrors?: boolean;
+}
+
 export interface HttpClient {
-  send(request: HttpRequest): Promise<HttpResult>;
+  send(request: HttpRequest, options?: SendOptions): Promise<HttpResult>;
   stats(): HttpStats;
 }
 
@@ -91,7 +99,7 @@ export function createHttpClient(deps: HttpClientDeps, options: () => HttpOption
     return winner === 'cancelled' ? call : winner;
   }
 
-  async function send(request: HttpRequest): Promise<HttpResult> {
+  async function send(request: HttpRequest, sendOptions: SendOptions = {}): Promise<HttpResult> {
     let host: string;
     try {
       host = new URL(request.url).host;
@@ -124,7 +132,7 @@ export function createHttpClient(deps: HttpClientDeps, options: () => HttpOption
           if (++rateLimited > MAX_RATE_LIMIT_RETRIES || retryAt - deps.now() > opts.maxRetryAfterMs) return result;
           continue;
         }
-        if (result.status < 500 || failures >= opts.retries) return result;
+        if (result.status < 500 || failures >= opts.retries || sendOptions.retryServerErrors === false) return result;
       } else if (failures >= opts.retries) {
         return result;
       }

@@ -68,6 +68,13 @@ function richness(c: Copy): number {
   return (c.hostName ? 2 : 0) + (c.institution ? 1 : 0) + (c.licence ? 1 : 0) + (c.pdfUrl ? 1 : 0) + (c.landingUrl ? 1 : 0) + (c.version ? 1 : 0);
 }
 
+/** The https form of `url` when some report in the group gave it: the same file, read safely. */
+function preferHttps(url: string | null, group: Copy[]): string | null {
+  if (!url || !url.startsWith('http://')) return url;
+  const secure = `https://${url.slice('http://'.length)}`;
+  return group.some((c) => c.pdfUrl === secure || c.landingUrl === secure) ? secure : url;
+}
+
 function mergeGroup(group: Copy[]): Copy {
   const sorted = [...group].sort((a, b) => richness(b) - richness(a) || sourceRank(a.sources[0] ?? 'crossref') - sourceRank(b.sources[0] ?? 'crossref'));
   const lead = sorted[0]!;
@@ -79,8 +86,9 @@ function mergeGroup(group: Copy[]): Copy {
   const version = versions.length ? versions.reduce((a, b) => (VERSION_ORDER[a] <= VERSION_ORDER[b] ? a : b)) : null;
   const seen = group.map((c) => c.seenAt).filter((t): t is number => typeof t === 'number');
   const merged: Copy = {
-    pdfUrl: lead.pdfUrl ?? sorted.find((c) => c.pdfUrl)?.pdfUrl ?? null,
-    landingUrl: lead.landingUrl ?? sorted.find((c) => c.landingUrl)?.landingUrl ?? null,
+    // When reports differ only in scheme, https wins (whichever report leads).
+    pdfUrl: preferHttps(lead.pdfUrl ?? sorted.find((c) => c.pdfUrl)?.pdfUrl ?? null, group),
+    landingUrl: preferHttps(lead.landingUrl ?? sorted.find((c) => c.landingUrl)?.landingUrl ?? null, group),
     hostType: lead.hostType,
     hostName: lead.hostName ?? sorted.find((c) => c.hostName)?.hostName ?? null,
     institution: lead.institution ?? sorted.find((c) => c.institution)?.institution ?? null,

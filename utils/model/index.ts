@@ -43,7 +43,12 @@ export const Copy = z.object({
 });
 export type Copy = z.infer<typeof Copy>;
 
-export const OaStatus = z.enum(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'unknown']);
+/**
+ * Open-access statuses, plus what the lookup could not decide: `incomplete` (a source that could know
+ * a copy failed and none was found — never "closed"), `unregistered` (doi.org says the DOI does not
+ * exist), `unknown` (no source answered, or the work is not an article and has no free copy).
+ */
+export const OaStatus = z.enum(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'incomplete', 'unregistered', 'unknown']);
 export type OaStatus = z.infer<typeof OaStatus>;
 
 export const SourceOutcome = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
@@ -53,6 +58,8 @@ export const WorkInfo = z.object({
   title: z.nullable(z.string()),
   journal: z.nullable(z.string()),
   year: z.nullable(z.number()),
+  /** The work's type as the index files it, normalised ("journal-article", "dataset", "peer-review"); absent when not said. */
+  type: z.optional(z.nullable(z.string())),
 });
 export type WorkInfo = z.infer<typeof WorkInfo>;
 

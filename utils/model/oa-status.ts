@@ -4,6 +4,7 @@
  * Europe PMC has a manuscript, the work is green.
  */
 import { isOpenLicence } from './licence';
+import { isNonArticleType } from './work-type';
 import type { Copy, OaStatus } from '.';
 
 export interface StatusHints {
@@ -11,6 +12,12 @@ export interface StatusHints {
   stated: OaStatus[];
   /** Some source answered (even "nothing found"): without that, the status is unknown, not closed. */
   anyAnswer: boolean;
+  /** A source that could know a copy failed: without a copy, the answer is incomplete, not closed. */
+  finderFailed?: boolean;
+  /** doi.org's word: false = the DOI does not exist; null/absent = not asked or no answer. */
+  registered?: boolean | null;
+  /** The work's type, when a source said (see ./work-type.ts). */
+  workType?: string | null;
 }
 
 const PUBLISHER_STATUSES: OaStatus[] = ['diamond', 'gold', 'hybrid', 'bronze'];
@@ -22,6 +29,10 @@ export function parseOaStatus(value: unknown): OaStatus | null {
   return (['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed'] as const).find((s) => s === v) ?? null;
 }
 
+/**
+ * The status of a work from its merged copies and the hints: an open status when a copy exists;
+ * otherwise `unregistered`, `incomplete`, `unknown` (not an article, or nobody answered) or `closed`.
+ */
 export function overallStatus(copies: Copy[], hints: StatusHints): OaStatus {
   const publisherCopies = copies.filter((c) => c.hostType === 'publisher');
   if (publisherCopies.length > 0) {
@@ -31,5 +42,9 @@ export function overallStatus(copies: Copy[], hints: StatusHints): OaStatus {
     return publisherCopies.some((c) => isOpenLicence(c.licence)) ? 'hybrid' : 'bronze';
   }
   if (copies.length > 0) return 'green';
-  return hints.anyAnswer ? 'closed' : 'unknown';
+  // No copy: say "closed" only when every source that could know one answered, about a registered article.
+  if (hints.registered === false) return 'unregistered';
+  if (!hints.anyAnswer) return 'unknown';
+  if (hints.finderFailed) return 'incomplete';
+  return isNonArticleType(hints.workType) ? 'unknown' : 'closed';
 }

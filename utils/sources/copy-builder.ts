@@ -6,7 +6,7 @@
 import { normaliseLicence } from '../model/licence';
 import type { Copy, HostType, SourceName, Version } from '../model';
 import { safeHttpUrl } from '../model/url';
-import { cleanRepositoryName, knownHostOf } from './hosts';
+import { cleanRepositoryName, knownHostOf, recognisableName } from './hosts';
 
 export interface RawCopy {
   pdfUrl?: unknown;
@@ -47,6 +47,7 @@ export function buildCopy(raw: RawCopy): Copy | null {
     hostName = known?.name ?? clean.name;
     institution = known?.institution ?? institution ?? clean.institution;
     if (known) hostType = known.hostType;
+    hostName = recognisableName(hostName, institution);
   }
   return {
     pdfUrl,

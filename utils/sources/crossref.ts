@@ -5,6 +5,7 @@
  */
 import { normaliseLicence } from '../model/licence';
 import type { Licence, Retraction } from '../model';
+import { normaliseWorkType } from '../model/work-type';
 import { chunk, doiFromUrl, encodeDoiPath, queryString } from './request-utils';
 import { defineSource, type ParseOutcome, type PlanContext, type PlannedRequest, type SourceAnswer, type ZodMini } from './source';
 import type * as Zod from 'zod/mini';
@@ -63,7 +64,7 @@ function workAnswer(work: Work, s: Schemas): SourceAnswer {
     copies: [],
     recordLicence: recordLicence(work, s),
     retraction: mostSeriousUpdate(work, s),
-    work: { title: work.title[0] ?? null, journal: work['container-title'][0] ?? null, year },
+    work: { title: work.title[0] ?? null, journal: work['container-title'][0] ?? null, year, type: normaliseWorkType(work.type) },
   };
 }
 

@@ -101,6 +101,28 @@ export function cleanRepositoryName(raw: string | null | undefined): CleanName {
   return { name: text, institution: null };
 }
 
+/** Words that name what a repository is, not whose: a name made only of these is generic. */
+const GENERIC_WORDS = new Set(
+  'a an and the of for in at on to & institutional university repository repositories publications publication research data digital open access archive archives eprints e-prints online library scholarly scholarship works collection collections commons knowledge output outputs papers documents store server'.split(
+    ' ',
+  ),
+);
+
+/** True when a repository name says only what it is ("Repository for Publications and Research Data"). */
+export function isGenericRepositoryName(name: string | null | undefined): boolean {
+  const words = (name ?? '').toLowerCase().match(/[\p{L}\p{N}&-]+/gu) ?? [];
+  return words.length > 0 && words.every((w) => GENERIC_WORDS.has(w));
+}
+
+/**
+ * The name a reader recognises: a generic repository name gets its institution in front
+ * ("ETH Zurich — Repository for Publications and Research Data"); others stay as they are.
+ */
+export function recognisableName(name: string | null, institution: string | null): string | null {
+  if (!name || !institution || !isGenericRepositoryName(name) || name.toLowerCase().includes(institution.toLowerCase())) return name;
+  return `${institution} — ${name}`;
+}
+
 /** Index entries that list a work without holding its full text (DOAJ, PubMed abstracts). */
 export function isIndexEntry(name: string | null | undefined, url: string | null | undefined): boolean {
   const host = hostOf(url);

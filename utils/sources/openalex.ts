@@ -7,11 +7,12 @@ import type { Copy } from '../model';
 import { buildCopy } from './copy-builder';
 import { isIndexEntry } from './hosts';
 import { parseOaStatus } from '../model/oa-status';
+import { normaliseWorkType } from '../model/work-type';
 import { doiFromUrl, encodeDoiPath, queryString } from './request-utils';
 import { defineSource, sourceKey, type ParseOutcome, type PlanContext, type PlannedRequest, type SourceAnswer, type ZodMini } from './source';
 
 export const OPENALEX_MAX_BATCH = 100;
-const SELECT = 'id,doi,display_name,publication_year,open_access,is_retracted,primary_location,locations';
+const SELECT = 'id,doi,display_name,publication_year,type,open_access,is_retracted,primary_location,locations';
 
 function schemas(z: ZodMini) {
   const Source_ = z.object({
@@ -34,6 +35,7 @@ function schemas(z: ZodMini) {
     doi: z.nullable(z.string()),
     display_name: z.catch(z.nullable(z.string()), null),
     publication_year: z.catch(z.nullable(z.number()), null),
+    type: z.catch(z.nullable(z.string()), null),
     open_access: z.catch(z.nullable(z.object({ oa_status: z.catch(z.nullable(z.string()), null) })), null),
     is_retracted: z.catch(z.nullable(z.boolean()), null),
     primary_location: z.catch(z.nullable(Location), null),
@@ -104,7 +106,7 @@ function workAnswer(work: Work, doi: string, seenAt: number, { Location }: Schem
     copies,
     status: parseOaStatus(oaStatus),
     retraction: work.is_retracted ? { kind: 'retraction', noticeUrl: null, noticeDoi: null } : null,
-    work: { title: work.display_name, journal, year: work.publication_year },
+    work: { title: work.display_name, journal, year: work.publication_year, type: normaliseWorkType(work.type) },
   };
 }
 

@@ -35,6 +35,8 @@ export interface SourceAnswer {
   work?: WorkInfo | null;
   /** Licence of the version of record as the publisher registered it (Crossref). */
   recordLicence?: Licence | null;
+  /** A registration source's word: true = the DOI exists, false = it does not (see `role`). */
+  registered?: boolean;
 }
 
 export type ParseOutcome = { ok: true; answers: Map<string, SourceAnswer> } | { ok: false; error: string };
@@ -82,6 +84,8 @@ export interface RequestRule {
   method: 'GET' | 'POST';
   /** Matches the decoded path; capture group 1, if any, must be an allowed DOI. */
   path: RegExp;
+  /** Capture group 1 is a list of DOIs joined by this separator (doi.org's "/ra/A,B"), each allowed. */
+  pathDoiSeparator?: string;
   /** Every query parameter allowed; `required` ones must be present. */
   params?: Readonly<Record<string, { value: ValueRule; required?: boolean }>>;
   /** POST only: a JSON object with exactly these keys. Absent = no body. */
@@ -134,6 +138,12 @@ export interface SourceDefinition<Id extends string = string, Schemas = unknown>
   /** Asked only once the user gives an email (Unpaywall's terms). */
   needsEmail?: boolean;
   key?: SourceKey;
+  /**
+   * `registration`: not an index of copies but the DOI system itself. The engine asks it only about
+   * DOIs that no other source knows, and its answer (`registered`) decides `unregistered`.
+   * Absent: an index that may know copies (its failure makes a copy-less answer `incomplete`).
+   */
+  role?: 'registration';
   /** HTTP statuses that mean "this DOI is unknown here" rather than a failure. */
   notFoundStatuses: readonly number[];
   requests: readonly RequestRule[];

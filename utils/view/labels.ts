@@ -28,6 +28,8 @@ const STATUS_KEYS: Record<OaStatus, MessageKey> = {
   bronze: 'statusBronze',
   green: 'statusGreen',
   closed: 'statusClosed',
+  incomplete: 'statusIncomplete',
+  unregistered: 'statusUnregistered',
   unknown: 'statusUnknown',
 };
 

@@ -4,10 +4,11 @@
  * a report of which sources failed. Only http(s) URLs survive (safeHttpUrl).
  */
 import type { Copy, LookupResult, OaStatus, SourceName } from '../model';
-import { SOURCE_LABELS } from '../sources/registry';
+import { SOURCE_LABELS, sourceById } from '../sources/registry';
 import { copyHostName, statusLabel, versionLabel } from './labels';
 import { safeHttpUrl } from '../model/url';
 import { copyKind, copyKindLabel, type CopyKind } from './host-kind';
+import { isNonArticleType } from '../model/work-type';
 
 export interface CopyView {
   /** Stable React key: the copy's URLs. */
@@ -50,6 +51,23 @@ export interface ResultModel {
   failures: SourceFailure[];
   /** At least one source answered (so "nothing found" is an answer, not an outage). */
   answered: boolean;
+  /** Why "no free copy" is not the answer, when it is not: then no library or ILL link is offered. */
+  notice: NoCopyNotice | null;
+}
+
+/**
+ * The answers that are not "closed": an unregistered DOI (check it for a typo), an incomplete answer
+ * (which sources could not be reached), a work that is not an article (its type, in words).
+ */
+export type NoCopyNotice = { kind: 'unregistered' } | { kind: 'incomplete'; unreachable: string } | { kind: 'notArticle'; type: string };
+
+function noCopyNotice(result: LookupResult, failures: SourceFailure[]): NoCopyNotice | null {
+  if (result.best) return null;
+  if (result.status === 'unregistered') return { kind: 'unregistered' };
+  if (result.status === 'incomplete') return { kind: 'incomplete', unreachable: failures.map((f) => f.name).join(', ') };
+  const type = result.work?.type;
+  if (result.status === 'unknown' && type && isNonArticleType(type)) return { kind: 'notArticle', type: type.replace(/-/g, ' ') };
+  return null;
 }
 
 export function copyView(copy: Copy): CopyView {
@@ -96,7 +114,8 @@ export function resultModel(result: LookupResult): ResultModel {
   let answered = false;
   for (const [source, outcome] of Object.entries(result.sources) as Array<[SourceName, LookupResult['sources'][SourceName]]>) {
     if (!outcome) continue;
-    if (outcome.ok) answered = true;
+    // doi.org only says whether the DOI exists: its answer alone is not an answer about copies.
+    if (outcome.ok) answered ||= sourceById(source)?.role !== 'registration';
     else {
       const name = SOURCE_LABELS[source] ?? source;
       // Engine errors may already start with the source's name ("Crossref: HTTP 503"): say it once.
@@ -118,5 +137,6 @@ export function resultModel(result: LookupResult): ResultModel {
     otherCopies: others.filter((c) => c.kind === 'publisher' || c.kind === 'preprint'),
     failures,
     answered,
+    notice: noCopyNotice(result, failures),
   };
 }

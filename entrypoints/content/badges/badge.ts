@@ -100,7 +100,8 @@ function content(doc: Document, view: BadgeView, actions: BadgeActions): HTMLEle
     mark.className = 'mark';
     mark.setAttribute('role', 'img');
     mark.setAttribute('aria-label', head);
-    mark.append(icon(doc, 'closed'), word(doc, t('inlineClosed')));
+    const unregistered = view.kind === 'unregistered';
+    mark.append(icon(doc, unregistered ? 'unknown' : 'closed'), word(doc, t(unregistered ? 'inlineUnregistered' : 'inlineClosed')));
     box.append(mark);
   }
   box.append(tooltip(doc, [head, ...view.details]));

@@ -13,7 +13,7 @@ export const BADGE_CSS = `
   border: 1px solid; text-decoration: none; cursor: pointer; }
 .open .main { color: #0f5323; background: #dafbe1; border-color: #1a7f37; }
 .open .main:hover { background: #aceebb; }
-.closed .mark { color: #57606a; background: transparent; border-color: #d0d7de; font-weight: 400; cursor: default; padding: 0 4px; }
+.closed .mark, .unregistered .mark { color: #57606a; background: transparent; border-color: #d0d7de; font-weight: 400; cursor: default; padding: 0 4px; }
 .retracted .main { color: #82071e; background: #ffebe9; border-color: #cf222e; }
 svg { width: 11px; height: 11px; flex: none; }
 .copy { all: unset; display: inline-flex; align-items: center; justify-content: center; width: 17px; height: 17px;
@@ -30,7 +30,7 @@ svg { width: 11px; height: 11px; flex: none; }
 @media (prefers-color-scheme: dark) {
   .open .main { color: #aff5b4; background: #033a16; border-color: #3fb950; }
   .open .main:hover { background: #04260f; }
-  .closed .mark { color: #9198a1; border-color: #3d444d; }
+  .closed .mark, .unregistered .mark { color: #9198a1; border-color: #3d444d; }
   .copy { background: #0d1117; color: #9198a1; border-color: #3d444d; }
 }
 @media (forced-colors: active) { .main, .mark, .copy { border-color: CanvasText; } }

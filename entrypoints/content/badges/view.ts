@@ -6,7 +6,8 @@ import { copyHostName, licenceText, statusLabel, versionLabel } from '../../../u
 import type { Copy, LookupResult, OaStatus } from '../../../utils/model';
 import { safeHttpUrl } from '../../../utils/model/url';
 
-export type BadgeKind = 'open' | 'closed';
+/** `unregistered`: doi.org says the DOI does not exist ("Unknown DOI"), never "Closed". */
+export type BadgeKind = 'open' | 'closed' | 'unregistered';
 
 export interface BadgeView {
   kind: BadgeKind;
@@ -27,11 +28,14 @@ export interface ViewOptions {
   hideClosed: boolean;
 }
 
-/** Statuses a badge can show; "unknown" (and anything unexpected) shows nothing. */
-const KNOWN = new Set<OaStatus>(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed']);
+/**
+ * Statuses a badge can show; "unknown" (nobody answered, or not an article), "incomplete" (a source
+ * failed: the answer may change on the next view) and anything unexpected show nothing.
+ */
+const KNOWN = new Set<OaStatus>(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'unregistered']);
 
 function isOpen(status: OaStatus): boolean {
-  return status !== 'closed' && status !== 'unknown';
+  return status !== 'closed' && status !== 'unknown' && status !== 'unregistered' && status !== 'incomplete';
 }
 
 /** The first copy in rank order that lives in a repository and has a record URL (not just a PDF). */
@@ -66,6 +70,7 @@ export function badgeView(result: LookupResult | null | undefined, options: View
       repositoryUrl: repositoryRecord(result),
     };
   }
+  if (status === 'unregistered') return { ...base, kind: 'unregistered', details: [], openUrl: null, repositoryUrl: null };
   if (status === 'closed' && options.hideClosed) return null;
   if (status !== 'closed') return null;
   return { ...base, kind: 'closed', details: [], openUrl: null, repositoryUrl: null };

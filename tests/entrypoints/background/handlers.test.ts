@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, type BackgroundDeps } from '@/entrypoints/background/handlers';
 import { createTabStore } from '@/entrypoints/background/tab-state';
 import { memoryStorage } from '@/utils/storage/area';
-import { foundResult } from '../../fixtures/results';
+import { closedResult, foundResult } from '../../fixtures/results';
 import { badgeFor } from '@/entrypoints/background/toolbar-badge';
 import type { TabState } from '@/utils/messaging/protocol';
 
@@ -176,5 +176,26 @@ describe('lookup:list and tab:dois (the check page)', () => {
     expect(await handlers['tab:dois']({ type: 'tab:dois', tabId: 4 }, popup)).toEqual([]);
     const withReader = createHandlers({ ...deps, tabDois: async (tabId) => (tabId === 4 ? ['10.5555/a'] : []) });
     expect(await withReader['tab:dois']({ type: 'tab:dois', tabId: 4 }, popup)).toEqual(['10.5555/a']);
+  });
+});
+
+describe('derived article DOIs (a platform id mapped to a DOI by rule)', () => {
+  const derived = { doi: '10.2307/24953986', evidence: 'site[jstor]', label: 'JSTOR stable id', derived: true };
+
+  it('drop the article when doi.org says the DOI is not registered, and keep the toolbar blank meanwhile', async () => {
+    const { handlers, engine, deps } = setup();
+    engine.lookup.mockImplementation(async (doi: string) => closedResult({ doi, status: 'unregistered' }));
+    await handlers['page:detected']({ type: 'page:detected', article: derived, pageDoiCount: 1 }, content);
+    expect(badgeFor((await deps.tabs.get(4))!).text).toBe('');
+    await vi.waitFor(async () => expect((await deps.tabs.get(4))?.article).toBeNull());
+    expect(badgeFor(await deps.tabs.get(4)).text).toBe('');
+  });
+
+  it('stay the article once a lookup confirms them', async () => {
+    const { handlers, deps } = setup();
+    await handlers['page:detected']({ type: 'page:detected', article: derived, pageDoiCount: 1 }, content);
+    await vi.waitFor(async () => expect((await deps.tabs.get(4))?.lookup.state).toBe('done'));
+    expect((await deps.tabs.get(4))?.article?.doi).toBe(derived.doi);
+    expect(badgeFor(await deps.tabs.get(4)).text).toBe('OA');
   });
 });

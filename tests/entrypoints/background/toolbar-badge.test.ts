@@ -28,3 +28,17 @@ describe('badgeFor', () => {
     expect(badgeFor(state({ state: 'error', error: 'offline' })).title).toMatch(/offline/);
   });
 });
+
+describe('badgeFor: answers that are not "closed"', () => {
+  it('never shows ✕ for an unregistered DOI, an incomplete answer or a dataset', () => {
+    const unregistered = badgeFor(state({ state: 'done', result: closedResult({ status: 'unregistered' }) }));
+    expect(unregistered).toEqual({ text: '?', color: BADGE_COLORS.none, title: 'Greenway: 10.1186/x is not a registered DOI' });
+    const incomplete = badgeFor(state({ state: 'done', result: closedResult({ status: 'incomplete', sources: { openalex: { ok: false, error: 'x' } } }) }));
+    expect(incomplete).toEqual({ text: '–', color: BADGE_COLORS.none, title: 'Greenway: incomplete answer for 10.1186/x — OpenAlex could not be reached' });
+    const dataset = badgeFor(
+      state({ state: 'done', result: closedResult({ status: 'unknown', work: { title: 'T', journal: null, year: null, type: 'peer-review' } }) }),
+    );
+    expect(dataset.text).toBe('');
+    expect(dataset.title).toBe('Greenway: 10.1186/x is not an article (peer review)');
+  });
+});

@@ -27,15 +27,22 @@ function setup(max = 100) {
 // when a source failed"; README: "7 days at most"), written out here rather than read from the
 // code's TTL, so that changing the code without changing the promise fails.
 const HOUR = 60 * 60 * 1000;
-const PROMISED = { found: 7 * 24 * HOUR, nothingFound: 24 * HOUR, partial: HOUR } as const;
+const PROMISED = { found: 7 * 24 * HOUR, nothingFound: 24 * HOUR, partial: HOUR, unregistered: HOUR, incomplete: 5 * 60 * 1000 } as const;
 
 const partialResult = (doi: string) => result(doi, true, { openalex: { ok: true }, crossref: { ok: false, error: 'x' } });
+const incompleteResult = (doi: string) => ({
+  ...result(doi, false, { openalex: { ok: false, error: 'x' }, crossref: { ok: true } }),
+  status: 'incomplete' as const,
+});
+const unregisteredResult = (doi: string) => ({ ...result(doi, false, { openalex: { ok: true }, doiorg: { ok: true } }), status: 'unregistered' as const });
 
 describe('ttlFor', () => {
-  it('keeps found results a week, empty ones a day, partial failures an hour, total failures not at all', () => {
+  it('keeps found results a week, empty ones a day, partial failures and unregistered DOIs an hour, incomplete answers 5 minutes, total failures not at all', () => {
     expect(ttlFor(result('a', true))).toBe(PROMISED.found);
     expect(ttlFor(result('a', false))).toBe(PROMISED.nothingFound);
     expect(ttlFor(partialResult('a'))).toBe(PROMISED.partial);
+    expect(ttlFor(incompleteResult('a'))).toBe(PROMISED.incomplete);
+    expect(ttlFor(unregisteredResult('a'))).toBe(PROMISED.unregistered);
     expect(ttlFor(result('a', false, { openalex: { ok: false, error: 'x' } }))).toBeNull();
     // The exported constants are the promised ones too (the options page and docs may show them).
     expect(TTL).toEqual(PROMISED);
@@ -47,6 +54,8 @@ describe('promised lifetimes in the cache', () => {
     ['found', (doi: string) => result(doi, true), PROMISED.found],
     ['nothing found', (doi: string) => result(doi, false), PROMISED.nothingFound],
     ['a source failed', partialResult, PROMISED.partial],
+    ['incomplete', incompleteResult, PROMISED.incomplete],
+    ['unregistered', unregisteredResult, PROMISED.unregistered],
   ] as const)('serves a "%s" entry until its promised lifetime ends, and not after', async (_kind, make, lifetime) => {
     const { clock, cache } = setup();
     await cache.setMany([{ doi: 'a', result: make('a') }], 'sig');

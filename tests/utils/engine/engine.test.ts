@@ -1,43 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLookupEngine } from '../../../utils/engine/engine';
-import { realClock, type EngineDeps } from '../../../utils/engine/deps';
-import { memoryStorage as createMemoryStorage } from '../../../utils/storage/area';
-import { FakeClock, fakeFetch, fixture, json, settle, type Handler } from './fakes';
+import { realClock } from '../../../utils/engine/deps';
+import { fixture, json, settle, type Handler } from './fakes';
+import { endpoints, setup } from './engine-world';
 
 const GREEN = '10.1234/green.1';
 const BMC = '10.1186/s12913-023-10058-w';
-
-const endpoints = {
-  openalex: { baseUrl: 'http://fixtures.test/openalex' },
-  unpaywall: { baseUrl: 'http://fixtures.test/unpaywall' },
-  europepmc: { baseUrl: 'http://fixtures.test/europepmc' },
-  semanticscholar: { baseUrl: 'http://fixtures.test/s2' },
-  core: { baseUrl: 'http://fixtures.test/core' },
-  crossref: { baseUrl: 'http://fixtures.test/crossref' },
-  openaire: { baseUrl: 'http://fixtures.test/openaire' },
-};
-
-const emptyRoutes: Record<string, Handler> = {
-  '/openalex/': () => json({ meta: {}, results: [] }),
-  '/unpaywall/': () => json({ HTTP_status_code: 404, error: true, message: 'not found' }, 404),
-  '/europepmc/': () => json({ hitCount: 0, resultList: { result: [] } }),
-  '/s2/': (call) => json(JSON.parse(call.body ?? '{"ids":[]}').ids.map(() => null)),
-  '/core/': () => json({ fullTextLink: null, source: null }),
-  '/crossref/': () => json({ status: 'ok', 'message-type': 'work-list', message: { items: [] } }),
-  '/openaire/': () => json({ header: { numFound: 0 }, results: [] }),
-};
-
-function setup(routes: Record<string, Handler> = {}, config = {}, time?: Pick<EngineDeps, 'now' | 'sleep'>) {
-  const clock = new FakeClock();
-  const fake = fakeFetch(Object.entries({ ...emptyRoutes, ...routes }));
-  const storage = createMemoryStorage();
-  const engine = createLookupEngine(
-    { fetch: fake.fetch, storage, ...(time ?? { now: clock.now, sleep: clock.sleep }) },
-    { email: 'me@example.org', keys: { core: 'K' }, sources: endpoints, ...config },
-  );
-  const count = (part: string) => fake.calls.filter((c) => c.url.includes(part)).length;
-  return { clock, engine, calls: fake.calls, count, storage };
-}
 
 const greenRoutes: Record<string, Handler> = {
   '/openalex/': () => json(fixture('openalex-green.json')),
@@ -144,7 +111,8 @@ describe('lookup engine', () => {
   it('asks only enabled sources and clears its cache on demand', async () => {
     const { clock, engine, count } = setup({}, { email: null, keys: { core: null }, sources: { ...endpoints, semanticscholar: { enabled: false } } });
     const r = await settle(engine.lookup('10.1234/a'), clock);
-    expect(Object.keys(r.sources).sort()).toEqual(['crossref', 'europepmc', 'openaire', 'openalex']);
+    // No index knows it, so doi.org is asked whether it exists.
+    expect(Object.keys(r.sources).sort()).toEqual(['crossref', 'doiorg', 'europepmc', 'openaire', 'openalex']);
     expect(count('/unpaywall/') + count('/core/') + count('/s2/')).toBe(0);
     expect((await engine.cacheStats()).entries).toBe(1);
     await engine.clearCache();
@@ -165,7 +133,7 @@ describe('badge scope: only sources that answer many DOIs per request', () => {
     expect(count('/core/')).toBe(0);
     expect(count('/openalex/')).toBeLessThanOrEqual(2);
     // A not-asked source is absent from the result, not an error.
-    expect(Object.keys(badges.get(GREEN)!.sources).sort()).toEqual(['crossref', 'europepmc', 'openalex', 'semanticscholar']);
+    expect(Object.keys(badges.get(GREEN)!.sources).sort()).toEqual(['crossref', 'doiorg', 'europepmc', 'openalex', 'semanticscholar']);
 
     // The popup's lookup is not served by the badge-only entry: it asks every source once.
     const before = { unpaywall: count('/unpaywall/'), core: count('/core/') };

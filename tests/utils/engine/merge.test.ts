@@ -97,6 +97,28 @@ describe('mergeCopies', () => {
   });
 });
 
+describe('https preferred', () => {
+  it('keeps the https link when reports differ only in scheme, whichever report leads', () => {
+    const http = copy({
+      pdfUrl: 'http://repo.example/a.pdf',
+      landingUrl: 'http://repo.example/a',
+      hostName: 'Repo',
+      version: 'accepted',
+      licence: normaliseLicence('cc-by'),
+    });
+    const https = copy({ pdfUrl: 'https://repo.example/a.pdf', landingUrl: null, sources: ['unpaywall'] });
+    for (const order of [
+      [http, https],
+      [https, http],
+    ]) {
+      const [merged] = mergeCopies(order, DOI);
+      expect(merged?.pdfUrl).toBe('https://repo.example/a.pdf');
+      // Only the PDF was reported over https; the landing page keeps what it has.
+      expect(merged?.landingUrl).toBe('http://repo.example/a');
+    }
+  });
+});
+
 describe('rankCopies', () => {
   const options = { preferRepository: true, preferredInstitution: null };
 

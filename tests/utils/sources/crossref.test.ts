@@ -26,7 +26,7 @@ describe('Crossref', () => {
     const closed = out.answers.get('10.1234/closed.2')!;
     expect(closed.retraction).toEqual({ kind: 'retraction', noticeDoi: '10.1234/retraction.9', noticeUrl: 'https://doi.org/10.1234/retraction.9' });
     expect(closed.recordLicence).toBeNull(); // a TDM licence says nothing about reading
-    expect(closed.work).toEqual({ title: 'Closed', journal: 'Journal of Closed Results', year: 2020 });
+    expect(closed.work).toEqual({ title: 'Closed', journal: 'Journal of Closed Results', year: 2020, type: 'journal-article' });
     expect(out.answers.get('10.1186/s12913-023-10058-w')!.recordLicence?.label).toBe('CC BY 4.0');
   });
 

@@ -36,7 +36,7 @@ describe('OpenAlex answers', () => {
     if (!out.ok) return;
     const answer = out.answers.get('10.1234/green.1')!;
     expect(answer.status).toBe('green');
-    expect(answer.work).toEqual({ title: 'A green-only article', journal: 'Journal of Closed Results', year: 2022 });
+    expect(answer.work).toEqual({ title: 'A green-only article', journal: 'Journal of Closed Results', year: 2022, type: null });
     expect(answer.copies.map((c) => [c.hostName, c.hostType, c.institution, c.version, c.licence?.label ?? null])).toEqual([
       ['Example Eprints', 'repository', 'University of Example', 'accepted', 'CC BY 4.0'],
       ['arXiv', 'preprint', 'Cornell University', 'submitted', null],

@@ -64,6 +64,14 @@ describe('createBadge', () => {
     expect(words(root.querySelector('.mark')!)).toEqual(['Closed']);
   });
 
+  it('draws an unregistered DOI as "Unknown DOI", never "Closed"', () => {
+    const view = badgeView(closedResult({ status: 'unregistered' }), { hideClosed: false })!;
+    const root = createBadge(document, view, { copyText: async () => undefined }).shadowRoot!;
+    expect(root.querySelector('a')).toBeNull();
+    expect(root.querySelector('[role="img"]')!.getAttribute('aria-label')).toBe('This DOI is not registered');
+    expect(words(root.querySelector('.mark')!)).toEqual(['Unknown DOI']);
+  });
+
   it('keeps its clicks from the page’s own handlers', () => {
     const parent = document.createElement('div');
     const onClick = vi.fn();

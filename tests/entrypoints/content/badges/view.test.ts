@@ -58,4 +58,16 @@ describe('badgeView', () => {
     expect(badgeView({ status: 'weird' } as never, show)).toBeNull();
     expect(badgeView('x' as never, show)).toBeNull();
   });
+
+  it('says "Unknown DOI" (kind unregistered) for a DOI doi.org does not know, even when closed marks are hidden; nothing for incomplete or non-articles', () => {
+    for (const options of [show, { hideClosed: true }]) {
+      expect(badgeView(closedResult({ status: 'unregistered' }), options)).toMatchObject({
+        kind: 'unregistered',
+        statusLabel: 'This DOI is not registered',
+        openUrl: null,
+      });
+    }
+    expect(badgeView(closedResult({ status: 'incomplete' }), show)).toBeNull();
+    expect(badgeView(closedResult({ status: 'unknown', work: { title: 'T', journal: null, year: null, type: 'dataset' } }), show)).toBeNull();
+  });
 });

@@ -1,0 +1,56 @@
+/**
+ * Issue 13 in a real Chromium: OpenAlex — the default source that knows the seed article's UCL
+ * Discovery copy — is down, so the answer is incomplete, never "No free copy found"; once OpenAlex is
+ * back, a new view of the page asks it again and shows the copy.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  BMC_ARTICLE_URL,
+  BMC_DOI,
+  apiHost,
+  launchExtension,
+  loadOpenAlexWorks,
+  openAlexHandler,
+  startFixtureServer,
+  type FixtureServer,
+  type LaunchedExtension,
+} from '../../harness';
+
+let server: FixtureServer;
+let ext: LaunchedExtension;
+let openalexDown = true;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  const works = openAlexHandler(loadOpenAlexWorks());
+  server.api(apiHost('openalex'), '/works', (request) =>
+    openalexDown && decodeURIComponent(request.url).toLowerCase().includes(BMC_DOI) ? { status: 503, json: { error: 'Service Unavailable' } } : works(request),
+  );
+  ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const text = (popup: Page) => popup.locator('body').innerText();
+
+describe('lookup truth in Chromium', () => {
+  it('OpenAlex down on the seed article: an incomplete answer naming OpenAlex, no "No free copy found"; back: the next view finds UCL Discovery', async () => {
+    const first = await ext.openPopup(await ext.openPage(BMC_ARTICLE_URL));
+    await expect.poll(() => text(first), { timeout: 30_000 }).toContain('The answer is incomplete');
+    const during = await text(first);
+    expect(during).toContain('OpenAlex could not be reached');
+    expect(during).not.toContain('No free copy found');
+    expect(during).not.toContain('inter-library loan');
+    await first.close();
+
+    openalexDown = false;
+    const asked = server.count(apiHost('openalex'));
+    const again = await ext.openPopup(await ext.openPage(BMC_ARTICLE_URL));
+    await expect.poll(() => text(again), { timeout: 30_000 }).toContain('UCL Discovery');
+    expect(server.count(apiHost('openalex'))).toBeGreaterThan(asked);
+  });
+});
