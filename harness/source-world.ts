@@ -62,7 +62,8 @@ export function foundFixture(source: Source): FoundFixture {
   const cached = fixtures.get(source.id);
   if (cached) return cached;
   const file = foundFileName(source);
-  if (!existsSync(join(API_FIXTURE_DIR, file))) throw new Error(`tests/fixtures/api/${file} is missing: every source brings one (CONTRIBUTING.md, "Add a source")`);
+  if (!existsSync(join(API_FIXTURE_DIR, file)))
+    throw new Error(`tests/fixtures/api/${file} is missing: every source brings one (CONTRIBUTING.md, "Add a source")`);
   const answer: unknown = JSON.parse(readFileSync(join(API_FIXTURE_DIR, file), 'utf8'));
   const written = doisWritten(answer);
   const known = (doi: string) => {

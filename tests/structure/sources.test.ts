@@ -62,7 +62,8 @@ describe.each(SOURCES.map((s) => [s.id, s] as const))('source %s', (id, source) 
     const dois = source.batched ? FRESH : [FRESH[0]!];
     const planned = source.plan(dois, { baseUrl: source.baseUrl, email: 'structure@example.org', key: 'structure-key' });
     expect(planned.flatMap((p) => p.dois)).toEqual(dois);
-    for (const { dois: carried, request } of planned) expect(requestDois(source, { method: request.method, url: request.url, body: request.body })).toEqual(carried);
+    for (const { dois: carried, request } of planned)
+      expect(requestDois(source, { method: request.method, url: request.url, body: request.body })).toEqual(carried);
   });
 
   it('declares the endpoints it calls (request audit) and what it answers for an unknown DOI (e2e default reply)', () => {
