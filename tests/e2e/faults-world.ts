@@ -14,7 +14,7 @@ import { assembleResult, type SourceReport } from '../../utils/engine/assemble';
 import { parseAnswer } from '../../utils/sources/parse';
 import { SOURCES, type SourceName } from '../../utils/sources/registry';
 import type { Source } from '../../utils/sources/source';
-import { resultModel } from '../../utils/view/result-model';
+import { copyHostName } from '../../utils/view/labels';
 
 /** The sources asked about every DOI: a registration source (doi.org) is asked only about DOIs no index knows. */
 export const FAULT_SOURCES: SourceName[] = SOURCES.filter((s) => s.role !== 'registration').map((s) => s.id);
@@ -34,7 +34,7 @@ export function doisIn(req: RecordedRequest): string[] {
 
 /**
  * The copy hosts the popup lists for `doi` when exactly `sources` answer: their found answers read
- * by their own parsers, merged and viewed as the extension does (one host may come from several sources).
+ * by their own parsers, merged and named as the extension does (one copy may come from several sources).
  */
 export function shownHosts(sources: readonly SourceName[], doi: string): string[] {
   const reports = new Map<SourceName, SourceReport>();
@@ -43,7 +43,7 @@ export function shownHosts(sources: readonly SourceName[], doi: string): string[
     reports.set(source.id, { outcome: { ok: true }, answer: outcome.ok ? outcome.answers.get(doi) : undefined });
   }
   const result = assembleResult(doi, reports, { preferRepository: true, preferredInstitution: null }, Date.now());
-  return [...new Set(resultModel(result).ranked.map((copy) => copy.host))];
+  return [...new Set(result.copies.map(copyHostName))];
 }
 
 export interface FaultWorld {
