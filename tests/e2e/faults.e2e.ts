@@ -8,9 +8,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, startFixtureServer, type FaultSpec, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
-import { COPY_HOST, FAULT_SOURCES, doisIn, faultDoi, registerFaultWorld, type FaultWorld } from './faults-world';
+import { FAULT_SOURCES, doisIn, faultDoi, registerFaultWorld, shownHosts, type FaultWorld } from './faults-world';
 import { SOURCE_LABELS, SOURCE_NAMES, type SourceName } from '../../utils/model';
 import { SETTINGS_KEY, defaultSettings } from '../../utils/settings/schema';
+import { KEYED_SOURCES } from '../../utils/sources/registry';
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
@@ -35,7 +36,8 @@ beforeAll(async () => {
   world = registerFaultWorld(server);
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
   // Unpaywall needs an email and CORE a key before they are asked at all: every source takes part.
-  const settings = { ...defaultSettings(), email: 'e2e@example.org', keys: { openalex: '', core: 'e2e-core-key', semanticscholar: '' } };
+  const keys = Object.fromEntries(KEYED_SOURCES.map((s) => [s.id, s.key.required ? `e2e-${s.id}-key` : '']));
+  const settings = { ...defaultSettings(), email: 'e2e@example.org', keys };
   await ext.serviceWorker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, settings] as const);
 });
 
@@ -80,9 +82,15 @@ describe('each source fails in turn; the others still answer', () => {
         // The reason is named ("… did not answer (HTTP 500 …)"); the source label may or may not be repeated in it.
         expect(shown).toMatch(new RegExp(`${failed(source)} \\((?:${SOURCE_LABELS[source]}: )?[^)]*${round.error.source}`));
         for (const other of FAULT_SOURCES.filter((s) => s !== source)) expect(shown, `${source} round`).not.toContain(failed(other));
-        const expected = FAULT_SOURCES.filter((s) => s !== source).flatMap((s) => (COPY_HOST[s] ? [COPY_HOST[s]!] : []));
-        expect(await hosts(popup)).toEqual(expect.arrayContaining(expected));
-        if (COPY_HOST[source]) expect(await hosts(popup)).not.toContain(COPY_HOST[source]);
+        // The others' copies are shown; copies only the failing source knows are not.
+        const doi = faultDoi(source, round.kind);
+        const others = shownHosts(
+          FAULT_SOURCES.filter((s) => s !== source),
+          doi,
+        );
+        const onlyItsOwn = shownHosts(FAULT_SOURCES, doi).filter((h) => !others.includes(h));
+        expect(await hosts(popup)).toEqual(expect.arrayContaining(others));
+        for (const host of onlyItsOwn) expect(await hosts(popup)).not.toContain(host);
       }
 
       if (round.kind === 'rate-limit') {
@@ -103,7 +111,8 @@ describe('each source fails in turn; the others still answer', () => {
       for (const [source, popup] of popups) {
         await popup.getByRole('button', { name: 'Try again' }).first().click();
         await expect.poll(() => text(popup), { timeout: 20_000 }).not.toContain('did not answer');
-        if (COPY_HOST[source]) await expect.poll(() => hosts(popup), { timeout: 10_000 }).toContain(COPY_HOST[source]);
+        const all = shownHosts(FAULT_SOURCES, faultDoi(source, round.kind));
+        await expect.poll(() => hosts(popup), { timeout: 10_000 }).toEqual(expect.arrayContaining(all));
         await popup.close();
       }
       expect(ext.errors).toEqual([]);
