@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ParsedList } from '@/utils/lists/entries';
 import { rowFor, type ResultRow } from '@/utils/lists/rows';
 import { checkList, type CheckProgress } from '@/utils/lists/run';
-import { nextTask } from '@/utils/lists/slices';
+import { eachInSlices, nextTask } from '@/utils/lists/slices';
 import { errorSummary, sourceLines, type SourceLine } from '@/utils/lists/tally';
 import type { RowChanges } from '@/utils/lists/view';
 import type { LookupResult } from '@/utils/model';
@@ -113,13 +113,15 @@ export function useListCheck(client: CheckClient) {
       setSavedAt(null);
       setTable({ rows: [], changes: null });
       setRun({ ...IDLE, running: true, total: keys.length });
-      // The click's task shows the progress bar; the table (thousands of rows to build, a first
-      // render) comes in the next task, so neither makes a long one.
+      // The click's task shows the progress bar; the rows are built in slices, the table's first
+      // render has a task of its own, and the first requests go out after it: none makes a long task.
+      const pending: ResultRow[] = [];
+      await eachInSlices(entries.keys(), (i) => pending.push(rowFor(entries[i]!, i, undefined)), nextTask);
+      if (abort.current !== controller) return;
+      shown = current = pending;
+      setTable({ rows: shown, changes: null });
       await nextTask();
       if (abort.current !== controller) return;
-      shown = entries.map((e, i) => rowFor(e, i, undefined));
-      current = shown;
-      setTable({ rows: shown, changes: null });
       const outcome = await checkList(
         keys,
         { send: (dois, tick) => client.lookupList(dois, tick), sleep: client.sleep, now: client.now },
