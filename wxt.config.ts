@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiHostPermissions } from './utils/sources/registry';
@@ -21,6 +22,21 @@ export default defineConfig({
     excludeSources: ['tests/**', 'harness/**', 'demo-output/**', 'test-output/**', 'web-ext-artifacts/**', 'coverage/**', '**/*.log', 'docs/**/*.png'],
   },
   hooks: {
+    // `imports: false` stops WXT's own auto-import dirs but not unimport's presets: a local named `storage`
+    // or `browser` (a parameter) still got `wxt/utils/storage` (16 kB with its lock library) injected.
+    'config:resolved': (wxt) => {
+      wxt.config.imports.presets = [];
+      wxt.config.imports.imports = [];
+    },
+    // The content script runs on every page and needs no polyfill: its promise-based calls exist on both
+    // browsers' own globals (wxt/browser picks `browser` in Firefox, `chrome` in Chromium).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
+      const plain = { find: 'wxt/browser', replacement: fileURLToPath(import.meta.resolve('wxt/browser')) };
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      config.resolve.alias = [plain, ...(Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement })))];
+    },
     // Chrome's policy schema, generated from the policy fields and the source registry.
     'build:publicAssets': (_wxt, assets) => {
       assets.push({ relativeDest: 'managed-schema.json', contents: `${JSON.stringify(managedSchema(), null, 2)}\n` });

@@ -33,9 +33,11 @@ export default defineContentScript({
       badges.onPageChange(reason, article);
     };
     // The check page's "Check all N references on this page": only our own background asks.
-    browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
-      if (!ctx.isValid || sender.id !== browser.runtime.id || !isPageDoisQuestion(message)) return undefined;
-      return Promise.resolve(reporter.dois());
+    // Answered through sendResponse, which both browsers' own APIs support: a returned promise as the
+    // answer was the polyfill's convenience, and this script runs without the polyfill (wxt.config.ts).
+    browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
+      if (ctx.isValid && sender.id === browser.runtime.id && isPageDoisQuestion(message)) sendResponse(reporter.dois());
+      return undefined;
     });
     // Re-detects after SPA navigations and late metadata; event-driven, stopped with the context.
     watchPageInContext(ctx, window, report);
