@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiHostPermissions } from './utils/sources/registry';
 import { managedSchema } from './utils/settings/managed-schema';
+import { BADGES_SCRIPT } from './entrypoints/content/badges/hook';
 
 // Builds land in .output/ unless GREENWAY_OUT_DIR says otherwise, so that parallel test runs
 // (e2e, demo, bench) never overwrite each other's extension.
@@ -54,6 +55,9 @@ export default defineConfig({
     // Exactly the API hosts the registered sources call (utils/sources/registry.ts).
     host_permissions: apiHostPermissions(),
     action: { default_title: 'Greenway' },
+    // The badge script, imported by the content script on pages with a DOI (entrypoints/content/badges/hook.ts):
+    // Chromium serves it to pages only under a per-session address.
+    web_accessible_resources: [{ resources: [BADGES_SCRIPT.slice(1)], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     // Opens the popup from the keyboard; users can change the keys at chrome://extensions/shortcuts
     // (Firefox: about:addons → ⚙ → Manage Extension Shortcuts).
     commands: {
