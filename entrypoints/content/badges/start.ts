@@ -120,24 +120,29 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
 
   let applying = 0;
   /**
-   * Loads the settings with the policy to act on now: `storage.managed`'s if it has answered, else the
-   * one remembered from its last answer, else (nothing remembered) none after a short wait
-   * (utils/settings/policy-memory.ts). Chromium answers `storage.managed` only seconds after a browser
-   * start. When its answer comes and differs, the page follows it at once: a policy that turns badges
-   * or automatic lookups off removes the badges and the indicator and stops every lookup not yet sent.
-   * Resolves once the first settings are in use.
+   * Loads the settings in stages. First the user's own, without a policy: with them the page is scanned
+   * and watched at once (nothing leaves the page: lookups wait for the next stage). Then with the policy
+   * to act on now — `storage.managed`'s if it has answered, else the one remembered from its last
+   * answer, else (nothing remembered) none after a short wait (utils/settings/policy-memory.ts) — and
+   * lookups go out if it allows them. Chromium answers `storage.managed` only seconds after a browser
+   * start; when its answer comes and differs, the page follows it at once: a policy that turns badges or
+   * automatic lookups off removes the badges and the indicator and stops every lookup not yet sent.
+   * Resolves after the first stage.
    */
   async function apply(): Promise<void> {
     const call = ++applying;
     const current = () => !stopped && call === applying;
     const policy = readPolicy(deps.local, deps.managed, { setTimer, ...(deps.policyWaitMs === undefined ? {} : { waitMs: deps.policyWaitMs }) });
-    const now = await policy.now;
-    const first = await badgeSettingsWith(site, deps.local, now.policy);
+    const own = await badgeSettingsWith(site, deps.local, null);
     if (!current()) return;
-    allow(first.enabled);
-    use(first);
-    if (now.origin === 'managed') return;
-    void policy.fresh.then(async (fresh) => {
+    use(own);
+    void policy.now.then(async (now) => {
+      const first = await badgeSettingsWith(site, deps.local, now.policy);
+      if (!current()) return;
+      allow(first.enabled);
+      use(first);
+      if (now.origin === 'managed') return;
+      const fresh = await policy.fresh;
       if (!current() || samePolicy(fresh, now.policy)) return;
       const next = await badgeSettingsWith(site, deps.local, fresh);
       if (!current()) return;
