@@ -30,10 +30,13 @@ export interface StorageChangeEvent {
   removeListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
 }
 
-/** Calls `callback` whenever the user's settings or the managed policy change; returns an unsubscribe. */
-export function onSettingsChanged(events: StorageChangeEvent, callback: () => void): () => void {
+/**
+ * Calls `callback` whenever the user's settings (area `local`) or the managed policy (area `managed`)
+ * change; returns an unsubscribe.
+ */
+export function onSettingsChanged(events: StorageChangeEvent, callback: (area: 'local' | 'managed') => void): () => void {
   const listener = (changes: Record<string, unknown>, areaName: string) => {
-    if (areaName === 'managed' || (areaName === 'local' && SETTINGS_KEY in changes)) callback();
+    if (areaName === 'managed' || (areaName === 'local' && SETTINGS_KEY in changes)) callback(areaName);
   };
   events.addListener(listener);
   return () => events.removeListener(listener);
