@@ -69,6 +69,7 @@ export function createEngineSlot(make: (io: EngineIo) => LookupEngine, io: Engin
       lookup: (doi, options) => track(engine.lookup(doi, options)),
       lookupMany: (dois, options) => track(engine.lookupMany(dois, options)),
       peekCached: (doi, options) => engine.peekCached(doi, options),
+      mapId: (kind, id) => track(engine.mapId(kind, id)),
     },
     updateConfig: (update) => engine.updateConfig(update),
     async replace(config) {

@@ -91,7 +91,12 @@ function fakeSlot(): EngineSlot & { replaced: EngineConfigInput[]; cleared: numb
   const fake = {
     replaced: [] as EngineConfigInput[],
     cleared: 0,
-    port: { lookup: async () => foundResult({ doi: DOI }), lookupMany: async () => new Map(), peekCached: async () => null },
+    port: {
+      lookup: async () => foundResult({ doi: DOI }),
+      lookupMany: async () => new Map(),
+      peekCached: async () => null,
+      mapId: async () => ({ state: 'unknown' as const, sources: [] }),
+    },
     updateConfig: () => undefined,
     replace: async (config: EngineConfigInput) => void fake.replaced.push(config),
     clearCache: async () => void fake.cleared++,
