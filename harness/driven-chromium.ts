@@ -21,6 +21,7 @@ export function drivenPage(page: Page): DrivenPage {
     click: (target) => locate(page, target).click(),
     hover: (target) => locate(page, target).hover(),
     fill: (target, value) => locate(page, target).fill(value),
+    attribute: (target, name) => locate(page, target).getAttribute(name),
     waitFor: (target, timeout = 10_000) => locate(page, target).waitFor({ timeout }),
     press: (key) => page.keyboard.press(key),
     url: () => Promise.resolve(page.url()),
@@ -104,6 +105,11 @@ export async function drivenChromium(extensionDir: string, port: number, siteAcc
       } finally {
         await session.detach();
       }
+    },
+    async openedTab(action) {
+      const [page] = await Promise.all([ext.context.waitForEvent('page', { timeout: 10_000 }), action()]);
+      await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+      return { url: page.url(), close: () => page.close() };
     },
     addCookies: (cookies) => ext.context.addCookies(cookies.map((c) => ({ ...c, path: '/', secure: true, sameSite: 'None' as const }))),
     errors: () => Promise.resolve([...ext.errors]),

@@ -30,6 +30,8 @@ export interface DrivenPage {
   hover(target: Target): Promise<void>;
   /** Replaces a text field's value the way a user types it (input events), without leaving the field. */
   fill(target: Target, value: string): Promise<void>;
+  /** The element's attribute (null when absent); waits for the element first. */
+  attribute(target: Target, name: string): Promise<string | null>;
   /** Waits until the element is there and visible; throws after `timeoutMs` (default 10 s). */
   waitFor(target: Target, timeoutMs?: number): Promise<void>;
   /** Presses a key or a chord in the focused element: "Tab", "Enter", "p", "Control+C". */
@@ -54,6 +56,11 @@ export interface DrivenCookie {
   value: string;
   /** A host name; the cookie is set for path "/", Secure, SameSite=None. */
   domain: string;
+}
+
+export interface OpenedTab {
+  url: string;
+  close(): Promise<void>;
 }
 
 export interface DrivenExtension {
@@ -85,6 +92,11 @@ export interface DrivenExtension {
    * content-script run that a real toolbar click adds. Chromium offers no way to grant it from a test.
    */
   grantActiveTab?(page: DrivenPage): Promise<void>;
+  /**
+   * Runs `action` and returns the tab it opened (e.g. a link with target=_blank, from a popup or a
+   * page) once that tab has an address; `close` closes it.
+   */
+  openedTab(action: () => Promise<void>): Promise<OpenedTab>;
   /** Puts cookies in the browser's jar (e.g. to prove that the extension's requests leave them out). */
   addCookies(cookies: DrivenCookie[]): Promise<void>;
   /** Errors of the extension's contexts (background, extension pages, content script) so far. */
@@ -139,24 +151,4 @@ export async function launchDriven(browser: BrowserName, options: DrivenOptions)
       return fresh;
     },
   };
-}
-
-declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>>; remove(id: number): Promise<void> } };
-
-/**
- * Runs `action` and returns the tab it opened (e.g. a link with target=_blank, from a popup or a page)
- * once that tab has an address. Read from the extension's own `tabs.query`, the same in both browsers:
- * BiDi does not announce tabs opened by Firefox's extension pages. `close` removes the tab.
- */
-export async function openedTab(ext: DrivenExtension, action: () => Promise<void>, timeoutMs = 10_000): Promise<{ url: string; close(): Promise<void> }> {
-  const ids = () => ext.inExtension(async () => (await chrome.tabs.query({})).map((t) => ({ id: t.id ?? -1, url: t.url || t.pendingUrl || '' })), null);
-  const before = new Set((await ids()).map((t) => t.id));
-  await action();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const fresh = (await ids()).find((t) => !before.has(t.id) && t.url !== '' && t.url !== 'about:blank');
-    if (fresh) return { url: fresh.url, close: () => ext.inExtension((id) => chrome.tabs.remove(id), fresh.id) };
-    if (Date.now() > deadline) throw new Error(`no new tab with an address within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -23,6 +23,10 @@ export function firefoxPage(page: Page, chrome: ChromeScope | null): DrivenPage 
     click: (target) => page.locator(selectorOf(target)).click(),
     hover: (target) => page.locator(selectorOf(target)).hover(),
     fill: (target, value) => page.locator(selectorOf(target)).fill(value),
+    async attribute(target, name) {
+      const element = await page.waitForSelector(selectorOf(target), { timeout: 10_000 });
+      return element!.evaluate((e, n) => e.getAttribute(n), name);
+    },
     waitFor: async (target, timeout = 10_000) => void (await page.waitForSelector(selectorOf(target), { visible: true, timeout })),
     async press(chord) {
       // With modifiers, a letter is its lower-case key ("Control+C" is Ctrl and "c", not Shift+C).

@@ -156,6 +156,26 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
         await real(page).bringToFront();
         await chrome.evaluate(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.tabManager.addActiveTabPermission(gBrowser.selectedTab)`);
       },
+      // BiDi announces no tab that Firefox's extension pages open: the extension's own tabs.query does
+      // (host permissions show each web tab's URL there).
+      async openedTab(action) {
+        type Tabs = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; remove(id: number): Promise<void> } };
+        const tabs = () =>
+          inExtension(
+            async () => (await (globalThis as unknown as { browser: Tabs }).browser.tabs.query({})).map((t) => ({ id: t.id ?? -1, url: t.url ?? '' })),
+            null,
+          );
+        const before = new Set((await tabs()).map((t) => t.id));
+        await action();
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const fresh = (await tabs()).find((t) => !before.has(t.id) && t.url !== '' && t.url !== 'about:blank');
+          if (fresh)
+            return { url: fresh.url, close: () => inExtension((id) => (globalThis as unknown as { browser: Tabs }).browser.tabs.remove(id), fresh.id) };
+          if (Date.now() > deadline) throw new Error('no new tab with an address within 10 s');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      },
       async addCookies(cookies) {
         for (const c of cookies) await browser.setCookie({ ...c, path: '/', secure: true, sameSite: 'None' });
       },
