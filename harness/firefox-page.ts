@@ -15,20 +15,24 @@ function selectorOf(target: Target): string {
 }
 
 export function firefoxPage(page: Page, chrome: ChromeScope | null): DrivenPage {
+  // A user acts on the tab in front. Firefox runs no IntersectionObserver callbacks in a background
+  // tab, so puppeteer's locators (which wait for the element to be in view) would never act there.
+  const front = async () => void (await page.bringToFront());
   return {
     // BiDi deserialisation drops repeated references (§9.11): results travel as JSON.
     evaluate: async (fn, arg) => JSON.parse((await page.evaluate(jsonCall(fn, arg))) as string) as never,
     // BiDi's script.evaluate runs with the Remote Agent's privileges: the page's CSP does not apply.
     addScript: async (source) => void (await page.evaluate(source)),
-    click: (target) => page.locator(selectorOf(target)).click(),
-    hover: (target) => page.locator(selectorOf(target)).hover(),
-    fill: (target, value) => page.locator(selectorOf(target)).fill(value),
+    click: async (target) => (await front(), page.locator(selectorOf(target)).click()),
+    hover: async (target) => (await front(), page.locator(selectorOf(target)).hover()),
+    fill: async (target, value) => (await front(), page.locator(selectorOf(target)).fill(value)),
     async attribute(target, name) {
       const element = await page.waitForSelector(selectorOf(target), { timeout: 10_000 });
       return element!.evaluate((e, n) => e.getAttribute(n), name);
     },
     waitFor: async (target, timeout = 10_000) => void (await page.waitForSelector(selectorOf(target), { visible: true, timeout })),
     async press(chord) {
+      await front();
       // With modifiers, a letter is its lower-case key ("Control+C" is Ctrl and "c", not Shift+C).
       const keys = chordKeys(chord).map((k, i, all) => (all.length > 1 && i === all.length - 1 && /^[A-Z]$/.test(k) ? k.toLowerCase() : k)) as Parameters<
         Page['keyboard']['press']
