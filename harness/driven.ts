@@ -116,6 +116,12 @@ export interface DrivenOptions {
    * (chrome://extensions' own developerPrivate call), which withholds every host, API hosts included.
    */
   siteAccess?: 'granted' | 'withheld';
+  /**
+   * Firefox only: the add-on's `storage.managed` (an institution's policy), from a per-user native
+   * manifest in a throw-away HOME (harness/firefox-managed.ts). Chromium reads managed policy only
+   * from machine-wide files, which would reach every Chromium on the host: refused there.
+   */
+  managedStorage?: Record<string, unknown>;
 }
 
 /** What each browser's launcher returns; `launchDriven` adds the rest. */
@@ -135,11 +141,13 @@ export function chordKeys(chord: string): string[] {
 export async function launchDriven(browser: BrowserName, options: DrivenOptions): Promise<DrivenExtension> {
   const dir = options.extensionDirs[browser];
   let launched: DrivenLaunch;
-  if (browser === 'chromium') launched = await drivenChromium(dir, options.port, options.siteAccess);
-  else {
+  if (browser === 'chromium') {
+    if (options.managedStorage) throw new Error('managedStorage: Chromium reads managed policy only from machine-wide files');
+    launched = await drivenChromium(dir, options.port, options.siteAccess);
+  } else {
     const prefs =
       options.siteAccess === 'withheld' ? { 'extensions.originControls.grantByDefault': false, 'extensions.webextOptionalPermissionPrompts': false } : {};
-    launched = await launchFirefoxExtension({ extensionDir: dir, port: options.port, prefs });
+    launched = await launchFirefoxExtension({ extensionDir: dir, port: options.port, prefs, managedStorage: options.managedStorage });
   }
   let reported = 0;
   return {

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { jsonCall, type DrivenLaunch, type DrivenPage } from './driven';
 import { firefoxPage } from './firefox-page';
+import { managedStorageHome } from './firefox-managed';
 import { FIREFOX_ERROR_WATCH, type ChromeScope } from './firefox-errors';
 import { POPUP_SIZE } from './launch';
 
@@ -64,26 +65,38 @@ export interface FirefoxLaunchOptions {
   port: number;
   /** Extra Firefox prefs, e.g. `extensions.originControls.grantByDefault: false` (§5). */
   prefs?: Record<string, unknown>;
+  /** The add-on's `storage.managed` (an institution's policy), from a per-user native manifest. */
+  managedStorage?: Record<string, unknown>;
 }
 
 export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Promise<DrivenLaunch> {
   const firefox = findFirefox();
   if (!firefox.ok) throw new Error(firefox.error);
+  const managed = options.managedStorage ? await managedStorageHome(GECKO_ID, options.managedStorage) : null;
   const uuid = randomUUID();
   const origin = `moz-extension://${uuid}`;
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefox.path,
-    headless: process.env.GREENWAY_HEADED !== '1' || !process.env.DISPLAY,
-    acceptInsecureCerts: true,
-    args: ['--remote-allow-system-access'],
-    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-    extraPrefsFirefox: firefoxPrefs(options.port, uuid, options.prefs),
-    // One cleanup path (§9.10): puppeteer's own handlers exit before deleting the profile.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: firefox.path,
+      headless: process.env.GREENWAY_HEADED !== '1' || !process.env.DISPLAY,
+      acceptInsecureCerts: true,
+      args: ['--remote-allow-system-access'],
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', ...managed?.env },
+      extraPrefsFirefox: firefoxPrefs(options.port, uuid, options.prefs),
+      // One cleanup path (§9.10): puppeteer's own handlers exit before deleting the profile.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    })
+    .catch(async (error: unknown) => {
+      await managed?.remove();
+      throw error;
+    });
+  const closeAll = async () => {
+    await browser.close().catch(() => undefined);
+    await managed?.remove();
+  };
   try {
     const chrome = await chromeScope(browser);
     if (chrome) await chrome.evaluate(FIREFOX_ERROR_WATCH(origin, GECKO_ID));
@@ -180,12 +193,10 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
         for (const c of cookies) await browser.setCookie({ ...c, path: '/', secure: true, sameSite: 'None' });
       },
       errors: async () => (chrome ? ((await chrome.evaluate('JSON.stringify(window.__greenwayErrors ?? [])')) as string[]) : []),
-      async close() {
-        await browser.close().catch(() => undefined);
-      },
+      close: closeAll,
     };
   } catch (error) {
-    await browser.close().catch(() => undefined);
+    await closeAll();
     throw error;
   }
 }
