@@ -7,6 +7,7 @@ import type { IdLookup } from '@/utils/engine/id-map';
 import type { OtherIdKind } from '@/utils/model/typed-id';
 import { parseDoi } from '@/utils/model/doi';
 import { SHORTCUT_KEYS, shortcutFor } from '@/utils/view/shortcuts';
+import { useLateReport } from '@/hooks/use-late-report';
 import { t } from '@/utils/view/i18n';
 import { ResultView } from './ResultView';
 import { ManualDoiForm } from './ManualDoiForm';
@@ -210,23 +211,29 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     setManualOpen(false);
     return runLookup(doi, null);
   };
+  /** A content-script report that came after "can't read" was shown (see useLateReport). */
+  const adoptReport = (tab: TabState) => {
+    setTabUrl(tab.pageUrl ?? null);
+    setPageDoiCount(tab.pageDoiCount);
+    const known = viewFromTab(tab);
+    if (known) setView(known);
+    else if (tab.article) void runLookup(tab.article.doi, tab.article);
+  };
+  const [grants, setGrants] = useState(0);
+  useLateReport({
+    tabId,
+    active: view.kind === 'no-access',
+    round: grants,
+    getTab: client.getTab,
+    onReport: adoptReport,
+    // Granted, yet no report: the page has no article Greenway can see.
+    onGiveUp: grants > 0 ? () => setView({ kind: 'no-doi', text: '', invalid: false }) : undefined,
+  });
   const allow = async (origin: string) => {
     if (!client.allowSite || tabId === null) return false;
     const granted = await client.allowSite(origin, tabId);
-    if (!granted) return false;
-    // The content script now runs and reports; its report becomes the tab state (≤ 5 s).
-    for (let i = 0; i < 50; i++) {
-      const tab = await client.getTab(tabId).catch(() => null);
-      if (tab) {
-        const known = viewFromTab(tab);
-        if (known) setView(known);
-        else if (tab.article) await runLookup(tab.article.doi, tab.article);
-        return true;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    setView({ kind: 'no-doi', text: '', invalid: false });
-    return true;
+    if (granted) setGrants((n) => n + 1);
+    return granted;
   };
   const busy = view.kind === 'starting' || view.kind === 'loading';
   return (
