@@ -43,7 +43,8 @@ describe.each(BROWSERS)('each source fails in turn in %s; the others still answe
     world = registerFaultWorld(server);
     ext = await launchDriven(browserName, { extensionDirs: builtExtensions(), port: server.port });
     // Unpaywall needs an email and CORE a key before they are asked at all: every source takes part.
-    const settings = { ...defaultSettings(), email: 'e2e@example.org', keys: { openalex: '', core: 'e2e-core-key', semanticscholar: '' } };
+    const keys = Object.fromEntries(KEYED_SOURCES.map((s) => [s.id, s.key.required ? `e2e-${s.id}-key` : '']));
+    const settings = { ...defaultSettings(), email: 'e2e@example.org', keys };
     await ext.inExtension(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, settings] as const);
   });
 
