@@ -26,6 +26,7 @@ import {
   apiHost,
 } from '../../harness';
 
+import { median } from '../../harness/stats';
 import type { BenchRow, BenchSuite } from './types';
 
 const RUNS = 15;
@@ -40,12 +41,6 @@ function addBlankPage(extensionDir: string): string {
   );
   writeFileSync(join(extensionDir, 'bench-blank.js'), "document.getElementById('app').textContent = 'Blank';\nperformance.mark('greenway:content');\n");
   return 'bench-blank.html';
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Milliseconds from the popup page's navigation start to its content mark. */

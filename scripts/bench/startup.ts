@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { API_HOSTS, apiHost, buildExtension, findChromium, launchExtension, openAlexHandler, startFixtureServer, type FixtureServer } from '../../harness';
 import { workTable } from '../../harness/badges-world';
+import { median } from '../../harness/stats';
 import type { BenchRow, BenchSuite } from './types';
 
 const LAUNCHES = 5;
@@ -28,12 +29,6 @@ function articlePage(name: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Startup article ${name}</title>
 <meta name="citation_doi" content="${doi}"><meta name="citation_title" content="Startup article ${name}"></head>
 <body><h1>Startup article ${name}</h1><p>DOI: ${doi}</p></body></html>`;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The extension APIs the bench uses in the service worker. */
