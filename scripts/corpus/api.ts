@@ -14,6 +14,7 @@ import type { CorpusCheck } from './types';
 /** Corpus folders not named after the source whose answers they hold (a folder named like a source id is that source's). */
 const FOLDER_SOURCE: Record<string, string> = {
   europepmc_ncbi: 'europepmc',
+  doi_ra: 'doiorg',
 };
 
 /** Endpoints the engine itself calls; their successful recordings must map without error. */

@@ -58,14 +58,15 @@ export interface SourceLine {
 
 /**
  * One line per source, in registry order: every source that answered or failed for some DOI, and
- * every source the run meant to ask (the batched ones; all of them with `perDoi`) but never did —
+ * every index the run meant to ask (the batched ones; all of them with `perDoi`) but never did —
  * said only once some result is in, since before that nothing was asked of anyone.
  */
 export function sourceLines(tally: RunTally, perDoi: boolean): SourceLine[] {
   return SOURCES.flatMap((source): SourceLine[] => {
     const counts = tally.sources.get(source.id);
     if (counts) return [{ id: source.id, label: source.label, counts: { ...counts, of: tally.results }, notAsked: null }];
-    if (tally.results === 0 || !(perDoi || source.batched)) return [];
+    // doi.org (a registration source) is asked only about DOIs no index knows: not asking it is no setting's doing.
+    if (tally.results === 0 || !(perDoi || source.batched) || source.role === 'registration') return [];
     const reason: NotAskedReason = source.needsEmail ? 'email' : source.key?.required ? 'key' : 'off';
     return [{ id: source.id, label: source.label, counts: null, notAsked: reason }];
   });
