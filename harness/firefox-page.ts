@@ -25,7 +25,17 @@ export function firefoxPage(page: Page, chrome: ChromeScope | null): DrivenPage 
     addScript: async (source) => void (await page.evaluate(source)),
     click: async (target) => (await front(), page.locator(selectorOf(target)).click()),
     hover: async (target) => (await front(), page.locator(selectorOf(target)).hover()),
-    fill: async (target, value) => (await front(), page.locator(selectorOf(target)).fill(value)),
+    async fill(target, value) {
+      await front();
+      const field = page.locator(selectorOf(target));
+      if (value !== '') return void (await field.fill(value));
+      // puppeteer's fill('') over BiDi leaves the field as it was: clear it as a user does.
+      await field.click();
+      await page.keyboard.down('Control');
+      await page.keyboard.press('a');
+      await page.keyboard.up('Control');
+      await page.keyboard.press('Backspace');
+    },
     async attribute(target, name) {
       const element = await page.waitForSelector(selectorOf(target), { timeout: 10_000 });
       return element!.evaluate((e, n) => e.getAttribute(n), name);
