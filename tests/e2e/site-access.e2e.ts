@@ -7,9 +7,10 @@
  * copy). In Firefox "Allow on this site" asks for the page's origin, the content script is injected
  * at once, and the BMC article's UCL Discovery copy shows.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BMC_ARTICLE_URL, BMC_DOI, apiHost, startFixtureServer, type FixtureServer } from '../../harness';
 import { BROWSERS, launchDriven, type DrivenExtension, type DrivenPage } from '../../harness/driven';
+import { builtExtensions } from './built';
 
 declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -34,7 +35,7 @@ describe.each(BROWSERS)('site access withheld in %s', (browserName) => {
   beforeAll(async () => {
     server = await startFixtureServer();
     ext = await launchDriven(browserName, {
-      extensionDirs: { chromium: inject('extensionDir'), firefox: inject('firefoxExtensionDir') },
+      extensionDirs: builtExtensions(),
       port: server.port,
       siteAccess: 'withheld',
     });
