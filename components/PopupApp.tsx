@@ -3,8 +3,11 @@ import type { LookupResult, SourceName } from '@/utils/model';
 import type { ArticleSignal, TabState } from '@/utils/messaging/protocol';
 import type { CheckLink, FindArchive } from '@/hooks/use-link-checks';
 import type { DiscoveryService, Settings } from '@/utils/settings/schema';
+import type { IdLookup } from '@/utils/engine/id-map';
+import type { OtherIdKind } from '@/utils/model/typed-id';
 import { parseDoi, sameDoi } from '@/utils/model/doi';
 import { usePopupShortcuts } from '@/hooks/use-popup-shortcuts';
+import { useLateReport } from '@/hooks/use-late-report';
 import { t } from '@/utils/view/i18n';
 import { ResultView } from './ResultView';
 import { ManualDoiForm } from './ManualDoiForm';
@@ -29,6 +32,8 @@ export interface PopupClient {
    * asked) until the returned function is called; without it the popup waits for the whole answer.
    */
   watchLookup?(doi: string, onUpdate: (update: { result: LookupResult; pending: SourceName[] }) => void): () => void;
+  /** The DOI of a PMID or PMCID typed into the form (background `lookup:id`). */
+  resolveId?(kind: OtherIdKind, id: string): Promise<IdLookup>;
   copyText(text: string): Promise<void>;
   /** Checks a copy's link (background `check:link`); without it no check is shown. */
   checkLink?: CheckLink;
@@ -207,23 +212,29 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     setManualOpen(false);
     return runLookup(doi, null);
   };
+  /** A content-script report that came after "can't read" was shown (see useLateReport). */
+  const adoptReport = (tab: TabState) => {
+    setTabUrl(tab.pageUrl ?? null);
+    setPageDoiCount(tab.pageDoiCount);
+    const known = viewFromTab(tab);
+    if (known) setView(known);
+    if ((!known || known.kind === 'partial') && tab.article) void runLookup(tab.article.doi, tab.article);
+  };
+  const [grants, setGrants] = useState(0);
+  useLateReport({
+    tabId,
+    active: view.kind === 'no-access',
+    round: grants,
+    getTab: client.getTab,
+    onReport: adoptReport,
+    // Granted, yet no report: the page has no article Greenway can see.
+    onGiveUp: grants > 0 ? () => setView({ kind: 'no-doi', text: '', invalid: false }) : undefined,
+  });
   const allow = async (origin: string) => {
     if (!client.allowSite || tabId === null) return false;
     const granted = await client.allowSite(origin, tabId);
-    if (!granted) return false;
-    // The content script now runs and reports; its report becomes the tab state (≤ 5 s).
-    for (let i = 0; i < 50; i++) {
-      const tab = await client.getTab(tabId).catch(() => null);
-      if (tab) {
-        const known = viewFromTab(tab);
-        if (known) setView(known);
-        if ((!known || known.kind === 'partial') && tab.article) await runLookup(tab.article.doi, tab.article);
-        return true;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    setView({ kind: 'no-doi', text: '', invalid: false });
-    return true;
+    if (granted) setGrants((n) => n + 1);
+    return granted;
   };
   const busy = view.kind === 'starting' || view.kind === 'loading' || view.kind === 'partial';
   return (
@@ -231,10 +242,17 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       {view.kind === 'starting' && <LookingUp doi={null} />}
       {view.kind === 'loading' && <LookingUp doi={view.doi} />}
       {view.kind === 'no-access' && <SiteAccess origin={view.origin} onAllow={allow} />}
-      {view.kind === 'no-access' && <ManualDoiForm heading={false} autoFocus={false} onSubmit={lookupTyped} />}
+      {view.kind === 'no-access' && <ManualDoiForm heading={false} autoFocus={false} onSubmit={lookupTyped} resolveId={client.resolveId} />}
       {view.kind === 'no-doi' && view.discussed && <DiscussedPaper doi={view.discussed} onLookUp={lookupTyped} />}
       {view.kind === 'no-doi' && (
-        <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} autoFocus={!view.discussed} onSubmit={lookupTyped} />
+        <ManualDoiForm
+          key={view.text}
+          initial={view.text}
+          initialInvalid={view.invalid}
+          autoFocus={!view.discussed}
+          onSubmit={lookupTyped}
+          resolveId={client.resolveId}
+        />
       )}
       {(view.kind === 'result' || view.kind === 'partial') && (
         <ResultView
@@ -265,7 +283,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       {(view.kind === 'result' || view.kind === 'error') && (
         <details class="another" open={manualOpen} onToggle={(e) => setManualOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t('checkAnotherDoi')}</summary>
-          {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} />}
+          {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} resolveId={client.resolveId} />}
         </details>
       )}
       <CheckListLinks tabId={tabId} pageDoiCount={pageDoiCount} />

@@ -8,14 +8,15 @@ import { useLinkChecks, type CheckLink, type FindArchive } from '@/hooks/use-lin
 import { t } from '@/utils/view/i18n';
 import { BestCopy } from './BestCopy';
 import { CopyRow } from './CopyRow';
-import { NoCopyNotice } from './NoCopyNotice';
-import { NothingFound } from './NothingFound';
 import { RetractionNotice } from './RetractionNotice';
-import { ServicesDown } from './ServicesDown';
+import { lazyComponent } from './lazy';
 import { SourceFootnote } from './SourceFootnote';
 import { StillAsking } from './StillAsking';
 import { LookingUp } from './LookingUp';
 import type { PopupPreferences } from './PopupApp';
+
+/** Most popups show a copy: the answers without one load when needed, off the first paint. */
+const NoCopyAnswer = lazyComponent(() => import('./NoCopyAnswer').then((m) => m.NoCopyAnswer));
 
 interface Props {
   result: LookupResult;
@@ -99,14 +100,7 @@ export function ResultView({ result, pending, article, preferences, offline, cop
           <StillAsking pending={pending} />
         </>
       )}
-      {!best && !here && !pending && model.answered && (
-        <>
-          {/* Not registered, incomplete, not an article: no "nothing found", and no library push. */}
-          {model.notice ? <NoCopyNotice notice={model.notice} doi={model.doi} /> : <NothingFound {...steps} />}
-          <SourceFootnote failures={model.failures} onRetry={onRetry} />
-        </>
-      )}
-      {!best && !here && !pending && !model.answered && <ServicesDown {...steps} failures={model.failures} offline={offline} onRetry={onRetry} />}
+      {!best && !here && !pending && <NoCopyAnswer {...steps} model={model} offline={offline} onRetry={onRetry} />}
       {othersCount > 0 && (
         <section aria-labelledby="others-heading">
           <h2 id="others-heading" class="section-heading">

@@ -3,8 +3,10 @@
  * store, toolbar), so that it is unit-tested without a browser; entrypoints/background.ts only
  * connects it to the real APIs.
  */
-import type { LookupManyOptions } from '../../utils/engine';
+import type { IdLookup, LookupManyOptions } from '../../utils/engine';
 import type { ProgressListener } from '../../utils/engine/progress';
+import type { OtherIdKind } from '../../utils/model/typed-id';
+import { parsePmcid, parsePmid } from '../../utils/model/identifiers';
 import { doiKey } from '../../utils/model/doi';
 import type { Handlers } from '../../utils/messaging/router';
 import type { LookupResult } from '../../utils/model';
@@ -19,6 +21,8 @@ export interface LookupPort {
   lookupMany(dois: string[], options?: LookupManyOptions & { onProgress?: ProgressListener }): Promise<Map<string, LookupResult>>;
   /** The cached result, if fresh; never touches the network. */
   peekCached(doi: string, options?: LookupManyOptions): Promise<LookupResult | null>;
+  /** The DOI of a typed PMID or PMCID (utils/engine/id-map.ts). */
+  mapId(kind: OtherIdKind, id: string): Promise<IdLookup>;
 }
 
 export interface BackgroundDeps {
@@ -133,6 +137,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       } finally {
         if (store && key) store.clear(key);
       }
+    },
+    async 'lookup:id'({ kind, id }) {
+      // The schema admits either shape for either kind: a PMCID sent as a PMID is refused, not asked.
+      const canonical = kind === 'pmid' ? parsePmid(id) : parsePmcid(id);
+      if (canonical !== id) throw new Error(`"${id}" is not a ${kind === 'pmid' ? 'PMID' : 'PMCID'}`);
+      return engine.mapId(kind, id);
     },
     async 'lookup:list'(message) {
       // A list check is a click on "Check": it runs in privacy mode too. Batched sources unless the

@@ -128,6 +128,7 @@ export function createPopupClient(): PopupClient {
     getTab: readTabState,
     lookup: (doi, { tabId, force }) => sendRequest({ type: 'lookup:doi', doi, tabId, force }),
     watchLookup: (doi, onUpdate) => watchLookup(doi, onUpdate),
+    resolveId: (kind, id) => sendRequest({ type: 'lookup:id', kind, id }),
     copyText: (text) => navigator.clipboard.writeText(text),
     checkLink: ({ url, expect, doi, title, archive }) =>
       sendRequest({

@@ -11,13 +11,10 @@ import { SOURCES } from '../../utils/sources/registry';
 import type { Source } from '../../utils/sources/source';
 import type { CorpusCheck } from './types';
 
+/** Corpus folders not named after the source whose answers they hold (a folder named like a source id is that source's). */
 const FOLDER_SOURCE: Record<string, string> = {
-  openalex: 'openalex',
-  unpaywall: 'unpaywall',
-  crossref: 'crossref',
   europepmc_ncbi: 'europepmc',
-  semanticscholar: 'semanticscholar',
-  openaire: 'openaire',
+  doi_ra: 'doiorg',
 };
 
 /** Endpoints the engine itself calls; their successful recordings must map without error. */
@@ -81,7 +78,7 @@ const check: CorpusCheck = {
         const status = recordedStatus(info?.endpoint ?? '', info?.notes ?? '');
         // Agency look-ups share the /works/{doi} prefix but are another endpoint.
         const expectOk = !!info && status === 200 && OURS.some((re) => re.test(info.endpoint)) && !name.includes('agency');
-        const named = SOURCES.find((s) => s.id === FOLDER_SOURCE[folder]);
+        const named = SOURCES.find((s) => s.id === (FOLDER_SOURCE[folder] ?? folder));
         for (const source of named ? [named] : SOURCES) {
           rows.push({ file, source: source.id, expectOk, ...run(source, text, status) });
         }

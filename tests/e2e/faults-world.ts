@@ -1,37 +1,26 @@
 /**
- * A world where every source has a free copy of every `10.5555/fault.*` DOI (each at its own host,
- * so the popup shows which source gave what), and where any source can be made to fail for one DOI
- * with the fixture server's fault shapes (harness/faults.ts). Faults are chosen per DOI rather than
- * per host so several scenarios can run at once, and POST sources (Semantic Scholar, CORE), whose
- * DOIs travel in the body, can be targeted too.
+ * A world where every source knows every DOI it is asked about — each answers its own
+ * `tests/fixtures/api/<id>-found.json`, cloned for the DOIs in the request (harness/source-world.ts),
+ * so a new source takes part without a stub here — and where any source can be made to fail for one
+ * DOI with the fixture server's fault shapes (harness/faults.ts). Faults are chosen per DOI rather
+ * than per host so several scenarios can run at once, and POST sources (Semantic Scholar, CORE),
+ * whose DOIs travel in the body, can be targeted too.
  */
 import { faultAction, type FaultSpec } from '../../harness/faults';
-import type { FixtureServer, RecordedRequest, Reply } from '../../harness';
-import type { SourceName } from '../../utils/model';
-import { SOURCES } from '../../utils/sources/registry';
-import { apiHost } from '../../harness';
+import { toReply, type FixtureServer, type RecordedRequest, type Reply } from '../../harness';
+import { requestDois } from '../../harness/request-dois';
+import { foundAnswer, notFoundReply } from '../../harness/source-world';
+import { assembleResult, type SourceReport } from '../../utils/engine/assemble';
+import { parseAnswer } from '../../utils/sources/parse';
+import { SOURCES, type SourceName } from '../../utils/sources/registry';
+import type { Source } from '../../utils/sources/source';
+import { copyHostName } from '../../utils/view/labels';
 
-/**
- * Every registered source that finds copies: a new one cannot be left out of the fault rounds (its
- * stub is below). Registration sources (doi.org) are asked only about DOIs no index knows, which
- * this world has none of; they have their own rounds.
- */
+/** The sources asked about every DOI: a registration source (doi.org) is asked only about DOIs no index knows. */
 export const FAULT_SOURCES: SourceName[] = SOURCES.filter((s) => s.role !== 'registration').map((s) => s.id);
 
-/** The host name each source's copy is shown under in the popup (Crossref gives licences, not copies). */
-export const COPY_HOST: Record<SourceName, string | null> = {
-  openalex: 'Alpha Repository',
-  unpaywall: 'Beta Repository',
-  europepmc: 'Europe PMC',
-  semanticscholar: 'gamma-repo.example',
-  core: 'delta-repo.example',
-  crossref: null,
-  openaire: 'Epsilon Repository',
-  doiorg: null,
-};
-
 export const faultDoi = (source: SourceName, kind: string, round = 0) => `10.5555/fault.${source}.${kind}.r${round}`;
-const DOI_IN_REQUEST = /10\.5555\/fault\.[a-z]+\.[a-z0-9-]+\.r\d+/g;
+const DOI_IN_REQUEST = /10\.5555\/fault\.[a-z0-9]+\.[a-z0-9-]+\.r\d+/g;
 
 export function doisIn(req: RecordedRequest): string[] {
   let path = req.path;
@@ -43,10 +32,19 @@ export function doisIn(req: RecordedRequest): string[] {
   return [...new Set(`${path}\n${req.body}`.toLowerCase().match(DOI_IN_REQUEST) ?? [])];
 }
 
-const slug = (doi: string) => doi.replace(/[^a-z0-9]+/gi, '-');
-let pmc = 1000;
-const pmcids = new Map<string, string>();
-const pmcidOf = (doi: string) => pmcids.get(doi) ?? (pmcids.set(doi, `PMC${++pmc}`), pmcids.get(doi)!);
+/**
+ * The copy hosts the popup lists for `doi` when exactly `sources` answer: their found answers read
+ * by their own parsers, merged and named as the extension does (one copy may come from several sources).
+ */
+export function shownHosts(sources: readonly SourceName[], doi: string): string[] {
+  const reports = new Map<SourceName, SourceReport>();
+  for (const source of SOURCES.filter((s) => sources.includes(s.id))) {
+    const outcome = parseAnswer(source, foundAnswer(source, [doi]), [doi]);
+    reports.set(source.id, { outcome: { ok: true }, answer: outcome.ok ? outcome.answers.get(doi) : undefined });
+  }
+  const result = assembleResult(doi, reports, { preferRepository: true, preferredInstitution: null }, Date.now());
+  return [...new Set(result.copies.map(copyHostName))];
+}
 
 export interface FaultWorld {
   /** Make `source` fail for `doi` until `clear`. */
@@ -60,11 +58,11 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
   const faults = new Map<string, { source: SourceName; spec: FaultSpec }>();
   let served = 0;
 
-  const wrap =
-    (source: SourceName, answer: (dois: string[], req: RecordedRequest) => Reply) =>
+  const answer =
+    (source: Source<SourceName>) =>
     async (req: RecordedRequest): Promise<Reply> => {
-      const dois = doisIn(req);
-      const fault = dois.map((d) => faults.get(d)).find((f) => f?.source === source);
+      const dois = requestDois(source, req);
+      const fault = dois?.map((d) => faults.get(d)).find((f) => f?.source === source.id);
       if (fault) {
         served++;
         const action = faultAction(fault.spec);
@@ -73,180 +71,15 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
         if ('hang' in action) return new Promise<Reply>(() => undefined);
         if ('delayMs' in action) await new Promise((r) => setTimeout(r, action.delayMs));
       }
-      return answer(dois, req);
+      if (dois && dois.length > 0) return { json: foundAnswer(source, dois) };
+      const unknown = notFoundReply(source, req);
+      return unknown ? toReply(unknown) : { status: 404, json: { error: 'not found' } };
     };
 
-  const openalexWork = (doi: string) => ({
-    id: `https://openalex.org/W${slug(doi)}`,
-    doi: `https://doi.org/${doi}`,
-    display_name: `Fault world ${doi}`,
-    publication_year: 2021,
-    open_access: { is_oa: true, oa_status: 'green' },
-    is_retracted: false,
-    primary_location: {
-      is_oa: false,
-      landing_page_url: `https://doi.org/${doi}`,
-      pdf_url: null,
-      source: { display_name: 'Journal of Faults', type: 'journal' },
-      license: null,
-      version: 'publishedVersion',
-    },
-    locations: [
-      {
-        is_oa: true,
-        landing_page_url: `https://alpha-repo.example/record/${slug(doi)}`,
-        pdf_url: `https://alpha-repo.example/files/${slug(doi)}.pdf`,
-        source: { display_name: 'Alpha Repository', type: 'repository', host_organization_name: 'Alpha University' },
-        license: 'cc-by',
-        version: 'acceptedVersion',
-      },
-    ],
-  });
-  server.api(
-    apiHost('openalex'),
-    '/works',
-    wrap('openalex', (dois, req) =>
-      req.path.startsWith('/works?')
-        ? { json: { meta: { count: dois.length }, results: dois.map(openalexWork) } }
-        : dois[0]
-          ? { json: openalexWork(dois[0]) }
-          : { status: 404, json: {} },
-    ),
-  );
-  server.api(
-    apiHost('unpaywall'),
-    '/v2/',
-    wrap('unpaywall', ([doi]) =>
-      doi
-        ? {
-            json: {
-              doi,
-              title: `Fault world ${doi}`,
-              oa_status: 'green',
-              oa_locations: [
-                {
-                  host_type: 'repository',
-                  version: 'acceptedVersion',
-                  license: 'cc-by',
-                  repository_institution: 'Beta University - Beta Repository',
-                  url_for_landing_page: `https://beta-repo.example/${slug(doi)}`,
-                  url_for_pdf: `https://beta-repo.example/${slug(doi)}.pdf`,
-                  url: `https://beta-repo.example/${slug(doi)}.pdf`,
-                },
-              ],
-            },
-          }
-        : { status: 404, json: { error: true } },
-    ),
-  );
-  server.api(
-    apiHost('europepmc'),
-    '/europepmc/webservices/rest/search',
-    wrap('europepmc', (dois) => ({
-      json: {
-        hitCount: dois.length,
-        resultList: {
-          result: dois.map((doi) => {
-            const id = pmcidOf(doi);
-            return {
-              doi,
-              pmcid: id,
-              title: `Fault world ${doi}`,
-              pubYear: '2021',
-              isOpenAccess: 'Y',
-              inEPMC: 'Y',
-              hasPDF: 'Y',
-              license: 'cc by',
-              authMan: 'N',
-              fullTextUrlList: {
-                fullTextUrl: [
-                  { availabilityCode: 'OA', documentStyle: 'html', site: 'Europe_PMC', url: `https://europepmc.org/articles/${id}` },
-                  { availabilityCode: 'OA', documentStyle: 'pdf', site: 'Europe_PMC', url: `https://europepmc.org/articles/${id}?pdf=render` },
-                ],
-              },
-            };
-          }),
-        },
-      },
-    })),
-  );
-  server.api(
-    apiHost('semanticscholar'),
-    '/graph/v1/paper/batch',
-    wrap('semanticscholar', (_dois, req) => {
-      const ids = (JSON.parse(req.body || '{}') as { ids?: string[] }).ids ?? [];
-      return {
-        json: ids.map((raw) => {
-          const doi = raw.replace(/^DOI:/i, '').toLowerCase();
-          return /^10\.5555\/fault\./.test(doi)
-            ? {
-                paperId: slug(doi),
-                externalIds: { DOI: doi },
-                isOpenAccess: true,
-                openAccessPdf: { url: `https://gamma-repo.example/${slug(doi)}.pdf`, status: 'GREEN', license: null },
-              }
-            : null;
-        }),
-      };
-    }),
-  );
-  server.api(
-    apiHost('core'),
-    '/v3/discover',
-    wrap('core', ([doi]) =>
-      doi
-        ? { json: { fullTextLink: `https://delta-repo.example/download/${slug(doi)}.pdf`, source: 'delta' } }
-        : { status: 404, json: { message: 'Not found' } },
-    ),
-  );
-  const crossrefWork = (doi: string) => ({
-    DOI: doi,
-    type: 'journal-article',
-    title: [`Fault world ${doi}`],
-    'container-title': ['Journal of Faults'],
-    license: [{ URL: 'http://creativecommons.org/licenses/by/4.0/', 'content-version': 'vor' }],
-  });
-  server.api(
-    apiHost('crossref'),
-    '/works',
-    wrap('crossref', (dois, req) =>
-      req.path.startsWith('/works?')
-        ? { json: { status: 'ok', 'message-type': 'work-list', message: { items: dois.map(crossrefWork) } } }
-        : dois[0]
-          ? { json: { status: 'ok', 'message-type': 'work', message: crossrefWork(dois[0]) } }
-          : { status: 404, body: 'Resource not found.' },
-    ),
-  );
-
-  server.api(
-    apiHost('openaire'),
-    '/graph/v2/researchProducts',
-    wrap('openaire', ([doi]) => ({
-      json: {
-        header: { numFound: doi ? 1 : 0, page: 1, pageSize: 10 },
-        results: doi
-          ? [
-              {
-                id: `doi_dedup___::${slug(doi)}`,
-                pids: [{ scheme: 'doi', value: doi }],
-                mainTitle: `Fault world ${doi}`,
-                publicationDate: '2021-01-01',
-                instances: [
-                  {
-                    pids: [{ scheme: 'doi', value: doi }],
-                    accessRight: { code: 'c_abf2', label: 'OPEN', openAccessRoute: 'green' },
-                    license: 'CC BY',
-                    urls: [`https://epsilon-repo.example/handle/${slug(doi)}`],
-                    refereed: 'peerReviewed',
-                    hostedBy: { key: 'opendoar____::epsilon', value: 'Epsilon Repository' },
-                  },
-                ],
-              },
-            ]
-          : [],
-      },
-    })),
-  );
+  // The lookup endpoints are where each source declares its "not found" replies (harness/default-apis.ts).
+  for (const source of SOURCES) {
+    for (const host of source.hosts) for (const route of source.notFound) server.api(host, route.path, answer(source));
+  }
 
   return {
     inject(source, doi, spec) {

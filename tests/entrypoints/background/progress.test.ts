@@ -25,6 +25,7 @@ function slowEngine() {
     }),
     lookupMany: vi.fn(async () => new Map()),
     peekCached: vi.fn(async () => null),
+    mapId: vi.fn(async () => ({ state: 'found' as const, doi: BMC_DOI, source: 'Europe PMC' })),
   };
   return { engine, report: (u: LookupProgress) => listener?.(u), finish: (r: LookupResult) => finish(r) };
 }

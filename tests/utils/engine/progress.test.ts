@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createProgressHub, type LookupProgress } from '../../../utils/engine/progress';
 import { drain, fixture, json, settle } from './fakes';
-import { setup } from './engine-world';
+import { part, setup } from './engine-world';
 
 const BMC = '10.1186/s12913-023-10058-w';
 
@@ -43,8 +43,8 @@ describe('lookup engine: progressive answers', () => {
     let release!: () => void;
     const late = new Promise<void>((resolve) => (release = resolve));
     const { clock, engine } = setup({
-      '/openalex/': () => json(fixture('openalex-bmc-list.json')),
-      '/s2/': async (call) => (await late, json(JSON.parse(call.body ?? '{"ids":[]}').ids.map(() => null))),
+      [part('openalex')]: () => json(fixture('openalex-bmc-list.json')),
+      [part('semanticscholar')]: async (call) => (await late, json(JSON.parse(call.body ?? '{"ids":[]}').ids.map(() => null))),
     });
     const updates: LookupProgress[] = [];
     const final = engine.lookup(BMC, { immediate: true, onProgress: (u) => updates.push(u) });
@@ -77,7 +77,7 @@ describe('lookup engine: progressive answers', () => {
   });
 
   it('a listener hears only its own DOI, not the badge batch running beside it', async () => {
-    const { clock, engine } = setup({ '/openalex/': () => json(fixture('openalex-bmc-list.json')) });
+    const { clock, engine } = setup({ [part('openalex')]: () => json(fixture('openalex-bmc-list.json')) });
     const listener = vi.fn();
     const other = engine.lookup('10.5555/someone.else', { onProgress: listener });
     await settle(engine.lookupMany([BMC], { scope: 'batched' }), clock);

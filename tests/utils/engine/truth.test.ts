@@ -25,7 +25,7 @@ describe('partial is not closed', () => {
       openalex: count('/openalex/'),
       europepmc: count('/europepmc/'),
       crossref: count('/crossref/'),
-      s2: count('/s2/'),
+      s2: count('/semanticscholar/'),
       unpaywall: count('/unpaywall/'),
     };
     await clock.advance(60_000); // a minute later, well within the incomplete entry's lifetime
@@ -37,7 +37,7 @@ describe('partial is not closed', () => {
     expect([
       count('/europepmc/') - asked.europepmc,
       count('/crossref/') - asked.crossref,
-      count('/s2/') - asked.s2,
+      count('/semanticscholar/') - asked.s2,
       count('/unpaywall/') - asked.unpaywall,
     ]).toEqual([0, 0, 0, 0]);
     expect(Object.values(after.sources).every((o) => o.ok)).toBe(true);
@@ -123,18 +123,18 @@ describe('failing batches are split', () => {
   };
 
   it('gives the good DOIs of a 3-DOI batch their copies, the bad one its own error, within 2·⌈log2 n⌉+1 requests', async () => {
-    const { clock, engine, count } = setup({ '/s2/': s2 });
+    const { clock, engine, count } = setup({ '/semanticscholar/': s2 });
     const out = await settle(engine.lookupMany([GOOD[0]!, BAD, GOOD[1]!], { scope: 'batched' }), clock);
     for (const doi of GOOD) expect(out.get(doi)?.copies.map((c) => c.pdfUrl)).toEqual([`https://repo.example/${doi}.pdf`]);
     expect(out.get(BAD)?.sources.semanticscholar).toEqual({ ok: false, error: 'Semantic Scholar: HTTP 500: Internal Server Error' });
-    expect(count('/s2/')).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(3)) + 1);
+    expect(count('/semanticscholar/')).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(3)) + 1);
   });
 
   it('an outage is not bisected: a batch whose halves both fail costs three requests', async () => {
-    const { clock, engine, count } = setup({ '/s2/': () => json({ message: 'Internal Server Error' }, 500) });
+    const { clock, engine, count } = setup({ '/semanticscholar/': () => json({ message: 'Internal Server Error' }, 500) });
     const dois = Array.from({ length: 64 }, (_, i) => `10.5555/outage.${i}`);
     const out = await settle(engine.lookupMany(dois, { scope: 'batched' }), clock);
-    expect(count('/s2/')).toBe(3);
+    expect(count('/semanticscholar/')).toBe(3);
     expect(out.get(dois[0]!)?.status).toBe('incomplete');
   });
 });
