@@ -4,7 +4,8 @@
  * which that script imports (`import()`) only once the page turned out to have a DOI. The imported
  * module runs in the content script's own world — Chromium's isolated world, Firefox's content-script
  * sandbox (checked in both: tests/e2e/badges-corpus.e2e.ts runs in each) — and publishes its starter
- * on that world's global, which the page cannot reach.
+ * on that world's global, which the page cannot reach. A page's Content-Security-Policy does not stop
+ * the import, even one allowing no script (tests/e2e/foundation.e2e.ts, both browsers).
  *
  * Why `import()` and not `scripting.executeScript` from the background: Chromium refuses
  * executeScript on pages the extension reaches only through its content-script matches ("Cannot
