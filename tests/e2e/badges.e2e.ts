@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openAlexHandler, startFixtureServer, type FixtureServer, apiHost } from '../../harness';
 import { BROWSERS, launchDriven, type DrivenExtension, type DrivenPage } from '../../harness/driven';
-import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from '../../harness/badges-world';
+import { firstBadge, readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from '../../harness/badges-world';
 import { builtExtensions } from './built';
 
 const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_test_references';
@@ -59,6 +59,7 @@ describe.each(BROWSERS)('inline badges on a 300-reference list in %s', (browserN
   it('badges every DOI with a free copy after scrolling, and marks none without one by default, in ≤ 3 + ceil(300/100) OpenAlex requests', async () => {
     server.resetCounts();
     page = await ext.openPage(LIST_URL);
+    await firstBadge(page);
     await scrollThrough(page);
     await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(OPEN);
     const badges = await readBadges(page);
@@ -79,6 +80,7 @@ describe.each(BROWSERS)('inline badges on a 300-reference list in %s', (browserN
   it('costs no request at all when the page is reloaded and scrolled again', async () => {
     server.resetCounts();
     await page.reload();
+    await firstBadge(page);
     await scrollThrough(page);
     await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBe(OPEN);
     expect(openalexRequests()).toBe(0);

@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_HOSTS, BMC_ARTICLE_URL, BMC_DOI, bareDoi, openAlexHandler, startFixtureServer, type FixtureServer, apiHost } from '../../harness';
 import { BROWSERS, launchDriven, type DrivenExtension, type DrivenPage } from '../../harness/driven';
-import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage } from '../../harness/badges-world';
+import { firstBadge, readBadges, scrollThrough, syntheticDoi, syntheticIsOpen, syntheticListPage } from '../../harness/badges-world';
 import { chooseLookupMode, openOptions } from './options-ui';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary, type TabSummary } from './privacy-world';
 import { builtExtensions } from './built';
@@ -140,6 +140,7 @@ describe.each(BROWSERS)('privacy mode in %s: nothing leaves the browser until th
     await options.close();
     server.resetCounts();
     const page = await ext.openPage(LIST_URL);
+    await firstBadge(page);
     await scrollThrough(page, 100);
     // Badges for the works with a free copy (marks for the others are hidden by default).
     const open = Array.from({ length: REFERENCES }, (_, i) => syntheticIsOpen(i)).filter(Boolean).length;

@@ -25,7 +25,7 @@ import {
   apiHost,
 } from '../../harness';
 import { BROWSERS, launchDriven, type DrivenExtension, type DrivenPage } from '../../harness/driven';
-import { readBadges, scrollThrough, syntheticDoi, syntheticIsOpen } from '../../harness/badges-world';
+import { firstBadge, readBadges, scrollThrough, syntheticDoi, syntheticIsOpen } from '../../harness/badges-world';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary } from './privacy-world';
 import { fillSetting, openOptions } from './options-ui';
 import { WAYBACK_HOST } from '../../utils/links/wayback';
@@ -158,6 +158,7 @@ describe.each(BROWSERS)('request audit of a realistic session in %s', (browserNa
   it(`reference list with badges (${REFERENCES} DOIs), then a DOI typed into the popup`, async () => {
     const list = await ext.openPage(LIST_URL);
     pageTitles.push(await title(list));
+    await firstBadge(list);
     await scrollThrough(list, 100);
     // Badges for the works with a free copy (marks for the others are hidden by default).
     const open = Array.from({ length: REFERENCES }, (_, i) => syntheticIsOpen(i)).filter(Boolean).length;

@@ -92,7 +92,7 @@ function copyButton(doc: Document, url: string, host: string, actions: BadgeActi
 /**
  * A free copy: one button (one Tab stop per badge) that opens the badge's details, which hold the
  * link to the copy and the copy-link action. Hover shows the same details to a mouse. Escape, or
- * focus leaving the badge, closes them.
+ * focus leaving the badge for elsewhere in the page, closes them.
  */
 function openBadge(doc: Document, box: HTMLElement, view: BadgeView, lines: string[], actions: BadgeActions): void {
   const toggle = doc.createElement('button');
@@ -121,6 +121,9 @@ function openBadge(doc: Document, box: HTMLElement, view: BadgeView, lines: stri
   });
   box.addEventListener('focusout', (event) => {
     const next = event.relatedTarget as Node | null;
+    // The window losing the focus (the copy opened in a new tab: Firefox sends focusout then) is no
+    // leaving: the reader comes back to the details they were in, the focus still on their link.
+    if (!next && !doc.hasFocus()) return;
     if (!next || !box.contains(next)) setOpen(false);
   });
   box.append(toggle, details);

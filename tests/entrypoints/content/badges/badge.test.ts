@@ -53,6 +53,25 @@ describe('createBadge', () => {
     host.remove();
   });
 
+  it('closes its details when the focus moves elsewhere in the page, not when the window loses it (the copy opened in a new tab)', () => {
+    const host = createBadge(document, open(), { copyText: async () => undefined });
+    const outside = document.createElement('button');
+    document.body.append(host, outside);
+    const root = host.shadowRoot!;
+    const box = root.querySelector('.b')!;
+    const toggle = root.querySelector<HTMLButtonElement>('button.main')!;
+    toggle.click();
+    const hasFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    box.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: null }));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    hasFocus.mockReturnValue(true);
+    box.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: outside }));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    hasFocus.mockRestore();
+    host.remove();
+    outside.remove();
+  });
+
   it('says "Preprint" for a submitted version, with its plain line', () => {
     const draft = { ...acceptedCopy, version: 'submitted' as const };
     const view = badgeView(foundResult({ status: 'green', best: draft, copies: [draft] }), { hideClosed: false })!;
