@@ -126,18 +126,22 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
   const [manualOpen, setManualOpen] = useState(false);
   const [pageDoiCount, setPageDoiCount] = useState(initialTab?.tab?.pageDoiCount ?? 0);
   const root = useRef<HTMLDivElement>(null);
+  /** Counts the lookups started: only the latest one's answer is shown. */
+  const lookups = useRef(0);
 
   const runLookup = useCallback(
     async (doi: string, article: ArticleSignal | null, force = false) => {
+      const mine = ++lookups.current;
       const ours = (v: View) => (v.kind === 'loading' || v.kind === 'partial') && sameDoi(v.doi, doi);
       // An answer so far for this DOI (from the tab state) stays up while the rest is waited for.
       setView((v) => (!force && v.kind === 'partial' && sameDoi(v.doi, doi) ? v : { kind: 'loading', doi, article }));
       const stop = client.watchLookup?.(doi, ({ result, pending }) => setView((v) => (ours(v) ? { kind: 'partial', doi, result, pending, article } : v)));
       try {
         const result = await client.lookup(doi, { tabId: article ? (tabId ?? undefined) : undefined, force });
-        setView({ kind: 'result', result, article });
+        // Another DOI typed while this one was still asked (under its answer so far) owns the view now.
+        if (mine === lookups.current) setView({ kind: 'result', result, article });
       } catch (error) {
-        setView({ kind: 'error', doi, error: message(error), article });
+        if (mine === lookups.current) setView({ kind: 'error', doi, error: message(error), article });
       } finally {
         stop?.();
       }
@@ -280,7 +284,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
           )}
         </section>
       )}
-      {(view.kind === 'result' || view.kind === 'error') && (
+      {(view.kind === 'result' || view.kind === 'partial' || view.kind === 'error') && (
         <details class="another" open={manualOpen} onToggle={(e) => setManualOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t('checkAnotherDoi')}</summary>
           {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} resolveId={client.resolveId} />}

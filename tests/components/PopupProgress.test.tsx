@@ -1,6 +1,6 @@
 /** The popup while sources are still asked: copies at once, a quiet line naming the rest, no verdict before the end. */
 import { describe, expect, it, vi } from 'vitest';
-import { act, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { PopupApp, type PopupClient } from '@/components/PopupApp';
 import type { LookupResult, SourceName } from '@/utils/model';
 import { BMC_DOI, closedResult, foundResult, uclCopy } from '../fixtures/results';
@@ -74,6 +74,31 @@ describe('popup: progressive answers', () => {
     expect(screen.getByRole('heading', { name: UCL_LEAD })).toBeTruthy();
     await finish(foundResult());
     await waitFor(() => expect(screen.queryByText(/Still asking/)).toBeNull());
+  });
+
+  it('offers "Look up another DOI" under the answer so far; a DOI typed there is not overwritten by the first one\'s late answer', async () => {
+    const finishes: Array<(r: LookupResult) => void> = [];
+    const client = fakeClient(tabState({ state: 'idle' }), {
+      lookup: vi.fn(() => new Promise<LookupResult>((resolve) => finishes.push(resolve))),
+      watchLookup: vi.fn((_doi: string, onUpdate: (u: Update) => void) => {
+        if (finishes.length === 0) setTimeout(() => onUpdate({ result: soFar, pending: ['semanticscholar'] }));
+        return () => undefined;
+      }) as PopupClient['watchLookup'],
+    });
+    render(<PopupApp tabId={3} client={client} />);
+    await screen.findByText('Still asking Semantic Scholar…');
+    fireEvent.click(screen.getByText('Look up another DOI'));
+    fireEvent.input(await screen.findByLabelText('DOI or link'), { target: { value: '10.5555/another.one' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find a free copy' }));
+    await waitFor(() => expect(client.lookup).toHaveBeenLastCalledWith('10.5555/another.one', { tabId: undefined, force: false }));
+    // The first DOI's whole answer comes after the second lookup started: it is not shown.
+    await act(async () => {
+      finishes[0]!(foundResult());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.queryByRole('heading', { name: UCL_LEAD })).toBeNull();
+    await act(() => finishes[1]!(closedResult({ doi: '10.5555/another.one' })));
+    expect(await screen.findByRole('heading', { name: 'No free copy found' })).toBeTruthy();
   });
 
   it('ignores an update that comes after the whole answer', async () => {
