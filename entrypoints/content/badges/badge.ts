@@ -2,7 +2,8 @@
  * Builds the inline badge: a `<greenway-badge>` host with an open shadow root. A free copy is one
  * button ("Free copy", or "Preprint" for a submitted version) whose details say what the reader can
  * do and what the version is, and hold the link to the copy and "Copy repository link"; a work
- * without a free copy is a quiet mark, or a "Library" link when a library is set up. Plain DOM calls
+ * without a free copy is a quiet mark ("Closed", "Unknown DOI", "Incomplete"), or a "Library" link
+ * when a library is set up. Plain DOM calls
  * and attributes only — page and API data never become markup.
  *
  * No custom element is defined: content scripts run in an isolated world without `customElements`,
@@ -147,8 +148,9 @@ function content(doc: Document, view: BadgeView, actions: BadgeActions): HTMLEle
     const mark = doc.createElement('span');
     mark.className = 'mark';
     mark.setAttribute('role', 'img');
-    mark.setAttribute('aria-label', lines.join(' '));
-    mark.append(icon(doc, view.kind === 'unregistered' ? 'unknown' : 'closed'), word(doc, view.word));
+    mark.setAttribute('aria-label', lines.join('. '));
+    // Only "Closed" shows the padlock: the other marks claim nothing about access.
+    mark.append(icon(doc, view.kind === 'closed' ? 'closed' : view.kind === 'incomplete' ? 'partial' : 'unknown'), word(doc, view.word));
     box.append(mark, panel(doc, lines));
   }
   return box;

@@ -14,7 +14,7 @@ export const BADGE_CSS = `
 .open .main { color: #0f5323; background: #dafbe1; border-color: #1a7f37; }
 .open .main:hover { background: #aceebb; }
 .library .main { color: #0550ae; background: transparent; border-color: #0550ae; font-weight: 400; text-decoration: underline; }
-.closed .mark, .unregistered .mark { color: #57606a; background: transparent; border-color: #d0d7de; font-weight: 400; cursor: default; padding: 0 4px; }
+.closed .mark, .unregistered .mark, .incomplete .mark { color: #57606a; background: transparent; border-color: #d0d7de; font-weight: 400; cursor: default; padding: 0 4px; }
 .retracted .main { color: #82071e; background: #ffebe9; border-color: #cf222e; }
 svg { width: 11px; height: 11px; flex: none; }
 .main:focus-visible, .panel a:focus-visible, .panel button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
@@ -29,11 +29,11 @@ svg { width: 11px; height: 11px; flex: none; }
   text-decoration: underline; cursor: pointer; padding: 2px 8px; font: inherit; }
 .panel .copy[data-state="copied"] { color: #aff5b4; }
 .b:hover .panel, .b.expanded .panel { display: block; }
-.closed .panel, .library .panel, .unregistered .panel { pointer-events: none; }
+.closed .panel, .library .panel, .unregistered .panel, .incomplete .panel { pointer-events: none; }
 @media (prefers-color-scheme: dark) {
   .open .main { color: #aff5b4; background: #033a16; border-color: #3fb950; }
   .open .main:hover { background: #04260f; }
-  .closed .mark, .unregistered .mark { color: #9198a1; border-color: #3d444d; }
+  .closed .mark, .unregistered .mark, .incomplete .mark { color: #9198a1; border-color: #3d444d; }
   .library .main { color: #4493f8; border-color: #4493f8; }
 }
 @media (forced-colors: active) { .main, .mark { border-color: CanvasText; } .panel > * { border: 1px solid CanvasText; } }

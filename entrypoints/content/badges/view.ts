@@ -11,14 +11,16 @@ import { safeHttpUrl } from '../../../utils/model/url';
 
 /**
  * `open`: a free copy; `closed`: none known (a quiet mark); `library`: none known, a link to the
- * library; `unregistered`: doi.org says the DOI does not exist ("Unknown DOI"), never "Closed".
+ * library; `unregistered`: doi.org says the DOI does not exist ("Unknown DOI"), never "Closed";
+ * `incomplete`: a source that could know a copy was not reached and the others know none — a
+ * neutral mark ("Incomplete"), never "Closed" and no library link (issue 13).
  */
-export type BadgeKind = 'open' | 'closed' | 'library' | 'unregistered';
+export type BadgeKind = 'open' | 'closed' | 'library' | 'unregistered' | 'incomplete';
 
 export interface BadgeView {
   kind: BadgeKind;
   status: OaStatus;
-  /** The badge's word: "Free copy", "Preprint" (a submitted version), "Closed" or "Library". */
+  /** The badge's word: "Free copy", "Preprint" (a submitted version), "Closed", "Library", "Unknown DOI" or "Incomplete". */
   word: string;
   /** Long status words for the article indicator ("Free copy in a repository (green)"). */
   statusLabel: string;
@@ -42,11 +44,8 @@ export interface ViewOptions {
   openUrlBase?: string;
 }
 
-/**
- * Statuses a badge can show; "unknown" (nobody answered, or not an article), "incomplete" (a source
- * failed: the answer may change on the next view) and anything unexpected show nothing.
- */
-const KNOWN = new Set<OaStatus>(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'unregistered']);
+/** Statuses a badge can show; "unknown" (nobody answered, or not an article) and anything unexpected show nothing. */
+const KNOWN = new Set<OaStatus>(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'unregistered', 'incomplete']);
 
 function isOpen(status: OaStatus): boolean {
   return status !== 'closed' && status !== 'unknown' && status !== 'unregistered' && status !== 'incomplete';
@@ -107,7 +106,12 @@ export function badgeView(result: LookupResult | null | undefined, options: View
   // Not a work at all: said whatever the option for works without a free copy.
   if (status === 'unregistered')
     return { ...none, kind: 'unregistered', word: t('inlineUnregistered'), lines: [base.statusLabel], openUrl: null, openLabel: '' };
-  if (status !== 'closed' || options.hideClosed) return null;
+  // The other answers without a free copy follow the option for such marks (hidden by default).
+  if (options.hideClosed) return null;
+  // Some source was not reached: say so in a neutral mark, and push no library for what may be free.
+  if (status === 'incomplete')
+    return { ...none, kind: 'incomplete', word: t('inlineIncomplete'), lines: [base.statusLabel, t('inlineIncompleteHelp')], openUrl: null, openLabel: '' };
+  if (status !== 'closed') return null;
   const work = result.work ?? null;
   const library = options.openUrlBase ? openUrlFor(options.openUrlBase, { doi: result.doi, ...work }) : null;
   if (library) return { ...none, kind: 'library', word: t('inlineLibrary'), openUrl: library, openLabel: t('libraryResolver') };

@@ -134,6 +134,23 @@ describe('createBadge', () => {
     expect(words(root.querySelector('.mark')!)).toEqual(['Unknown DOI']);
   });
 
+  it('draws an incomplete answer as a neutral "Incomplete" mark: no padlock, no link, a name that says a source was not reached', () => {
+    const view = badgeView(closedResult({ status: 'incomplete', sources: { openalex: { ok: false, error: 'HTTP 503' } } }), { hideClosed: false })!;
+    const host = createBadge(document, view, { copyText: async () => undefined });
+    const root = host.shadowRoot!;
+    expect(host.getAttribute('data-kind')).toBe('incomplete');
+    expect(root.querySelector('a, button')).toBeNull();
+    expect(root.querySelector('[role="img"]')!.getAttribute('aria-label')).toBe(
+      'The answer is incomplete. Not every source could be reached, and those that answered know no free copy. Greenway asks again on your next visit.',
+    );
+    expect(words(root.querySelector('.mark')!)).toEqual(['Incomplete']);
+    // The closed padlock is drawn for "Closed" only.
+    const closedIcon = createBadge(document, closed(), { copyText: async () => undefined })
+      .shadowRoot!.querySelector('.mark path')!
+      .getAttribute('d');
+    expect(root.querySelector('.mark path')!.getAttribute('d')).not.toBe(closedIcon);
+  });
+
   it('keeps its clicks from the page’s own handlers', () => {
     const parent = document.createElement('div');
     const onClick = vi.fn();

@@ -80,12 +80,29 @@ describe('badgeView', () => {
     expect(badgeView(foundResult({ retracted: true }), show)?.retracted).toBe(true);
   });
 
+  it('gives an incomplete answer a neutral "Incomplete" mark that says a source was not reached: never "Closed", no library link', () => {
+    const incomplete = closedResult({ status: 'incomplete', sources: { openalex: { ok: false, error: 'HTTP 503' }, crossref: { ok: true } } });
+    for (const options of [show, { hideClosed: false, openUrlBase: 'https://resolver.example.edu/openurl' }]) {
+      expect(badgeView(incomplete, options)).toMatchObject({
+        kind: 'incomplete',
+        word: 'Incomplete',
+        lines: [
+          'The answer is incomplete',
+          'Not every source could be reached, and those that answered know no free copy. Greenway asks again on your next visit.',
+        ],
+        openUrl: null,
+      });
+    }
+    // Like the other marks without a free copy, it follows the option (hidden by default).
+    expect(badgeView(incomplete, { hideClosed: true })).toBeNull();
+  });
+
   it('yields null for garbage instead of throwing', () => {
     expect(badgeView({ status: 'weird' } as never, show)).toBeNull();
     expect(badgeView('x' as never, show)).toBeNull();
   });
 
-  it('says "Unknown DOI" (kind unregistered) for a DOI doi.org does not know, even when closed marks are hidden; nothing for incomplete or non-articles', () => {
+  it('says "Unknown DOI" (kind unregistered) for a DOI doi.org does not know, even when closed marks are hidden; nothing for non-articles', () => {
     for (const options of [show, { hideClosed: true }]) {
       expect(badgeView(closedResult({ status: 'unregistered' }), options)).toMatchObject({
         kind: 'unregistered',
@@ -93,7 +110,6 @@ describe('badgeView', () => {
         openUrl: null,
       });
     }
-    expect(badgeView(closedResult({ status: 'incomplete' }), show)).toBeNull();
     expect(badgeView(closedResult({ status: 'unknown', work: { title: 'T', journal: null, year: null, type: 'dataset' } }), show)).toBeNull();
   });
 });
