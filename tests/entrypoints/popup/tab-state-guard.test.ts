@@ -33,7 +33,15 @@ const result = fc.record(
     status: fc.constantFrom(...OA_STATUSES),
     retracted: fc.boolean(),
     retraction: maybe(fc.option(fc.record({ kind: text, noticeUrl: textOrNull, noticeDoi: textOrNull }), { nil: null })),
-    work: maybe(fc.option(fc.record({ title: textOrNull, journal: textOrNull, year: fc.option(finite, { nil: null }) }), { nil: null })),
+    work: maybe(
+      fc.option(
+        fc.record(
+          { title: textOrNull, journal: textOrNull, year: fc.option(finite, { nil: null }), type: maybe(fc.option(text, { nil: null })) },
+          { requiredKeys: ['title', 'journal', 'year'] },
+        ),
+        { nil: null },
+      ),
+    ),
     best: fc.option(copy, { nil: null }),
     copies: fc.array(copy, { maxLength: 3 }),
     sources: fc.dictionary(fc.constantFrom(...SOURCE_NAMES), outcome),
@@ -44,6 +52,10 @@ const result = fc.record(
 const lookup = fc.oneof(
   fc.constant({ state: 'idle' as const }),
   fc.constant({ state: 'loading' as const }),
+  fc.record(
+    { state: fc.constant('loading' as const), partial: result, pending: fc.array(fc.constantFrom(...SOURCE_NAMES), { maxLength: 3 }) },
+    { requiredKeys: ['state'] },
+  ),
   fc.record({ state: fc.constant('done' as const), result }),
   fc.record({ state: fc.constant('error' as const), error: text }),
 );
