@@ -18,6 +18,8 @@ const FOLDER_SOURCE: Record<string, string> = {
   europepmc_ncbi: 'europepmc',
   semanticscholar: 'semanticscholar',
   openaire: 'openaire',
+  datacite: 'datacite',
+  doi_ra: 'doiorg',
 };
 
 /** Endpoints the engine itself calls; their successful recordings must map without error. */
@@ -28,6 +30,8 @@ const OURS = [
   /^Europe PMC GET .*\/search/,
   /^S2 POST \/graph\/v1\/paper\/batch/,
   /^OpenAIRE Graph GET .*\/graph\/v2\/researchProducts/,
+  /^DataCite GET (https:\/\/api\.datacite\.org)?\/dois\/\{doi\}/,
+  /doi\.org\/ra\/\{prefix\}/,
 ];
 
 interface Row {

@@ -1,24 +1,28 @@
 /**
- * A world where every source has a free copy of every `10.5555/fault.*` DOI (each at its own host,
- * so the popup shows which source gave what), and where any source can be made to fail for one DOI
+ * A world where every index has a free copy of every `10.5555/fault.<index>.*` DOI (each at its own
+ * host, so the popup shows which source gave what), doi.org and DataCite answer for the DOIs of their
+ * own rounds, which no index knows, and where any source can be made to fail for one DOI
  * with the fixture server's fault shapes (harness/faults.ts). Faults are chosen per DOI rather than
  * per host so several scenarios can run at once, and POST sources (Semantic Scholar, CORE), whose
  * DOIs travel in the body, can be targeted too.
  */
 import { faultAction, type FaultSpec } from '../../harness/faults';
 import type { FixtureServer, RecordedRequest, Reply } from '../../harness';
-import type { SourceName } from '../../utils/model';
+import { SOURCE_NAMES, type SourceName } from '../../utils/model';
 import { SOURCES } from '../../utils/sources/registry';
 import { apiHost } from '../../harness';
 
-/**
- * Every registered source that finds copies: a new one cannot be left out of the fault rounds (its
- * stub is below). Registration sources (doi.org) are asked only about DOIs no index knows, which
- * this world has none of; they have their own rounds.
- */
-export const FAULT_SOURCES: SourceName[] = SOURCES.filter((s) => s.role !== 'registration').map((s) => s.id);
+/** Every registered source: a new one cannot be left out of the fault rounds (its stub is below). */
+export const FAULT_SOURCES: SourceName[] = [...SOURCE_NAMES];
 
-/** The host name each source's copy is shown under in the popup (Crossref gives licences, not copies). */
+/**
+ * The indexes, asked first about every DOI. doi.org (registration) and DataCite (follow-up) are asked
+ * only about DOIs no index knows, so their rounds' DOIs are known to no index here: doi.org names
+ * DataCite as the agency of DataCite's round DOIs and Crossref for the others.
+ */
+export const INDEX_SOURCES: SourceName[] = SOURCES.filter((s) => s.role === undefined).map((s) => s.id);
+
+/** The host name each source's copy is shown under in the popup (Crossref gives licences, doi.org only registrations). */
 export const COPY_HOST: Record<SourceName, string | null> = {
   openalex: 'Alpha Repository',
   unpaywall: 'Beta Repository',
@@ -27,11 +31,16 @@ export const COPY_HOST: Record<SourceName, string | null> = {
   core: 'delta-repo.example',
   crossref: null,
   openaire: 'Epsilon Repository',
+  datacite: 'Zeta Data Repository',
   doiorg: null,
 };
 
 export const faultDoi = (source: SourceName, kind: string, round = 0) => `10.5555/fault.${source}.${kind}.r${round}`;
 const DOI_IN_REQUEST = /10\.5555\/fault\.[a-z]+\.[a-z0-9-]+\.r\d+/g;
+/** `10.5555/fault.<source>.…` → the source whose round it is. */
+const roundOf = (doi: string) => /^10\.5555\/fault\.([a-z]+)\./.exec(doi)?.[1] ?? '';
+/** Whether the indexes know a fault-world DOI: all but the rounds of sources asked only about unknown DOIs. */
+export const knownToIndexes = (doi: string) => (INDEX_SOURCES as string[]).includes(roundOf(doi));
 
 export function doisIn(req: RecordedRequest): string[] {
   let path = req.path;
@@ -73,7 +82,8 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
         if ('hang' in action) return new Promise<Reply>(() => undefined);
         if ('delayMs' in action) await new Promise((r) => setTimeout(r, action.delayMs));
       }
-      return answer(dois, req);
+      // Indexes know only their own rounds' DOIs (see INDEX_SOURCES); the others answer for every DOI asked.
+      return answer(INDEX_SOURCES.includes(source) ? dois.filter(knownToIndexes) : dois, req);
     };
 
   const openalexWork = (doi: string) => ({
@@ -178,7 +188,7 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
       return {
         json: ids.map((raw) => {
           const doi = raw.replace(/^DOI:/i, '').toLowerCase();
-          return /^10\.5555\/fault\./.test(doi)
+          return /^10\.5555\/fault\./.test(doi) && knownToIndexes(doi)
             ? {
                 paperId: slug(doi),
                 externalIds: { DOI: doi },
@@ -246,6 +256,33 @@ export function registerFaultWorld(server: FixtureServer): FaultWorld {
           : [],
       },
     })),
+  );
+
+  server.api(
+    apiHost('doiorg'),
+    '/ra/',
+    wrap('doiorg', (_dois, req) => {
+      const asked = decodeURIComponent(new URL(req.url).pathname.replace(/^\/ra\//, '')).split(',');
+      return { json: asked.map((doi) => ({ DOI: doi, RA: roundOf(doi.toLowerCase()) === 'datacite' ? 'DataCite' : 'Crossref' })) };
+    }),
+  );
+  const dataciteRecord = (doi: string) => ({
+    id: doi,
+    type: 'dois',
+    attributes: {
+      doi,
+      url: `https://zeta-data.example/record/${slug(doi)}`,
+      publisher: 'Zeta Data Repository',
+      types: { resourceTypeGeneral: 'Dataset' },
+      rightsList: [{ rightsIdentifier: 'cc-by-4.0' }],
+    },
+  });
+  server.api(
+    apiHost('datacite'),
+    '/dois/',
+    wrap('datacite', ([doi]) =>
+      doi && roundOf(doi) === 'datacite' ? { json: { data: dataciteRecord(doi) } } : { status: 404, json: { errors: [{ status: '404' }] } },
+    ),
   );
 
   return {

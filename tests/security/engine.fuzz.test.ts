@@ -26,6 +26,7 @@ const BASES: Record<SourceName, { host: string; base: unknown }> = {
   core: { host: 'api.core.ac.uk', base: api('core-discover.json') },
   crossref: { host: 'api.crossref.org', base: api('crossref-retracted.json') },
   openaire: { host: 'api.openaire.eu', base: api('openaire-dedup.json') },
+  datacite: { host: 'api.datacite.org', base: api('datacite-dryad-dataset.json') },
   doiorg: { host: 'doi.org', base: api('doiorg-ra.json') },
 };
 
@@ -98,8 +99,8 @@ describe('engine with every source hostile', () => {
           const results = many ? [...(await engine.lookupMany(DOIS)).values()] : [await engine.lookup(DOIS[0]!)];
           for (const result of results) {
             expect(LookupResult.safeParse(result).success).toBe(true);
-            // Every index is named; doi.org (a registration source) only when no index knew the DOI.
-            const indexes = SOURCE_NAMES.filter((n) => sourceById(n)?.role !== 'registration');
+            // Every index is named; doi.org and DataCite (registration, follow-up) only when asked.
+            const indexes = SOURCE_NAMES.filter((n) => sourceById(n)?.role === undefined);
             expect(
               Object.keys(result.sources)
                 .filter((n) => indexes.includes(n as SourceName))

@@ -41,6 +41,9 @@ const CASES: Array<{ source: Source; base: unknown; dois: string[] }> = [
   { source: source('core'), base: json('core-discover.json'), dois: ['10.1234/green.1'] },
   { source: source('crossref'), base: json('crossref-retracted.json'), dois: ['10.1234/closed.2', '10.1186/s12913-023-10058-w'] },
   { source: source('openaire'), base: json('openaire-dedup.json'), dois: ['10.5555/openaire.twice', '10.5555/openaire.unhosted'] },
+  { source: source('datacite'), base: json('datacite-dryad-dataset.json'), dois: ['10.5061/dryad.8515'] },
+  { source: source('datacite'), base: json('datacite-bath-dataset.json'), dois: ['10.15125/bath-00114'] },
+  { source: source('doiorg'), base: json('doiorg-ra.json'), dois: ['10.1186/s12913-023-10058-w', '10.2307/24953986', '10.5555/greenway.maybe'] },
 ];
 
 const T = 1_700_000_000_000;
@@ -99,7 +102,9 @@ describe('source mappers under mutated answers', () => {
       const out = readResponse(s, ok(JSON.stringify(base)), dois, T);
       return out.ok && [...out.answers.values()].some((a) => a.copies.length > 0);
     });
-    expect(withCopies.map((c) => c.source.id)).toEqual(expect.arrayContaining(['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core', 'openaire']));
+    expect(withCopies.map((c) => c.source.id)).toEqual(
+      expect.arrayContaining(['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core', 'openaire', 'datacite']),
+    );
   });
 
   for (const { source: s, base, dois } of CASES) {
@@ -110,7 +115,8 @@ describe('source mappers under mutated answers', () => {
           fc.property(mutated(base), (value) => {
             const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
             if (!out.ok) {
-              expect(out.error).toMatch(/^[A-Z][\w ]+: /);
+              // The source's label first ("OpenAlex: …", "doi.org: …").
+              expect(out.error).toMatch(/^[A-Za-z][\w .]+: /);
               return;
             }
             for (const [doi, answer] of out.answers) {

@@ -16,6 +16,7 @@ export const endpoints = {
   core: { baseUrl: 'http://fixtures.test/core' },
   crossref: { baseUrl: 'http://fixtures.test/crossref' },
   openaire: { baseUrl: 'http://fixtures.test/openaire' },
+  datacite: { baseUrl: 'http://fixtures.test/datacite' },
   doiorg: { baseUrl: 'http://fixtures.test/doiorg' },
 };
 
@@ -27,6 +28,7 @@ export const emptyRoutes: Record<string, Handler> = {
   '/core/': () => json({ fullTextLink: null, source: null }),
   '/crossref/': () => json({ status: 'ok', 'message-type': 'work-list', message: { items: [] } }),
   '/openaire/': () => json({ header: { numFound: 0 }, results: [] }),
+  '/datacite/': () => json({ errors: [{ status: '404', title: "The resource you are looking for doesn't exist." }] }, 404),
   // Registered, but in none of the indexes (a DOI no index has picked up yet).
   '/doiorg/': (call) =>
     json(

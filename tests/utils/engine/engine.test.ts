@@ -196,6 +196,7 @@ describe('faults: one failing source never loses the others', () => {
     ['core', '/core/', 'CORE'],
     ['crossref', '/crossref/', 'Crossref'],
     ['openaire', '/openaire/', 'OpenAIRE'],
+    // doi.org and DataCite are asked only about DOIs no index knows: their faults are in truth.test.ts.
   ];
   // Vitest's fake timers drive the engine's real clock (setTimeout, Date): the 15 s timeout, the
   // retries' backoff and the batch window all pass without real waiting. (Stepping the FakeClock
