@@ -66,10 +66,11 @@ const isLookupResult = shape({
   status: isOneOf(OA_STATUSES),
   retracted: (v) => typeof v === 'boolean',
   retraction: optional(nullable(shape({ kind: isString, noticeUrl: isStringOrNull, noticeDoi: isStringOrNull }))),
-  work: optional(nullable(shape({ title: isStringOrNull, journal: isStringOrNull, year: nullable(isNumber) }))),
+  work: optional(nullable(shape({ title: isStringOrNull, journal: isStringOrNull, year: nullable(isNumber), type: optional(isStringOrNull) }))),
   best: nullable(isCopy),
   copies: arrayOf(isCopy),
   sources: isSourceOutcomes,
+  agency: optional(isStringOrNull),
   fetchedAt: isNumber,
 });
 

@@ -33,10 +33,21 @@ const result = fc.record(
     status: fc.constantFrom(...OA_STATUSES),
     retracted: fc.boolean(),
     retraction: maybe(fc.option(fc.record({ kind: text, noticeUrl: textOrNull, noticeDoi: textOrNull }), { nil: null })),
-    work: maybe(fc.option(fc.record({ title: textOrNull, journal: textOrNull, year: fc.option(finite, { nil: null }) }), { nil: null })),
+    work: maybe(
+      fc.option(
+        fc.record(
+          { title: textOrNull, journal: textOrNull, year: fc.option(finite, { nil: null }), type: maybe(textOrNull) },
+          { requiredKeys: ['title', 'journal', 'year'] },
+        ),
+        {
+          nil: null,
+        },
+      ),
+    ),
     best: fc.option(copy, { nil: null }),
     copies: fc.array(copy, { maxLength: 3 }),
     sources: fc.dictionary(fc.constantFrom(...SOURCE_NAMES), outcome),
+    agency: maybe(textOrNull),
     fetchedAt: finite,
   },
   { requiredKeys: ['doi', 'status', 'retracted', 'best', 'copies', 'sources', 'fetchedAt'] },
