@@ -32,7 +32,7 @@ function schemas(z: ZodMini) {
     doi: text,
     url: text,
     titles: list,
-    // A string in the default answer; an object `{ name }` when asked with `publisher=true`.
+    // A string in every recorded answer; an object `{ name }` is read too, should the API give one.
     publisher: z.catch(z.unknown(), null),
     container: z.catch(z.nullable(z.object({ title: z.optional(text) })), null),
     publicationYear: z.catch(z.unknown(), null),
