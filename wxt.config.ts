@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiHostPermissions } from './utils/sources/registry';
 import { managedSchema } from './utils/settings/managed-schema';
+import { BADGES_SCRIPT } from './entrypoints/content/badges/hook';
 
 // Builds land in .output/ unless GREENWAY_OUT_DIR says otherwise, so that parallel test runs
 // (e2e, demo, bench) never overwrite each other's extension.
@@ -21,6 +23,21 @@ export default defineConfig({
     excludeSources: ['tests/**', 'harness/**', 'demo-output/**', 'test-output/**', 'web-ext-artifacts/**', 'coverage/**', '**/*.log', 'docs/**/*.png'],
   },
   hooks: {
+    // `imports: false` stops WXT's own auto-import dirs but not unimport's presets: a local named `storage`
+    // or `browser` (a parameter) still got `wxt/utils/storage` (16 kB with its lock library) injected.
+    'config:resolved': (wxt) => {
+      wxt.config.imports.presets = [];
+      wxt.config.imports.imports = [];
+    },
+    // The content script runs on every page and needs no polyfill: its promise-based calls exist on both
+    // browsers' own globals (wxt/browser picks `browser` in Firefox, `chrome` in Chromium).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
+      const plain = { find: 'wxt/browser', replacement: fileURLToPath(import.meta.resolve('wxt/browser')) };
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      config.resolve.alias = [plain, ...(Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement })))];
+    },
     // Chrome's policy schema, generated from the policy fields and the source registry.
     'build:publicAssets': (_wxt, assets) => {
       assets.push({ relativeDest: 'managed-schema.json', contents: `${JSON.stringify(managedSchema(), null, 2)}\n` });
@@ -38,6 +55,9 @@ export default defineConfig({
     // Exactly the API hosts the registered sources call (utils/sources/registry.ts).
     host_permissions: apiHostPermissions(),
     action: { default_title: 'Greenway' },
+    // The badge script, imported by the content script on pages with a DOI (entrypoints/content/badges/hook.ts):
+    // Chromium serves it to pages only under a per-session address.
+    web_accessible_resources: [{ resources: [BADGES_SCRIPT.slice(1)], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     // Opens the popup from the keyboard; users can change the keys at chrome://extensions/shortcuts
     // (Firefox: about:addons → ⚙ → Manage Extension Shortcuts).
     commands: {

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { parseDoiField } from '@/utils/model/doi';
+import type { IdLookup } from '@/utils/engine/id-map';
+import { parseTypedId, type OtherIdKind } from '@/utils/model/typed-id';
 import { t } from '@/utils/view/i18n';
+import { idLookupProblem, resolvingText } from '@/utils/view/typed-id-view';
 
 interface Props {
   onSubmit(doi: string): void;
@@ -11,12 +13,20 @@ interface Props {
   /** The heading: "No article DOI on this page" on its own, omitted under a result. */
   heading?: boolean;
   autoFocus?: boolean;
+  /** Names the DOI of a typed PMID or PMCID (background `lookup:id`); without it those ids are refused. */
+  resolveId?(kind: OtherIdKind, id: string): Promise<IdLookup>;
 }
 
-/** Takes a DOI, a doi.org URL, or any URL/text that contains one, and looks it up. */
-export function ManualDoiForm({ onSubmit, initial = '', initialInvalid = false, heading = true, autoFocus = true }: Props) {
+/**
+ * Takes a DOI, a doi.org URL, any URL/text that contains one, a PMID, PMCID or arXiv id, and looks
+ * up its DOI: an arXiv id's by rule, a PMID's or PMCID's through `resolveId`.
+ */
+export function ManualDoiForm({ onSubmit, initial = '', initialInvalid = false, heading = true, autoFocus = true, resolveId }: Props) {
   const [value, setValue] = useState(initial);
   const [invalid, setInvalid] = useState(initialInvalid);
+  /** While a PMID/PMCID is being mapped: what is said; after a failed mapping: why there is no DOI. */
+  const [pending, setPending] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   // The autofocus attribute only works for the document's first candidate; this form mounts later.
   useEffect(() => {
@@ -27,12 +37,24 @@ export function ManualDoiForm({ onSubmit, initial = '', initialInvalid = false, 
       {heading && <h2>{t('noDoiTitle')}</h2>}
       <p id="doi-help">{t('noDoiHelp')}</p>
       <form
-        onSubmit={(event) => {
+        onSubmit={async (event) => {
           event.preventDefault();
-          // What the user types is one DOI, taken whole (a registered DOI may end in "/" or ".").
-          const doi = parseDoiField(value);
-          setInvalid(!doi);
-          if (doi) onSubmit(doi);
+          // What the user types is one DOI, taken whole (a registered DOI may end in "/" or "."), or one other id.
+          const typed = parseTypedId(value);
+          const mappable = typed?.kind === 'pmid' || typed?.kind === 'pmcid';
+          setInvalid(!typed || (mappable && !resolveId));
+          setProblem(null);
+          if (!typed || pending) return;
+          if (typed.kind === 'doi' || typed.kind === 'arxiv') return onSubmit(typed.doi);
+          if (!resolveId) return;
+          setPending(resolvingText(typed));
+          const lookup = await resolveId(typed.kind, typed.id).catch((error: unknown): IdLookup => ({
+            state: 'failed',
+            error: String(error instanceof Error ? error.message : error),
+          }));
+          setPending(null);
+          if (lookup.state === 'found') onSubmit(lookup.doi);
+          else setProblem(idLookupProblem(typed, lookup));
         }}
       >
         <label for="doi-input">{t('doiInputLabel')}</label>
@@ -45,17 +67,22 @@ export function ManualDoiForm({ onSubmit, initial = '', initialInvalid = false, 
             spellcheck={false}
             autocomplete="off"
             aria-keyshortcuts="/"
-            aria-describedby={invalid ? 'doi-help doi-error' : 'doi-help'}
-            aria-invalid={invalid}
+            aria-describedby={invalid || problem ? 'doi-help doi-error' : 'doi-help'}
+            aria-invalid={invalid || problem !== null}
             onInput={(event) => setValue((event.target as HTMLInputElement).value)}
           />
-          <button type="submit" class="action primary">
+          <button type="submit" class="action primary" aria-disabled={pending !== null}>
             {t('findFreeCopy')}
           </button>
         </div>
-        {invalid && (
+        {pending && (
+          <p class="help" role="status">
+            {pending}
+          </p>
+        )}
+        {(invalid || problem) && (
           <p id="doi-error" class="field-error" role="alert">
-            {t('invalidDoi')}
+            {invalid ? t('invalidDoi') : problem}
           </p>
         )}
       </form>

@@ -3,8 +3,11 @@ import type { LookupResult } from '@/utils/model';
 import type { ArticleSignal, TabState } from '@/utils/messaging/protocol';
 import type { CheckLink, FindArchive } from '@/hooks/use-link-checks';
 import type { DiscoveryService, Settings } from '@/utils/settings/schema';
+import type { IdLookup } from '@/utils/engine/id-map';
+import type { OtherIdKind } from '@/utils/model/typed-id';
 import { parseDoi } from '@/utils/model/doi';
 import { SHORTCUT_KEYS, shortcutFor } from '@/utils/view/shortcuts';
+import { useLateReport } from '@/hooks/use-late-report';
 import { t } from '@/utils/view/i18n';
 import { ResultView } from './ResultView';
 import { ManualDoiForm } from './ManualDoiForm';
@@ -24,6 +27,8 @@ export interface PopupPreferences {
 export interface PopupClient {
   getTab(tabId: number): Promise<TabState | null>;
   lookup(doi: string, options: { tabId?: number; force?: boolean }): Promise<LookupResult>;
+  /** The DOI of a PMID or PMCID typed into the form (background `lookup:id`). */
+  resolveId?(kind: OtherIdKind, id: string): Promise<IdLookup>;
   copyText(text: string): Promise<void>;
   /** Checks a copy's link (background `check:link`); without it no check is shown. */
   checkLink?: CheckLink;
@@ -206,23 +211,29 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     setManualOpen(false);
     return runLookup(doi, null);
   };
+  /** A content-script report that came after "can't read" was shown (see useLateReport). */
+  const adoptReport = (tab: TabState) => {
+    setTabUrl(tab.pageUrl ?? null);
+    setPageDoiCount(tab.pageDoiCount);
+    const known = viewFromTab(tab);
+    if (known) setView(known);
+    else if (tab.article) void runLookup(tab.article.doi, tab.article);
+  };
+  const [grants, setGrants] = useState(0);
+  useLateReport({
+    tabId,
+    active: view.kind === 'no-access',
+    round: grants,
+    getTab: client.getTab,
+    onReport: adoptReport,
+    // Granted, yet no report: the page has no article Greenway can see.
+    onGiveUp: grants > 0 ? () => setView({ kind: 'no-doi', text: '', invalid: false }) : undefined,
+  });
   const allow = async (origin: string) => {
     if (!client.allowSite || tabId === null) return false;
     const granted = await client.allowSite(origin, tabId);
-    if (!granted) return false;
-    // The content script now runs and reports; its report becomes the tab state (≤ 5 s).
-    for (let i = 0; i < 50; i++) {
-      const tab = await client.getTab(tabId).catch(() => null);
-      if (tab) {
-        const known = viewFromTab(tab);
-        if (known) setView(known);
-        else if (tab.article) await runLookup(tab.article.doi, tab.article);
-        return true;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    setView({ kind: 'no-doi', text: '', invalid: false });
-    return true;
+    if (granted) setGrants((n) => n + 1);
+    return granted;
   };
   const busy = view.kind === 'starting' || view.kind === 'loading';
   return (
@@ -230,10 +241,17 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       {view.kind === 'starting' && <LookingUp doi={null} />}
       {view.kind === 'loading' && <LookingUp doi={view.doi} />}
       {view.kind === 'no-access' && <SiteAccess origin={view.origin} onAllow={allow} />}
-      {view.kind === 'no-access' && <ManualDoiForm heading={false} autoFocus={false} onSubmit={lookupTyped} />}
+      {view.kind === 'no-access' && <ManualDoiForm heading={false} autoFocus={false} onSubmit={lookupTyped} resolveId={client.resolveId} />}
       {view.kind === 'no-doi' && view.discussed && <DiscussedPaper doi={view.discussed} onLookUp={lookupTyped} />}
       {view.kind === 'no-doi' && (
-        <ManualDoiForm key={view.text} initial={view.text} initialInvalid={view.invalid} autoFocus={!view.discussed} onSubmit={lookupTyped} />
+        <ManualDoiForm
+          key={view.text}
+          initial={view.text}
+          initialInvalid={view.invalid}
+          autoFocus={!view.discussed}
+          onSubmit={lookupTyped}
+          resolveId={client.resolveId}
+        />
       )}
       {view.kind === 'result' && (
         <ResultView
@@ -263,7 +281,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       {(view.kind === 'result' || view.kind === 'error') && (
         <details class="another" open={manualOpen} onToggle={(e) => setManualOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t('checkAnotherDoi')}</summary>
-          {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} />}
+          {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} resolveId={client.resolveId} />}
         </details>
       )}
       <CheckListLinks tabId={tabId} pageDoiCount={pageDoiCount} />

@@ -3,7 +3,7 @@
  * people's builds use). Built once per process; `GREENWAY_SKIP_BUILD=1` reuses an existing build.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,4 +48,28 @@ export function buildExtension(outDirName = '.output-e2e', options: { fresh?: bo
   builds.set(key, build);
   build.catch(() => builds.delete(key));
   return build;
+}
+
+/** What a build is made from: a change to any of these makes an existing build stale. */
+const BUILD_INPUTS = ['entrypoints', 'components', 'hooks', 'utils', 'public', 'assets', 'wxt.config.ts', 'package-lock.json', 'tsconfig.json'];
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
+}
+
+/** True when `<outDirName>/<target>-mv3` is missing or older than any of its sources. */
+export function isBuildStale(outDirName: string, target: BuildTarget = 'chrome'): boolean {
+  const manifest = join(REPO_ROOT, outDirName, `${target}-mv3`, 'manifest.json');
+  if (!existsSync(manifest)) return true;
+  const built = statSync(manifest).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestChange(join(REPO_ROOT, input)) > built);
+}
+
+/** The build in `outDirName`, rebuilt first only when it is missing or stale (the budgets test). */
+export function currentBuild(outDirName: string, target: BuildTarget = 'chrome'): Promise<string> {
+  if (!isBuildStale(outDirName, target)) return Promise.resolve(join(REPO_ROOT, outDirName, `${target}-mv3`));
+  return buildExtension(outDirName, { fresh: true, target });
 }

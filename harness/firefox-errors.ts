@@ -7,9 +7,10 @@
  * - a process script in each child process forwards `console.error` calls (nsIConsoleAPIStorage)
  *   of the add-on's pages (addonId) and content script (moz-extension:// filename).
  * Only entries from the add-on count: Firefox's own noise ("sendRemoveListener on closed conduit")
- * comes from its modules, not from moz-extension:// sources. "Promise rejected after context
- * unloaded" is Firefox reporting, in an extension page the test has just closed, a message still in
- * flight (Chromium drops it silently): dropped too.
+ * comes from its modules, not from moz-extension:// sources. "Promise rejected/resolved after
+ * context unloaded" is Firefox reporting, in an extension page just closed (by the test, or by a user
+ * closing the popup), an API call still in flight — e.g. a link check's message (Chromium drops it
+ * silently): dropped too.
  */
 export interface ChromeScope {
   evaluate(expression: string): Promise<unknown>;
@@ -43,8 +44,8 @@ export function FIREFOX_ERROR_WATCH(origin: string, addonId: string): string {
         if (!(message instanceof Ci.nsIScriptError)) return;
         if (message.flags & Ci.nsIScriptError.warningFlag) return;
         if (!String(message.sourceName).startsWith(origin)) return;
-        // A page closed by the test while its runtime.sendMessage was in flight (Firefox only).
-        if (String(message.errorMessage).startsWith('Promise rejected after context unloaded')) return;
+        // A page closed while one of its API calls was in flight (Firefox only).
+        if (/^Promise (rejected|resolved) after context unloaded/.test(String(message.errorMessage))) return;
         errors.push('uncaught (' + message.sourceName + ':' + message.lineNumber + '): ' + message.errorMessage);
       },
     });

@@ -7,7 +7,9 @@
 import { accessSync, constants } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { jsonCall, type DrivenExtension, type DrivenPage } from './driven';
+import { jsonCall, type DrivenLaunch, type DrivenPage } from './driven';
+import { firefoxPage } from './firefox-page';
+import { managedStorageHome } from './firefox-managed';
 import { FIREFOX_ERROR_WATCH, type ChromeScope } from './firefox-errors';
 import { POPUP_SIZE } from './launch';
 
@@ -58,49 +60,50 @@ function contextId(page: Page): string {
   return (page.mainFrame() as unknown as { _id: string })._id;
 }
 
-function wrap(page: Page): DrivenPage {
-  return {
-    // BiDi deserialisation drops repeated references (§9.11): results travel as JSON.
-    evaluate: async (fn, arg) => JSON.parse((await page.evaluate(jsonCall(fn, arg))) as string) as never,
-    click: (selector) => page.click(selector),
-    screenshot: (options) => page.screenshot(options as { path: `${string}.png`; fullPage?: boolean }),
-    setViewport: (size) => page.setViewport(size),
-    close: () => page.close(),
-  };
-}
-
 export interface FirefoxLaunchOptions {
   extensionDir: string;
   port: number;
   /** Extra Firefox prefs, e.g. `extensions.originControls.grantByDefault: false` (§5). */
   prefs?: Record<string, unknown>;
+  /** The add-on's `storage.managed` (an institution's policy), from a per-user native manifest. */
+  managedStorage?: Record<string, unknown>;
 }
 
-export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Promise<DrivenExtension> {
+export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Promise<DrivenLaunch> {
   const firefox = findFirefox();
   if (!firefox.ok) throw new Error(firefox.error);
+  const managed = options.managedStorage ? await managedStorageHome(GECKO_ID, options.managedStorage) : null;
   const uuid = randomUUID();
   const origin = `moz-extension://${uuid}`;
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefox.path,
-    headless: process.env.GREENWAY_HEADED !== '1' || !process.env.DISPLAY,
-    acceptInsecureCerts: true,
-    args: ['--remote-allow-system-access'],
-    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-    extraPrefsFirefox: firefoxPrefs(options.port, uuid, options.prefs),
-    // One cleanup path (§9.10): puppeteer's own handlers exit before deleting the profile.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: firefox.path,
+      headless: process.env.GREENWAY_HEADED !== '1' || !process.env.DISPLAY,
+      acceptInsecureCerts: true,
+      args: ['--remote-allow-system-access'],
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', ...managed?.env },
+      extraPrefsFirefox: firefoxPrefs(options.port, uuid, options.prefs),
+      // One cleanup path (§9.10): puppeteer's own handlers exit before deleting the profile.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    })
+    .catch(async (error: unknown) => {
+      await managed?.remove();
+      throw error;
+    });
+  const closeAll = async () => {
+    await browser.close().catch(() => undefined);
+    await managed?.remove();
+  };
   try {
     const chrome = await chromeScope(browser);
     if (chrome) await chrome.evaluate(FIREFOX_ERROR_WATCH(origin, GECKO_ID));
     await browser.installExtension(options.extensionDir);
     const pages = new Map<DrivenPage, Page>();
     const track = (page: Page) => {
-      const driven = wrap(page);
+      const driven = firefoxPage(page, chrome);
       pages.set(driven, page);
       return driven;
     };
@@ -113,11 +116,14 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
       return page;
     };
     const helper = await openExtensionPage('options.html');
-    const inExtension: DrivenExtension['inExtension'] = async (fn, arg) => JSON.parse((await helper.evaluate(jsonCall(fn, arg))) as string) as never;
+    const inExtension: DrivenLaunch['inExtension'] = async (fn, arg) => JSON.parse((await helper.evaluate(jsonCall(fn, arg))) as string) as never;
+    const real = (page: DrivenPage) => {
+      const found = pages.get(page);
+      if (!found) throw new Error('not a page of this browser');
+      return found;
+    };
     const tabIdOf = async (page: DrivenPage): Promise<number> => {
-      const real = pages.get(page);
-      if (!real) throw new Error('not a page of this browser');
-      await real.bringToFront();
+      await real(page).bringToFront();
       const ids = await inExtension(async () => {
         const tabs = await (globalThis as unknown as ChromeTabs).chrome.tabs.query({ active: true, lastFocusedWindow: true });
         return tabs.flatMap((t) => (typeof t.id === 'number' ? [t.id] : []));
@@ -127,9 +133,15 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
     };
     return {
       browser: 'firefox',
+      origin,
       async openPage(url) {
         const page = await browser.newPage();
         await page.goto(url, { waitUntil: 'load' });
+        return track(page);
+      },
+      async openExtensionPage(path, viewport) {
+        const page = await openExtensionPage(path);
+        if (viewport) await page.setViewport(viewport);
         return track(page);
       },
       tabIdOf,
@@ -140,19 +152,51 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions): Pro
         return track(page);
       },
       inExtension,
+      async clickToolbarIcon(page) {
+        if (!chrome) throw new Error('clickToolbarIcon needs Firefox 153+ (chrome scope)');
+        await real(page).bringToFront();
+        // What a click on the toolbar button runs (ext-browserAction's triggerAction): activeTab on the
+        // selected tab, and the popup panel opened.
+        await chrome.evaluate(`(async () => {
+          const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+          const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+          await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+          return 'clicked';
+        })()`);
+      },
       async grantActiveTab(page) {
         if (!chrome) throw new Error('grantActiveTab needs Firefox 153+ (chrome scope)');
-        await pages.get(page)?.bringToFront();
-        // What ext-browserAction does on a click: the extension gets activeTab on the selected tab.
+        await real(page).bringToFront();
         await chrome.evaluate(`WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.tabManager.addActiveTabPermission(gBrowser.selectedTab)`);
       },
-      errors: async () => (chrome ? ((await chrome.evaluate('JSON.stringify(window.__greenwayErrors ?? [])')) as string[]) : []),
-      async close() {
-        await browser.close().catch(() => undefined);
+      // BiDi announces no tab that Firefox's extension pages open: the extension's own tabs.query does
+      // (host permissions show each web tab's URL there).
+      async openedTab(action) {
+        type Tabs = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; remove(id: number): Promise<void> } };
+        const tabs = () =>
+          inExtension(
+            async () => (await (globalThis as unknown as { browser: Tabs }).browser.tabs.query({})).map((t) => ({ id: t.id ?? -1, url: t.url ?? '' })),
+            null,
+          );
+        const before = new Set((await tabs()).map((t) => t.id));
+        await action();
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const fresh = (await tabs()).find((t) => !before.has(t.id) && t.url !== '' && t.url !== 'about:blank');
+          if (fresh)
+            return { url: fresh.url, close: () => inExtension((id) => (globalThis as unknown as { browser: Tabs }).browser.tabs.remove(id), fresh.id) };
+          if (Date.now() > deadline) throw new Error('no new tab with an address within 10 s');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
       },
+      async addCookies(cookies) {
+        for (const c of cookies) await browser.setCookie({ ...c, path: '/', secure: true, sameSite: 'None' });
+      },
+      errors: async () => (chrome ? ((await chrome.evaluate('JSON.stringify(window.__greenwayErrors ?? [])')) as string[]) : []),
+      close: closeAll,
     };
   } catch (error) {
-    await browser.close().catch(() => undefined);
+    await closeAll();
     throw error;
   }
 }

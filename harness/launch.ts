@@ -17,6 +17,11 @@ export interface LaunchOptions {
   port: number;
   /** Show the window. Default: only when GREENWAY_HEADED=1 and a DISPLAY exists. */
   headed?: boolean;
+  /**
+   * A profile to start with and keep (a browser restart: the bench's cold start). Default: a fresh
+   * profile per launch, deleted on close.
+   */
+  userDataDir?: string;
 }
 
 export interface LaunchedExtension {
@@ -91,7 +96,9 @@ export async function launchExtension(options: LaunchOptions): Promise<LaunchedE
   if (!browser.ok) throw new Error(browser.error);
   const headed = options.headed ?? (process.env.GREENWAY_HEADED === '1' && Boolean(process.env.DISPLAY));
   // A fresh profile per launch: no state (storage, cache, permissions) leaks between tests.
-  const userDataDir = await mkdtemp(join(tmpdir(), 'greenway-e2e-'));
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'greenway-e2e-')));
+  const removeProfile = () => (ownProfile ? rm(userDataDir, { recursive: true, force: true }) : Promise.resolve());
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: browser.path,
     headless: !headed,
@@ -148,12 +155,12 @@ export async function launchExtension(options: LaunchOptions): Promise<LaunchedE
       },
       async close() {
         await context.close().catch(() => undefined);
-        await rm(userDataDir, { recursive: true, force: true });
+        await removeProfile();
       },
     };
   } catch (error) {
     await context.close().catch(() => undefined);
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 }

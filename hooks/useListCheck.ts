@@ -1,16 +1,24 @@
 /**
- * The check page's state: the list being checked, its rows, the run (progress, Cancel) and the
- * saved last list. Rows are rebuilt from the entries and the results map after each chunk.
+ * The check page's state: the list being checked, its rows, the run (progress, per-source counts,
+ * Cancel) and the saved last list. Each chunk's answer rebuilds only its own rows, and the page is
+ * updated at most every FLUSH_MS with every chunk that came in meanwhile (two chunks in flight often
+ * land together), telling the table which rows changed so that it never refilters or resorts them all.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ParsedList } from '@/utils/lists/entries';
 import { rowFor, type ResultRow } from '@/utils/lists/rows';
-import { checkList, summariseErrors } from '@/utils/lists/run';
+import { checkList, type CheckProgress } from '@/utils/lists/run';
+import { eachInSlices, nextTask } from '@/utils/lists/slices';
+import { errorSummary, sourceLines, type SourceLine } from '@/utils/lists/tally';
+import type { RowChanges } from '@/utils/lists/view';
 import type { LookupResult } from '@/utils/model';
 import type { SavedList } from '@/utils/lists/store';
+import type { ListParser } from '@/utils/lists/off-thread';
 
 /** What the check page needs from the outside world; the entrypoint passes the real one, tests a fake. */
 export interface CheckClient {
+  /** Reads pasted text or an imported file into entries (off the page's thread where it can). */
+  parseList: ListParser;
   /** One chunk of DOI keys through the background (`lookup:list`), results by key. */
   lookupList(dois: string[], perDoi: boolean): Promise<Record<string, LookupResult>>;
   /** The DOIs on a tab's page (`tab:dois`). */
@@ -31,13 +39,24 @@ export interface RunState {
   cancelled: boolean;
   /** Per-source errors, summarised, and chunks the background could not answer. */
   errors: { error: string; count: number }[];
+  /** What each source did for this list (utils/lists/tally.ts). */
+  sources: SourceLine[];
 }
 
-const IDLE: RunState = { running: false, done: 0, total: 0, cancelled: false, errors: [] };
+/** The rows shown, and which of them changed since the previous rows (null: a new list). */
+export interface TableRows {
+  rows: ResultRow[];
+  changes: RowChanges | null;
+}
+
+const IDLE: RunState = { running: false, done: 0, total: 0, cancelled: false, errors: [], sources: [] };
+
+/** Least time between two updates of the page while a list is checked (ms): ten a second at most. */
+export const FLUSH_MS = 100;
 
 export function useListCheck(client: CheckClient) {
   const [list, setList] = useState<ParsedList | null>(null);
-  const [rows, setRows] = useState<ResultRow[]>([]);
+  const [table, setTable] = useState<TableRows>({ rows: [], changes: null });
   const [run, setRun] = useState<RunState>(IDLE);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -48,7 +67,7 @@ export function useListCheck(client: CheckClient) {
       if (!live || !saved) return;
       setList((current) => {
         if (current) return current;
-        setRows(saved.rows);
+        setTable({ rows: saved.rows, changes: null });
         setSavedAt(saved.savedAt);
         return { format: saved.format, entries: saved.entries, problems: [], duplicates: 0 };
       });
@@ -64,39 +83,78 @@ export function useListCheck(client: CheckClient) {
       const controller = new AbortController();
       abort.current = controller;
       const { entries } = parsed;
-      // Each chunk's answer updates only its own rows: a 10,000-row list never rebuilds them all.
       const positions = new Map<string, number[]>();
-      entries.forEach((e, i) => e.key && positions.set(e.key, [...(positions.get(e.key) ?? []), i]));
-      let current = entries.map((e, i) => rowFor(e, i, undefined));
-      const update = (results: Map<string, LookupResult>, chunk: readonly string[]) => {
-        const next = current.slice();
-        for (const key of chunk) for (const i of positions.get(key) ?? []) next[i] = rowFor(entries[i]!, i, results.get(key));
-        current = next;
-        return next;
+      entries.forEach((e, i) => {
+        if (!e.key) return;
+        const at = positions.get(e.key);
+        if (at) at.push(i);
+        else positions.set(e.key, [i]);
+      });
+      // `shown`: the rows the page has; `current`: with the answers since (a copy once one comes in).
+      let shown: ResultRow[] = [];
+      let current = shown;
+      let changed: number[] = [];
+      let latest: CheckProgress | null = null;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const flush = () => {
+        timer = null;
+        if (abort.current !== controller) return;
+        if (changed.length) {
+          const changes: RowChanges = { base: shown, indices: changed };
+          shown = current;
+          changed = [];
+          setTable({ rows: shown, changes });
+        }
+        const p = latest;
+        if (p) setRun((r) => ({ ...r, done: p.done, sources: sourceLines(p.tally, perDoi) }));
       };
+      const keys = [...positions.keys()];
       setList(parsed);
       setSavedAt(null);
-      setRows(current);
-      const keys = [...new Set(entries.map((e) => e.key).filter((k): k is string => k !== null))];
+      setTable({ rows: [], changes: null });
       setRun({ ...IDLE, running: true, total: keys.length });
+      // The click's task shows the progress bar; the rows are built in slices, the table's first
+      // render has a task of its own, and the first requests go out after it: none makes a long task.
+      const pending: ResultRow[] = [];
+      await eachInSlices(entries.keys(), (i) => pending.push(rowFor(entries[i]!, i, undefined)), nextTask);
+      if (abort.current !== controller) return;
+      shown = current = pending;
+      setTable({ rows: shown, changes: null });
+      await nextTask();
+      if (abort.current !== controller) return;
       const outcome = await checkList(
         keys,
         { send: (dois, tick) => client.lookupList(dois, tick), sleep: client.sleep, now: client.now },
         {
           perDoi,
           signal: controller.signal,
-          onProgress: (p, chunk) => {
+          onProgress: (p, chunk, results) => {
             if (abort.current !== controller) return;
-            setRows(update(p.results, chunk));
-            setRun((r) => ({ ...r, done: p.done }));
+            if (current === shown) current = shown.slice();
+            for (const key of chunk) {
+              for (const i of positions.get(key) ?? []) {
+                current[i] = rowFor(entries[i]!, i, results.get(key));
+                changed.push(i);
+              }
+            }
+            latest = p;
+            timer ??= setTimeout(flush, FLUSH_MS);
           },
         },
       );
+      if (timer !== null) clearTimeout(timer);
+      flush();
       if (abort.current !== controller) return;
       const finalRows = current;
-      const errors = [...summariseErrors(outcome.results.values()), ...outcome.failures.map((error) => ({ error, count: 0 }))];
-      setRows(finalRows);
-      setRun({ running: false, done: outcome.done, total: keys.length, cancelled: controller.signal.aborted && outcome.done < keys.length, errors });
+      const errors = [...errorSummary(outcome.tally), ...outcome.failures.map((error) => ({ error, count: 0 }))];
+      setRun({
+        running: false,
+        done: outcome.done,
+        total: keys.length,
+        cancelled: controller.signal.aborted && outcome.done < keys.length,
+        errors,
+        sources: sourceLines(outcome.tally, perDoi),
+      });
       abort.current = null;
       const now = client.now();
       if (await client.saveLast({ savedAt: now, format: parsed.format, entries, rows: finalRows })) setSavedAt(now);
@@ -105,5 +163,5 @@ export function useListCheck(client: CheckClient) {
   );
 
   const cancel = useCallback(() => abort.current?.abort(), []);
-  return { list, rows, run, savedAt, start, cancel };
+  return { list, table, run, savedAt, start, cancel };
 }

@@ -14,7 +14,10 @@ interface Job {
   url: string | undefined;
 }
 
-function parseArgs(argv: string[]): Job[] | string {
+const USAGE = 'usage: npm run -s detect -- [--url URL] FILE.html [[--url URL] FILE.html …]';
+
+/** The files to read with their URLs; a string is an argument error; `help` asks for the usage. */
+function parseArgs(argv: string[]): Job[] | string | { help: string } {
   const jobs: Job[] = [];
   let url: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -26,14 +29,14 @@ function parseArgs(argv: string[]): Job[] | string {
     } else if (arg.startsWith('--url=')) {
       url = arg.slice('--url='.length);
     } else if (arg === '-h' || arg === '--help') {
-      return 'usage: npm run -s detect -- [--url URL] FILE.html [[--url URL] FILE.html …]';
+      return { help: USAGE };
     } else {
       jobs.push({ file: arg, url });
       url = undefined;
     }
   }
   if (url !== undefined) return '--url must come before the file it applies to';
-  if (jobs.length === 0) return 'usage: npm run -s detect -- [--url URL] FILE.html [[--url URL] FILE.html …]';
+  if (jobs.length === 0) return USAGE;
   return jobs;
 }
 
@@ -41,6 +44,10 @@ const jobs = parseArgs(process.argv.slice(2));
 if (typeof jobs === 'string') {
   console.error(jobs);
   process.exit(2);
+}
+if (!Array.isArray(jobs)) {
+  console.log(jobs.help);
+  process.exit(0);
 }
 
 let failed = 0;

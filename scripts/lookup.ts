@@ -7,6 +7,7 @@
  * (a source that could know a copy failed), `unregistered` (doi.org: no such DOI) or `unknown`.
  */
 import { createLookupEngine, createMemoryStorage, realClock, type EngineConfigInput } from '../utils/engine';
+import { noIndexAnswered } from '../utils/engine/answered';
 import { licenceLabel } from '../utils/model/licence';
 import { SOURCE_NAMES, type Copy, type LookupResult, type SourceName } from '../utils/model';
 import { KEYED_SOURCE_NAMES, type KeyedSourceName } from '../utils/sources/registry';
@@ -15,6 +16,7 @@ import { KEYED_SOURCE_NAMES, type KeyedSourceName } from '../utils/sources/regis
 const KEY_FLAGS = new Map<string, KeyedSourceName>(KEYED_SOURCE_NAMES.map((id) => [`--${id}-key`, id]));
 
 interface Args {
+  help: boolean;
   json: boolean;
   dois: string[];
   config: EngineConfigInput;
@@ -22,12 +24,13 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, dois: [], config: { sources: {} }, errors: [] };
+  const args: Args = { help: false, json: false, dois: [], config: { sources: {} }, errors: [] };
   const sources = args.config.sources!;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => argv[++i] ?? '';
-    if (arg === '--json') args.json = true;
+    if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--json') args.json = true;
     else if (arg === '--email') args.config.email = value();
     else if (KEY_FLAGS.has(arg)) args.config.keys = { ...args.config.keys, [KEY_FLAGS.get(arg)!]: value() };
     else if (arg === '--no-prefer-repository') args.config.preferRepository = false;
@@ -85,21 +88,34 @@ function table(r: LookupResult): string {
   return lines.join('\n');
 }
 
+const USAGE = [
+  `usage: npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] ${KEYED_SOURCE_NAMES.map((id) => `[--${id}-key K]`).join(' ')} [--disable NAME] [--no-prefer-repository] DOI…`,
+  `NAME: ${SOURCE_NAMES.join(', ')}`,
+  'status: diamond, gold, hybrid, bronze, green, closed, incomplete (a source failed, no copy found), unregistered (doi.org: no such DOI), unknown',
+  'exit: 0 every DOI answered by at least one source; 1 some DOI answered by none (each source failed, listed on stderr); 2 bad arguments',
+].join('\n');
+
 const args = parseArgs(process.argv.slice(2));
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 if (args.errors.length || args.dois.length === 0) {
   for (const e of args.errors) console.error(e);
-  console.error(
-    `usage: npm run -s lookup -- [--json] [--endpoint NAME=URL]… [--email E] ${KEYED_SOURCE_NAMES.map((id) => `[--${id}-key K]`).join(' ')} [--disable NAME] [--no-prefer-repository] DOI…`,
-  );
-  console.error(`NAME: ${SOURCE_NAMES.join(', ')}`);
-  console.error(
-    'status: diamond, gold, hybrid, bronze, green, closed, incomplete (a source failed, no copy found), unregistered (doi.org: no such DOI), unknown',
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 const engine = createLookupEngine({ fetch: (url, init) => fetch(url, init), storage: createMemoryStorage(), ...realClock }, args.config);
 const results = await engine.lookupMany(args.dois);
+let silent = 0;
 for (const doi of args.dois) {
   const r = results.get(doi);
-  if (r) console.log(args.json ? jsonLine(r) : `${table(r)}\n`);
+  if (!r) continue;
+  console.log(args.json ? jsonLine(r) : `${table(r)}\n`);
+  if (noIndexAnswered(r)) {
+    silent++;
+    const why = Object.entries(r.sources).map(([name, o]) => (o.ok ? `${name} ok` : o.error));
+    console.error(`${doi}: no source answered (${why.join('; ')})`);
+  }
 }
+process.exitCode = silent === 0 ? 0 : 1;

@@ -16,14 +16,18 @@ interface Args {
   title: string | null;
   wayback: string;
   errors: string[];
+  help: boolean;
 }
 
+const USAGE = 'usage: npm run -s verify -- [--doi DOI] [--title TEXT] [--endpoint wayback=URL] URL…';
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { urls: [], doi: null, title: null, wayback: WAYBACK_BASE, errors: [] };
+  const args: Args = { urls: [], doi: null, title: null, wayback: WAYBACK_BASE, errors: [], help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => argv[++i] ?? '';
-    if (arg === '--doi') args.doi = value();
+    if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--doi') args.doi = value();
     else if (arg === '--title') args.title = value();
     else if (arg === '--endpoint') {
       const [name, ...rest] = value().split('=');
@@ -41,8 +45,12 @@ const promisesPdf = (url: string) => /\.pdf($|[?#])|\/pdf(\/|$)|\/download\b|\/b
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   if (args.errors.length > 0) {
-    process.stderr.write(`${args.errors.join('\n')}\nusage: npm run -s verify -- [--doi DOI] [--title TEXT] [--endpoint wayback=URL] URL…\n`);
+    process.stderr.write(`${args.errors.join('\n')}\n${USAGE}\n`);
     return 2;
   }
   const deps = { fetch: (url: string, init?: RequestInit) => fetch(url, init), sleep: realClock.sleep, timeoutMs: 15_000 };

@@ -15,7 +15,7 @@ export interface CheckRequest {
 
 /** The check page: paste or import a list, check it, see and export every free copy. */
 export function CheckApp({ client, request = {} }: { client: CheckClient; request?: CheckRequest }) {
-  const { list, rows, run, savedAt, start, cancel } = useListCheck(client);
+  const { list, table, run, savedAt, start, cancel } = useListCheck(client);
   const [initialText, setInitialText] = useState<string | null>(request.tabId == null ? (request.text ?? '') : null);
 
   useEffect(() => {
@@ -32,14 +32,14 @@ export function CheckApp({ client, request = {} }: { client: CheckClient; reques
       {initialText === null ? (
         <p aria-busy="true">{t('checkReadingTab')}</p>
       ) : (
-        <InputPanel initialText={initialText} running={run.running} onCheck={(l, perDoi) => start(l, perDoi)} />
+        <InputPanel initialText={initialText} parse={client.parseList} running={run.running} onCheck={start} />
       )}
       {list && <ProgressPanel run={run} list={list} onCancel={cancel} />}
       {savedAt !== null && !run.running && <p class="muted">{t('checkLastList', new Date(savedAt).toLocaleString())}</p>}
-      {list && rows.length > 0 && (
+      {list && table.rows.length > 0 && (
         <>
-          <ExportBar entries={list.entries} rows={rows} client={client} />
-          <ResultsTable rows={rows} />
+          <ExportBar entries={list.entries} rows={table.rows} client={client} />
+          <ResultsTable rows={table.rows} changes={table.changes} />
         </>
       )}
     </main>

@@ -1,20 +1,20 @@
 import { useState } from 'preact/hooks';
-import { parseList, MAX_FILE_BYTES } from '@/utils/lists/parse';
+import { MAX_FILE_BYTES } from '@/utils/lists/parse';
+import type { ListParser } from '@/utils/lists/off-thread';
 import type { ParsedList } from '@/utils/lists/entries';
 import { t } from '@/utils/view/i18n';
 
 interface Props {
   initialText: string;
+  /** Reads the text or the file (the client's worker-backed parser). */
+  parse: ListParser;
   running: boolean;
   /** Called with the list to check (from the text, or the imported file when it is the latest input). */
   onCheck(list: ParsedList, perDoi: boolean): void;
 }
 
-/** A pause that lets the page paint and take input between slices of parsing. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** "DOIs or references" text area, "Import file", the per-DOI sources tick and "Check". */
-export function InputPanel({ initialText, running, onCheck }: Props) {
+export function InputPanel({ initialText, parse, running, onCheck }: Props) {
   const [text, setText] = useState(initialText);
   const [imported, setImported] = useState<{ name: string; list: ParsedList } | null>(null);
   const [perDoi, setPerDoi] = useState(false);
@@ -28,14 +28,14 @@ export function InputPanel({ initialText, running, onCheck }: Props) {
       setMessage(t('checkTooBig', file.name));
       return;
     }
-    const list = await parseList(await file.text(), file.name, nextTask);
+    const list = await parse(file, file.name);
     setImported({ name: file.name, list });
     setMessage(t('checkImported', [file.name, String(list.entries.length)]));
   };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const list = imported?.list ?? (await parseList(text, '', nextTask));
+    const list = imported?.list ?? (await parse(text, ''));
     if (!list.entries.some((e) => e.key)) {
       setMessage(t('checkZeroDois'));
       if (!list.entries.length && !list.problems.length) return;

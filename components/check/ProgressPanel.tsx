@@ -1,5 +1,7 @@
+import { useMemo } from 'preact/hooks';
 import type { RunState } from '@/hooks/useListCheck';
 import type { ParsedList } from '@/utils/lists/entries';
+import type { SourceLine } from '@/utils/lists/tally';
 import { t } from '@/utils/view/i18n';
 
 interface Props {
@@ -8,9 +10,26 @@ interface Props {
   onCancel(): void;
 }
 
-/** The progress bar (done/total), "Cancel", what could not be read and which sources failed. */
+/** "OpenAlex: 4900 of 5000 answered, 100 failed", or why a source the run meant to ask was not. */
+function sourceText(line: SourceLine): string {
+  if (line.counts) {
+    // Plain numbers, as in the progress bar (toLocaleString's first call costs ~30 ms of Intl set-up).
+    const { answered, of, failed } = line.counts;
+    return failed
+      ? t('checkSourceCountsFailed', [line.label, String(answered), String(of), String(failed)])
+      : t('checkSourceCounts', [line.label, String(answered), String(of)]);
+  }
+  if (line.notAsked === 'email') return t('checkSourceNotAskedEmail', line.label);
+  if (line.notAsked === 'key') return t('checkSourceNotAskedKey', line.label);
+  return t('checkSourceNotAskedOff', line.label);
+}
+
+/**
+ * The progress bar (done/total), "Cancel", what could not be read, what each source did and which
+ * sources failed.
+ */
 export function ProgressPanel({ run, list, onCancel }: Props) {
-  const withDoi = list.entries.filter((e) => e.key).length;
+  const withDoi = useMemo(() => list.entries.filter((e) => e.key).length, [list]);
   return (
     <section class="check-progress" aria-label={t('checkProgressLabel')}>
       <p class="check-summary">{t('checkSummary', [String(list.entries.length), String(withDoi), String(list.duplicates)])}</p>
@@ -55,6 +74,15 @@ export function ProgressPanel({ run, list, onCancel }: Props) {
           </ul>
           {list.problems.length > 50 && <p>{t('checkMoreProblems', String(list.problems.length - 50))}</p>}
         </div>
+      )}
+      {run.sources.length > 0 && (
+        <ul class="check-sources" aria-label={t('checkSourcesLabel')}>
+          {run.sources.map((line) => (
+            <li key={line.id} class={line.counts ? undefined : 'muted'}>
+              {sourceText(line)}
+            </li>
+          ))}
+        </ul>
       )}
       {run.errors.length > 0 && (
         <div class="notice">

@@ -1,6 +1,8 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Component } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ExternalLink } from '@/components/ExternalLink';
-import { filterRows, sortRows, type ResultRow, type RowFilter, type RowStatus, type SortKey } from '@/utils/lists/rows';
+import type { ResultRow, RowFilter, RowStatus, SortKey } from '@/utils/lists/rows';
+import { countValues, updateCounts, updateViewOrder, viewOrder, type RowChanges, type RowSort, type ValueCounts } from '@/utils/lists/view';
 import { hostKindLabel, statusLabel, versionLabel } from '@/utils/view/labels';
 import { t, type MessageKey } from '@/utils/view/i18n';
 import { virtualWindow } from './virtual';
@@ -26,7 +28,22 @@ const COLUMNS: { key: SortKey; label: MessageKey }[] = [
   { key: 'recordUrl', label: 'colRecord' },
 ];
 
-function Row({ row, position }: { row: ResultRow; position: number }) {
+interface RowProps {
+  row: ResultRow;
+  position: number;
+}
+
+/** One table row; re-rendered only when its row or its place changes (rows are replaced, never edited). */
+class Row extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps) {
+    return next.row !== this.props.row || next.position !== this.props.position;
+  }
+  override render() {
+    return <RowCells {...this.props} />;
+  }
+}
+
+function RowCells({ row, position }: RowProps) {
   return (
     <tr aria-rowindex={position + 2} data-status={row.status}>
       <td class="col-doi">{row.doi ?? '—'}</td>
@@ -59,23 +76,58 @@ function Select({ id, label, value, options, onChange }: { id: string; label: st
   );
 }
 
-/** The results: filters by status, version and licence; sortable columns; only visible rows in the DOM. */
-export function ResultsTable({ rows }: { rows: ResultRow[] }) {
+interface View {
+  rows: readonly ResultRow[];
+  filter: RowFilter;
+  sort: RowSort;
+  order: number[];
+  counts: ValueCounts;
+}
+
+/**
+ * The view of `rows`: from the previous one and the changed rows when `changes` says what changed
+ * since the rows the previous view was made from, under the same filter and sort; else anew.
+ */
+function nextView(previous: View | null, rows: readonly ResultRow[], changes: RowChanges | null, filter: RowFilter, sort: RowSort): View {
+  if (previous && previous.rows === rows && previous.filter === filter && previous.sort === sort) return previous;
+  if (previous && changes && changes.base === previous.rows) {
+    const counts = updateCounts(previous.counts, rows, changes);
+    if (previous.filter === filter && previous.sort === sort)
+      return { rows, filter, sort, order: updateViewOrder(previous.order, rows, changes, filter, sort), counts };
+    return { rows, filter, sort, order: viewOrder(rows, filter, sort), counts };
+  }
+  return { rows, filter, sort, order: viewOrder(rows, filter, sort), counts: previous?.rows === rows ? previous.counts : countValues(rows) };
+}
+
+/**
+ * The results: filters by status, version and licence; sortable columns; only visible rows in the
+ * DOM. `changes` (rows changed since the previous `rows`) lets a check in progress update the view
+ * from the changed rows alone.
+ */
+export function ResultsTable({ rows, changes = null }: { rows: ResultRow[]; changes?: RowChanges | null }) {
   const [filter, setFilter] = useState<RowFilter>({});
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'index', descending: false });
+  const [sort, setSort] = useState<RowSort>({ key: 'index', descending: false });
   const [scroll, setScroll] = useState({ top: 0, height: 600 });
   const box = useRef<HTMLDivElement>(null);
+  const view = useRef<View | null>(null);
 
-  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort.key, sort.descending), [rows, filter, sort]);
+  view.current = nextView(view.current, rows, changes, filter, sort);
+  const { order, counts } = view.current;
   const choices = useMemo(() => {
-    const statuses = [...new Set(rows.map((r) => r.status))].map((s): [string, string] => [s, rowStatusLabel(s)]);
-    const licences = [...new Set(rows.map((r) => r.licence).filter((l): l is string => l !== null))].sort().map((l): [string, string] => [l, l]);
+    const statuses = [...counts.status.keys()].map((s): [string, string] => [s, rowStatusLabel(s as RowStatus)]);
+    const licences = [...counts.licence.keys()].sort().map((l): [string, string] => [l, l]);
     return { statuses, licences };
-  }, [rows]);
-  useLayoutEffect(() => {
-    if (box.current) setScroll({ top: box.current.scrollTop, height: box.current.clientHeight || 600 });
+  }, [counts]);
+  // The viewport's height, read after layout by the browser (a ResizeObserver, which also follows
+  // window resizes) rather than forced in the same task as the first render of thousands of rows.
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setScroll((s) => (el.clientHeight && el.clientHeight !== s.height ? { ...s, height: el.clientHeight } : s)));
+    observer.observe(el);
+    return () => observer.disconnect();
   }, []);
-  const win = virtualWindow(shown.length, scroll.top, scroll.height, ROW_HEIGHT);
+  const win = virtualWindow(order.length, scroll.top, scroll.height, ROW_HEIGHT);
   const toggle = (key: SortKey) => setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: false }));
   const versions: [string, string][] = [
     ['published', versionLabel('published')],
@@ -109,7 +161,7 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
           onChange={(v) => setFilter({ ...filter, licence: v })}
         />
         <span class="muted" aria-live="polite">
-          {t('checkShowing', [String(shown.length), String(rows.length)])}
+          {t('checkShowing', [String(order.length), String(rows.length)])}
         </span>
       </div>
       <div
@@ -123,7 +175,7 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
           setScroll({ top: el.scrollTop, height: el.clientHeight || 600 });
         }}
       >
-        <table class="check-table" aria-rowcount={shown.length + 1}>
+        <table class="check-table" aria-rowcount={order.length + 1}>
           <thead>
             <tr aria-rowindex={1}>
               {COLUMNS.map((c) => (
@@ -137,8 +189,8 @@ export function ResultsTable({ rows }: { rows: ResultRow[] }) {
           </thead>
           <tbody>
             {win.before > 0 && <tr class="spacer" aria-hidden="true" style={{ height: `${win.before}px` }} />}
-            {shown.slice(win.start, win.end).map((row, i) => (
-              <Row key={row.index} row={row} position={win.start + i} />
+            {order.slice(win.start, win.end).map((at, i) => (
+              <Row key={at} row={rows[at]!} position={win.start + i} />
             ))}
             {win.after > 0 && <tr class="spacer" aria-hidden="true" style={{ height: `${win.after}px` }} />}
           </tbody>

@@ -1,11 +1,20 @@
 /** Email and API keys: what Greenway may tell the services about the user, and nothing more. */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/view/i18n';
+import { listOf, t } from '@/utils/view/i18n';
 import type { KeyTestResult } from '@/utils/settings/key-test';
 import type { KeyedService } from '@/utils/settings/schema';
-import { KEYED_SOURCE_NAMES, SOURCE_LABELS } from '@/utils/sources/registry';
+import { EMAIL_COURTESY_SOURCES, EMAIL_ENABLED_SOURCES, KEYED_SOURCE_NAMES, SOURCE_LABELS } from '@/utils/sources/registry';
 import { Section, TextField } from './fields';
 import { fieldId, type SettingsEditor } from './editor';
+
+/** What the email does, from the registry: which sources it turns on, which get it as a polite contact, no one else. */
+export function emailHelp(): string {
+  const turnsOn = EMAIL_ENABLED_SOURCES.map((s) => s.label);
+  const courtesy = EMAIL_COURTESY_SOURCES.map((s) => s.label);
+  return [turnsOn.length > 0 ? t('optEmailTurnsOn', listOf(turnsOn)) : '', courtesy.length > 0 ? t('optEmailAlsoTo', listOf(courtesy)) : t('optEmailNoOneElse')]
+    .filter(Boolean)
+    .join(' ');
+}
 
 export function EmailField({ editor }: { editor: SettingsEditor }) {
   return (
@@ -15,7 +24,7 @@ export function EmailField({ editor }: { editor: SettingsEditor }) {
       type="email"
       value={editor.settings.email}
       label={t('optEmailLabel')}
-      help={t('optEmailHelp')}
+      help={emailHelp()}
       placeholder="you@example.org"
       invalidText={t('optEmailInvalid')}
     />

@@ -1,13 +1,18 @@
 /**
- * The page opened on install (and after a meaningful update): what Greenway does, exactly what leaves
- * the browser, and the one optional setting worth giving now (the email that enables Unpaywall).
+ * The page opened on install (and after a meaningful update): what Greenway does, how to pin its
+ * button, where it shows what it found, an example article to try, exactly what leaves the browser,
+ * the one optional setting worth giving now (the email that turns Unpaywall on, with visible "Saved"),
+ * and the offer to set up the library.
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/view/i18n';
+import { EXAMPLE_ARTICLE } from '@/utils/model/example-article';
 import { notesBetween } from '@/utils/settings/onboarding';
 import { EmailField } from './AccountSection';
 import { PrivacySection } from './PrivacySection';
 import { SettingsNotes } from './SettingsNotes';
+import { PinHelp, type PinBrowser } from './PinHelp';
+import { SignalsPicture } from './SignalsPicture';
 import { useSettingsEditor } from '../../hooks/use-settings-editor';
 import type { OptionsClient } from '@/utils/settings/options-client';
 import type { SettingsEditor } from './editor';
@@ -18,14 +23,29 @@ interface Props {
   updatedFrom: string | null;
   currentVersion: string;
   optionsUrl: string;
+  /** Whose menu words the pinning help uses (./PinHelp.tsx). */
+  pinBrowser: PinBrowser;
 }
 
-export function OnboardingApp({ client, updatedFrom, currentVersion, optionsUrl }: Props) {
+export function OnboardingApp({ client, updatedFrom, currentVersion, optionsUrl, pinBrowser }: Props) {
   const { loaded, set, setWith } = useSettingsEditor(client);
-  const editor = useMemo<SettingsEditor | null>(
-    () => (loaded ? { settings: loaded.settings, locked: loaded.locked, set, setWith } : null),
-    [loaded, set, setWith],
-  );
+  /** The path saved last (null while a save runs or after a refused value): "Saved" shows next to it. */
+  const [savedPath, setSavedPath] = useState<string | null>(null);
+  const editor = useMemo<SettingsEditor | null>(() => {
+    if (!loaded) return null;
+    const track = async (path: string, save: Promise<boolean>) => {
+      setSavedPath(null);
+      const ok = await save;
+      if (ok) setSavedPath(path);
+      return ok;
+    };
+    return {
+      settings: loaded.settings,
+      locked: loaded.locked,
+      set: (path, value) => track(path, set(path, value)),
+      setWith: (path, compute) => track(path, setWith(path, compute)),
+    };
+  }, [loaded, set, setWith]);
   const news = updatedFrom ? notesBetween(updatedFrom, currentVersion) : [];
   return (
     <main class="onboarding">
@@ -41,6 +61,14 @@ export function OnboardingApp({ client, updatedFrom, currentVersion, optionsUrl 
         <h2 id="what-title">{t('onboardingWhatTitle')}</h2>
         <p>{t('onboardingWhat')}</p>
       </section>
+      <PinHelp browser={pinBrowser} />
+      <SignalsPicture />
+      <p>
+        <a class="action primary try-example" href={EXAMPLE_ARTICLE.url} target="_blank" rel="noopener noreferrer">
+          {t('onboardingTryExample')}
+        </a>
+      </p>
+      <p class="help">{t('onboardingTryExampleHelp')}</p>
       <section aria-labelledby="leaves-title">
         <h2 id="leaves-title">{t('onboardingLeavesTitle')}</h2>
         <ul>
@@ -53,9 +81,21 @@ export function OnboardingApp({ client, updatedFrom, currentVersion, optionsUrl 
         <>
           <SettingsNotes notes={loaded.notes} lockedCount={loaded.locked.length} />
           <EmailField editor={editor} />
+          <p class="saved-inline" role="status" aria-live="polite">
+            {savedPath === 'email' ? t('optSaved') : ''}
+          </p>
           <PrivacySection editor={editor} />
         </>
       )}
+      <section aria-labelledby="library-offer-title">
+        <h2 id="library-offer-title">{t('onboardingLibraryTitle')}</h2>
+        <p>{t('onboardingLibrary')}</p>
+        <p>
+          <a class="action" href={`${optionsUrl}#library`}>
+            {t('onboardingLibrarySetUp')}
+          </a>
+        </p>
+      </section>
       <p>
         <a href={optionsUrl}>{t('onboardingMoreSettings')}</a>
       </p>

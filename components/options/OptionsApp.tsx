@@ -10,6 +10,7 @@ import { BackupSection } from './BackupSection';
 import { BadgesSection } from './BadgesSection';
 import { CacheSection } from './CacheSection';
 import { DiscoverySection } from './DiscoverySection';
+import { HiddenSitesSection } from './HiddenSitesSection';
 import { LibrarySection } from './LibrarySection';
 import { PrivacySection } from './PrivacySection';
 import { SettingsNotes } from './SettingsNotes';
@@ -40,8 +41,9 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
       <AccountSection editor={editor} testKey={client.testKey} />
       <PrivacySection editor={editor} />
       <SourcesSection editor={editor} />
-      <LibrarySection editor={editor} />
+      <LibrarySection editor={editor} openTab={client.openTab} />
       <BadgesSection editor={editor} />
+      <HiddenSitesSection client={client} />
       <DiscoverySection editor={editor} />
       <CacheSection usage={client.cacheUsage} clear={client.clearCache} />
       <BackupSection

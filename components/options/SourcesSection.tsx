@@ -1,16 +1,42 @@
 /** Which services are asked, how copies are ranked, and (advanced) where each service lives. */
 import { t } from '@/utils/view/i18n';
-import { SOURCES, type KeyedSourceName } from '@/utils/sources/registry';
+import { SOURCES } from '@/utils/sources/registry';
 import { safeHttpUrl } from '@/utils/model/url';
+import { sourceNeeds, type SourceNeed } from '@/utils/settings/source-needs';
 import { Section, TextField, Toggle } from './fields';
-import type { SettingsEditor } from './editor';
+import { fieldId, type SettingsEditor } from './editor';
 
-/** Why an enabled source may still stay silent: it needs the email (Unpaywall) or a key (CORE). */
-function sourceHelp(editor: SettingsEditor, source: (typeof SOURCES)[number]): string | undefined {
-  const { email, keys } = editor.settings;
-  if (source.needsEmail && !email) return t('optSourceNeedsEmail');
-  if (source.key?.required && !keys[source.id as KeyedSourceName]) return t('optSourceNeedsKey', source.label);
-  return undefined;
+/**
+ * A source that cannot be asked yet (no email, no required key) is shown as off, with no switch to
+ * tick: the engine skips it whatever the switch says. Its words link to the field that turns it on.
+ */
+function NeedsRow({ id, label, need }: { id: string; label: string; need: SourceNeed }) {
+  const target = need === 'email' ? fieldId('email') : fieldId(`keys.${id}`);
+  const rowId = `${fieldId(`sources.${id}.enabled`)}-needs`;
+  return (
+    <div class="field field-toggle field-needs" id={rowId}>
+      <span class="needs-mark" aria-hidden="true">
+        –
+      </span>
+      <span class="needs-label">{label}</span>
+      <p class="help">
+        <a
+          href={`#${target}`}
+          aria-label={`${label}: ${need === 'email' ? t('optSourceOffNeedsEmail') : t('optSourceOffNeedsKey')}`}
+          onClick={(event) => {
+            // Following the link should put the cursor in the field, not only scroll to it.
+            const field = document.getElementById(target);
+            if (field) {
+              event.preventDefault();
+              field.focus();
+            }
+          }}
+        >
+          {need === 'email' ? t('optSourceOffNeedsEmail') : t('optSourceOffNeedsKey')}
+        </a>
+      </p>
+    </div>
+  );
 }
 
 /** '' = back to the public API (the optional field is removed); anything else must be http(s). */
@@ -25,16 +51,14 @@ export function SourcesSection({ editor }: { editor: SettingsEditor }) {
   return (
     <Section id="sources" title={t('optSourcesTitle')}>
       <p class="help">{t('optSourcesHelp')}</p>
-      {SOURCES.map((source) => (
-        <Toggle
-          key={source.id}
-          editor={editor}
-          path={`sources.${source.id}.enabled`}
-          checked={sources[source.id].enabled}
-          label={source.label}
-          help={sourceHelp(editor, source)}
-        />
-      ))}
+      {SOURCES.map((source) => {
+        const need = sourceNeeds(source, editor.settings);
+        return need ? (
+          <NeedsRow key={source.id} id={source.id} label={source.label} need={need} />
+        ) : (
+          <Toggle key={source.id} editor={editor} path={`sources.${source.id}.enabled`} checked={sources[source.id].enabled} label={source.label} />
+        );
+      })}
       <Toggle
         editor={editor}
         path="ranking.preferRepository"

@@ -62,8 +62,8 @@ interface TextFieldProps {
   invalidText: string;
   /** Turns the typed text into the stored value (`value: undefined` removes it), or null to refuse it. Default: trimmed text. */
   parse?: (text: string) => { value: unknown } | null;
-  /** Extra controls after the input (e.g. the key "Test" button). */
-  children?: ComponentChildren;
+  /** Extra controls after the input (e.g. the key "Test" button); a function gets the text as typed, saved or not. */
+  children?: ComponentChildren | ((draft: string) => ComponentChildren);
 }
 
 /** A text input that saves when the user commits (blur or Enter), and says so when the value is refused. */
@@ -98,7 +98,7 @@ export function TextField({ editor, path, value, label, help, type = 'text', pla
           onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
           onChange={(event) => commit((event.currentTarget as HTMLInputElement).value)}
         />
-        {children}
+        {typeof children === 'function' ? children(draft) : children}
       </div>
       {help && (
         <p id={`${id}-help`} class="help">
@@ -116,7 +116,7 @@ export function TextField({ editor, path, value, label, help, type = 'text', pla
 
 export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
-    <section class="options-section" aria-labelledby={`${id}-title`}>
+    <section id={id} class="options-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {children}
     </section>

@@ -10,10 +10,13 @@ import { createHandlers } from './handlers';
 import { showTabState } from './toolbar';
 import { createLookupEngine, realClock, type LookupManyOptions } from '../../utils/engine';
 import { createLinkChecker } from './link-check';
+import { createEngineSlot, createPolicyGuard } from './policy-guard';
 import { registerFindMenu, type MenuBrowser } from './context-menu';
 import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../../utils/settings';
+import { withdrawnBy } from '../../utils/settings/withdrawn';
 import { PageDois } from '../../utils/messaging/protocol';
 import { PAGE_DOIS_QUESTION } from '../../utils/messaging/page-question';
+import type { OtherIdKind } from '../../utils/model/typed-id';
 
 type ExtensionBrowser = typeof extensionBrowser;
 
@@ -22,33 +25,44 @@ export function createBackground(browser: ExtensionBrowser) {
   browser.runtime.onInstalled.addListener((details) => {
     handleInstalled(details, browser).catch(() => undefined);
   });
+  // Acts on the remembered policy at once, not after Chromium's late storage.managed answer (utils/settings/policy-memory.ts).
   const settings = createSettingsStore(browser.storage);
-  const engine = createLookupEngine(
-    {
-      // No Referer and no credentials: the sources learn the DOI and nothing about the page.
-      fetch: (url, init) => fetch(url, { ...init, referrerPolicy: 'no-referrer', credentials: 'omit' }),
-      storage: browser.storage.local,
-      ...realClock,
-    },
-    {},
-  );
+  const slot = createEngineSlot((io) => createLookupEngine({ ...io, ...realClock }, {}), {
+    // No Referer and no credentials: the sources learn the DOI and nothing about the page.
+    fetch: (url, init) => fetch(url, { ...init, referrerPolicy: 'no-referrer', credentials: 'omit' }),
+    storage: browser.storage.local,
+  });
   // The worker is restarted often: no lookup may start before the user's settings (email, keys,
   // sources, ranking) are in the engine, or a woken worker would ask with the defaults.
   const configured = settings
     .get()
-    .then((loaded) => engine.updateConfig(engineConfigFromSettings(loaded.settings)))
+    .then((loaded) => slot.updateConfig(engineConfigFromSettings(loaded.settings)))
     .catch(() => undefined);
-  settings.subscribe((loaded) => engine.updateConfig(engineConfigFromSettings(loaded.settings)));
+  const engine = slot.port;
   const readyEngine = {
     lookup: async (doi: string, options?: { force?: boolean; immediate?: boolean }) => (await configured, engine.lookup(doi, options)),
     lookupMany: async (dois: string[], options?: LookupManyOptions) => (await configured, engine.lookupMany(dois, options)),
     peekCached: async (doi: string, options?: LookupManyOptions) => (await configured, engine.peekCached(doi, options)),
+    mapId: async (kind: OtherIdKind, id: string) => (await configured, engine.mapId(kind, id)),
   };
   const tabs = createTabStore(browser.storage.session);
+  const guard = createPolicyGuard({
+    slot,
+    tabs,
+    showTabState,
+    relookup: (tabId, doi) => handlers['lookup:doi']({ type: 'lookup:doi', doi, tabId }, { kind: 'extension-page', tabId: null, frameId: 0 }),
+  });
+  // A policy read late that forbids what runs on the remembered one: stop and undo (./policy-guard.ts).
+  settings.subscribe((loaded, { previous, cause }) => {
+    const config = engineConfigFromSettings(loaded.settings);
+    const withdrawn = cause === 'policy' ? withdrawnBy(previous.settings, loaded.settings) : null;
+    if (withdrawn) void guard.correct(withdrawn, config, loaded.settings.privacy.autoLookup);
+    else slot.updateConfig(config);
+  });
   const handlers = createHandlers({
     engine: readyEngine,
     tabs,
-    showTabState,
+    showTabState: guard.showTabState,
     autoLookup: async () => (await settings.get()).settings.privacy.autoLookup,
     // The content script's http(s)://*/* matches are host permissions: the worker reads any
     // repository without CORS, unless the user withdrew Greenway's access to that site.
@@ -71,7 +85,7 @@ export function createBackground(browser: ExtensionBrowser) {
   // A new document in a tab starts with a clean slate; the content script reports it again.
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (changeInfo.status === 'loading' && changeInfo.url) {
-      tabs.clear(tabId).then(() => showTabState(tabId, null));
+      tabs.clear(tabId).then(() => guard.showTabState(tabId, null));
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => {
@@ -79,5 +93,5 @@ export function createBackground(browser: ExtensionBrowser) {
   });
   // Firefox names the API `menus` and keeps `contextMenus` as an alias; both fit MenuBrowser.
   if (browser.contextMenus) registerFindMenu(browser as unknown as MenuBrowser);
-  return { engine, tabs, handlers };
+  return { engine, tabs, handlers, settings };
 }

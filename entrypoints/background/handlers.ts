@@ -3,7 +3,9 @@
  * store, toolbar), so that it is unit-tested without a browser; entrypoints/background.ts only
  * connects it to the real APIs.
  */
-import type { LookupManyOptions } from '../../utils/engine';
+import type { IdLookup, LookupManyOptions } from '../../utils/engine';
+import type { OtherIdKind } from '../../utils/model/typed-id';
+import { parsePmcid, parsePmid } from '../../utils/model/identifiers';
 import type { Handlers } from '../../utils/messaging/router';
 import type { LookupResult } from '../../utils/model';
 import type { TabState } from '../../utils/messaging/protocol';
@@ -15,6 +17,8 @@ export interface LookupPort {
   lookupMany(dois: string[], options?: LookupManyOptions): Promise<Map<string, LookupResult>>;
   /** The cached result, if fresh; never touches the network. */
   peekCached(doi: string, options?: LookupManyOptions): Promise<LookupResult | null>;
+  /** The DOI of a typed PMID or PMCID (utils/engine/id-map.ts). */
+  mapId(kind: OtherIdKind, id: string): Promise<IdLookup>;
 }
 
 export interface BackgroundDeps {
@@ -99,6 +103,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         }
       }
       return engine.lookup(message.doi, { force: message.force ?? false, immediate: true });
+    },
+    async 'lookup:id'({ kind, id }) {
+      // The schema admits either shape for either kind: a PMCID sent as a PMID is refused, not asked.
+      const canonical = kind === 'pmid' ? parsePmid(id) : parsePmcid(id);
+      if (canonical !== id) throw new Error(`"${id}" is not a ${kind === 'pmid' ? 'PMID' : 'PMCID'}`);
+      return engine.mapId(kind, id);
     },
     async 'lookup:list'(message) {
       // A list check is a click on "Check": it runs in privacy mode too. Batched sources unless the

@@ -27,7 +27,12 @@ export interface PageReporter {
   dois(): string[];
 }
 
-export function createPageReporter(send: (report: PageReport) => Promise<unknown> = sendRequest): PageReporter {
+export interface PageReporterOptions {
+  /** Called with the page's distinct DOIs after each scan, before the report is sent (the badge loader listens). */
+  onScanned?(dois: readonly string[]): void;
+}
+
+export function createPageReporter(send: (report: PageReport) => Promise<unknown> = sendRequest, options: PageReporterOptions = {}): PageReporter {
   let lastFingerprint = '';
   let latest = 0;
   let lastDois: string[] = [];
@@ -42,6 +47,7 @@ export function createPageReporter(send: (report: PageReport) => Promise<unknown
       const report = pageReport(article, hits, discussedDoi);
       const seen = new Set<string>();
       lastDois = hits.map((hit) => hit.doi).filter((doi) => !seen.has(doi.toLowerCase()) && (seen.add(doi.toLowerCase()), true));
+      options.onScanned?.(lastDois);
       // The URL is part of the fingerprint (an SPA navigation is worth a fresh report even when the
       // DOI stays) but it never leaves this script.
       const fingerprint = `${url}\n${JSON.stringify(report)}`;

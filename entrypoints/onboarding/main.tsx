@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OnboardingApp } from '@/components/options/OnboardingApp';
+import { pinBrowserFor } from '@/components/options/PinHelp';
 import { createOptionsClient } from '@/utils/settings/options-client';
 import { t } from '@/utils/view/i18n';
 import '@/components/popup.css';
@@ -19,6 +20,7 @@ if (root) {
       updatedFrom={updatedFrom}
       currentVersion={browser.runtime.getManifest().version}
       optionsUrl={browser.runtime.getURL('/options.html')}
+      pinBrowser={pinBrowserFor(import.meta.env.FIREFOX, navigator.userAgent)}
     />,
     root,
   );

@@ -84,6 +84,7 @@ export function createPopupClient(): PopupClient {
   return {
     getTab: readTabState,
     lookup: (doi, { tabId, force }) => sendRequest({ type: 'lookup:doi', doi, tabId, force }),
+    resolveId: (kind, id) => sendRequest({ type: 'lookup:id', kind, id }),
     copyText: (text) => navigator.clipboard.writeText(text),
     checkLink: ({ url, expect, doi, title, archive }) =>
       sendRequest({

@@ -11,14 +11,9 @@ import { SOURCES } from '../../utils/sources/registry';
 import type { Source } from '../../utils/sources/source';
 import type { CorpusCheck } from './types';
 
+/** Corpus folders not named after the source whose answers they hold (a folder named like a source id is that source's). */
 const FOLDER_SOURCE: Record<string, string> = {
-  openalex: 'openalex',
-  unpaywall: 'unpaywall',
-  crossref: 'crossref',
   europepmc_ncbi: 'europepmc',
-  semanticscholar: 'semanticscholar',
-  openaire: 'openaire',
-  datacite: 'datacite',
   doi_ra: 'doiorg',
 };
 
@@ -30,7 +25,7 @@ const OURS = [
   /^Europe PMC GET .*\/search/,
   /^S2 POST \/graph\/v1\/paper\/batch/,
   /^OpenAIRE Graph GET .*\/graph\/v2\/researchProducts/,
-  /^DataCite GET (https:\/\/api\.datacite\.org)?\/dois\/\{doi\}/,
+  /^DataCite GET \S*\/dois\/\{doi\}/,
   /doi\.org\/ra\/\{prefix\}/,
 ];
 
@@ -85,7 +80,7 @@ const check: CorpusCheck = {
         const status = recordedStatus(info?.endpoint ?? '', info?.notes ?? '');
         // Agency look-ups share the /works/{doi} prefix but are another endpoint.
         const expectOk = !!info && status === 200 && OURS.some((re) => re.test(info.endpoint)) && !name.includes('agency');
-        const named = SOURCES.find((s) => s.id === FOLDER_SOURCE[folder]);
+        const named = SOURCES.find((s) => s.id === (FOLDER_SOURCE[folder] ?? folder));
         for (const source of named ? [named] : SOURCES) {
           rows.push({ file, source: source.id, expectOk, ...run(source, text, status) });
         }

@@ -51,6 +51,30 @@ describe('PopupApp: pages Greenway may not read', () => {
     expect(c.allowSite).toHaveBeenCalledWith(ORIGIN, 3);
   });
 
+  it('a report that arrives after "can\'t read" was shown replaces it (Firefox\'s toolbar click runs the content script as the popup opens)', async () => {
+    let reported = false;
+    const c = fakeClient(null, {
+      getTab: vi.fn(async () => (reported ? tabState({ state: 'done', result: foundResult() }) : null)),
+      siteAccess: async () => ({ readable: false, origin: ORIGIN }),
+      allowSite: vi.fn(async () => true),
+    });
+    render(<PopupApp tabId={3} client={c} />);
+    await screen.findByRole('heading', { name: "Greenway can't read this page" });
+    reported = true;
+    expect(await screen.findByRole('heading', { name: 'UCL Discovery' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: "Greenway can't read this page" })).toBeNull();
+    expect(c.allowSite).not.toHaveBeenCalled();
+  });
+
+  it('keeps "can\'t read" when no report comes', async () => {
+    const c = fakeClient(null, { siteAccess: async () => ({ readable: false, origin: ORIGIN }) });
+    render(<PopupApp tabId={3} client={c} />);
+    await screen.findByRole('heading', { name: "Greenway can't read this page" });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(screen.getByRole('heading', { name: "Greenway can't read this page" })).toBeTruthy();
+    expect(screen.queryByText('No article DOI on this page')).toBeNull();
+  });
+
   it('says so when the user declines', async () => {
     const c = fakeClient(null, { siteAccess: async () => ({ readable: false, origin: ORIGIN }), allowSite: async () => false });
     render(<PopupApp tabId={3} client={c} />);

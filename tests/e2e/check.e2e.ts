@@ -96,6 +96,8 @@ describe('check page in Chromium', () => {
     const page = await openCheck();
     await page.getByLabel('Import file').setInputFiles({ name: 'refs.bib', mimeType: 'application/x-bibtex', buffer: Buffer.from(entries.join('\n\n')) });
     await expect.poll(() => page.locator('body').innerText()).toContain('refs.bib: 50 entries read');
+    // Read by the parser's worker in the built extension, not on the page.
+    expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/^chrome-extension:\/\/[a-p]{32}\/assets\/parse-worker-[\w-]+\.js$/)]);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => progress(page), { timeout: 60_000 }).toBe('45 of 45 checked');
     await page.getByLabel('Status').selectOption({ label: 'No DOI' });

@@ -125,4 +125,26 @@ describe.each(BROWSERS)('foundation in %s: BMC article → UCL Discovery copy', 
     expect(await ext.errors()).toEqual([]);
     await page.close();
   });
+
+  it('badges and the indicator come also on a page whose Content-Security-Policy allows no script at all', async () => {
+    // The badge script is imported by the content script from the extension (entrypoints/content/badges/hook.ts),
+    // so the page's own script policy does not stop it.
+    const url = 'https://strict-journal.example/articles/1';
+    server.page(
+      url,
+      `<!doctype html><html><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'none'">
+      <title>Strict journal</title><meta name="citation_doi" content="${BMC_DOI}"></head>
+      <body><h1>Article</h1><p>References: <a href="https://doi.org/10.1186/1748-5908-4-50">one</a>, <a href="https://doi.org/10.1136/bmj.n71">two</a></p></body></html>`,
+    );
+    const page = await ext.openPage(url);
+    const shown = () =>
+      page.evaluate(
+        () => ({ badges: document.querySelectorAll('greenway-badge').length, indicator: document.querySelector('greenway-indicator') !== null }),
+        null,
+      );
+    await expect.poll(shown, { timeout: 15_000 }).toEqual({ badges: 2, indicator: true });
+    expect(await ext.errors()).toEqual([]);
+    await page.close();
+  });
 });

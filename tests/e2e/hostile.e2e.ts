@@ -219,10 +219,11 @@ describe('the built extension', () => {
   const dir = () => inject('extensionDir');
   const files = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
 
-  it('manifest: no externally_connectable, no web-accessible resources, no loosened CSP, content scripts only on http(s)', () => {
+  it('manifest: no externally_connectable, only the badge script web-accessible (dynamic URL), no loosened CSP, content scripts only on http(s)', () => {
     const manifest = JSON.parse(readFileSync(join(dir(), 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.externally_connectable).toBeUndefined();
-    expect(manifest.web_accessible_resources).toBeUndefined();
+    // The content script imports the badge script; nothing else (no page, no data) is reachable from pages.
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-badges.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
     const csp = JSON.stringify(manifest.content_security_policy ?? '');
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|wasm-unsafe-eval/);
     for (const script of manifest.content_scripts as Array<{ matches: string[] }>) {
@@ -230,7 +231,7 @@ describe('the built extension', () => {
     }
   });
 
-  it('bundles: no eval or Function constructor, no remote script, and no HTML sink in the content script', () => {
+  it('bundles: no eval or Function constructor, no remote script, and no HTML sink in the content scripts', () => {
     const js = files(dir()).filter((f) => f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(2);
     for (const file of js) {
@@ -238,8 +239,9 @@ describe('the built extension', () => {
       expect(code, file).not.toMatch(/\beval\s*\(|new Function\s*\(|\bimportScripts\s*\(|document\.write/);
       expect(code, file).not.toMatch(/<script[^>]+src=["']?https?:/i);
     }
-    const content = readFileSync(join(dir(), 'content-scripts', 'content.js'), 'utf8');
-    expect(content).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML/);
+    for (const script of [join(dir(), 'content-scripts', 'content.js'), join(dir(), 'content-badges.js')]) {
+      expect(readFileSync(script, 'utf8'), script).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML/);
+    }
     for (const html of files(dir()).filter((f) => f.endsWith('.html'))) {
       const text = readFileSync(html, 'utf8');
       expect(text, html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>[^<]+<\/script>/i);

@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, workLike, type Handler } from '../../harness';
+import type { DrivenPage } from '../../harness/driven';
+import { drivenPage } from '../../harness/driven-chromium';
 
 export const CLOSED_DOI = '10.5555/greenway.closed.2024';
 export const RETRACTED_DOI = '10.5555/greenway.retracted.2021';
@@ -76,19 +78,20 @@ export function crossrefRetraction(): Handler {
 }
 
 /** Saves the popup (its body, not the empty viewport below) to docs/screenshots/popup-<name>.png. */
-export async function screenshot(popup: Page, name: string): Promise<void> {
-  await popup.locator('body').screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', `popup-${name}.png`), animations: 'disabled' });
+export async function screenshot(popup: DrivenPage, name: string): Promise<void> {
+  await popup.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', `popup-${name}.png`), selector: 'body' });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core in the real page, colour contrast included; returns "rule: nodes" lines. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  // evaluate() runs over DevTools, outside the extension page's CSP.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+/** axe-core in the real page (either browser, or a Chromium-only test's Playwright page), colour contrast included; returns "rule: nodes" lines. */
+export async function axeViolations(page: DrivenPage | Page): Promise<string[]> {
+  const driven = 'addScript' in page ? page : drivenPage(page);
+  // Outside the extension page's CSP (DevTools / BiDi evaluation).
+  await driven.addScript(axeSource);
+  return driven.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
     const result = await axe.run(document);
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-  });
+  }, null);
 }

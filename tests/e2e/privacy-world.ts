@@ -3,7 +3,8 @@
  * recorded it, a plain reference list, and an OpenAlex table that knows the synthetic DOIs and the
  * recorded BMC works.
  */
-import { loadOpenAlexWorks, type LaunchedExtension, type WorkTable } from '../../harness';
+import { loadOpenAlexWorks, type WorkTable } from '../../harness';
+import type { DrivenExtension } from '../../harness/driven';
 import { syntheticIsOpen, syntheticListPage, workTable } from '../../harness/badges-world';
 
 declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -17,8 +18,8 @@ export interface TabSummary {
 }
 
 /** What the background knows about a tab (null before the content script's first report). */
-export async function tabSummary(ext: LaunchedExtension, tabId: number): Promise<TabSummary | null> {
-  return ext.serviceWorker.evaluate(async (id) => {
+export async function tabSummary(ext: DrivenExtension, tabId: number): Promise<TabSummary | null> {
+  return ext.inExtension(async (id) => {
     const state = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as
       { article: { doi: string } | null; pageDoiCount: number; lookup: { state: string } } | undefined;
     return state ? { doi: state.article?.doi ?? null, pageDoiCount: state.pageDoiCount, lookup: state.lookup.state } : null;

@@ -10,6 +10,8 @@ import { WAYBACK_HOST, WAYBACK_PATH } from '../../utils/links/wayback';
 export interface AuditAllowance {
   /** DOIs the user saw on the visited pages or typed, plus the key test's probe DOI (any case). */
   dois: Iterable<string>;
+  /** PubMed and PubMed Central ids the user typed into the popup (absent: none). */
+  ids?: Iterable<string>;
   /** The email the user gave ('' = none): Unpaywall's `email`, OpenAlex's and Crossref's `mailto`. */
   email: string;
   /** The keys the user gave ('' = none), each sent only to its own service. */
@@ -82,6 +84,15 @@ const doiList =
     }
     return null;
   };
+/** A query around one id, e.g. `EXT_ID:123 AND SRC:MED`: the id (first capture taken) must be one the user typed. */
+const typedId =
+  (ctx: Context, query: RegExp): Check =>
+  (v) => {
+    const m = query.exec(v);
+    if (!m) return `id query of unexpected shape: ${v.slice(0, 80)}`;
+    const id = m.slice(1).find((group) => group !== undefined) ?? '';
+    return problemIf(!new Set(ctx.allowance.ids ?? []).has(id), `not an id the user typed: ${id}`);
+  };
 const userEmail =
   (ctx: Context): Check =>
   (v) =>
@@ -123,6 +134,7 @@ function valueCheck(rule: ValueRule, source: SourceName, ctx: Context): Check {
   if ('fields' in rule) return oneOfFields(new Set(rule.fields));
   if ('doiList' in rule) return doiList(ctx, rule.doiList.separator, rule.doiList.item, rule.doiList.prefix);
   if ('keyWithPrefix' in rule) return userKey(source, (k) => `${rule.keyWithPrefix}${k}`)(ctx);
+  if ('idQuery' in rule) return typedId(ctx, rule.idQuery);
   const { prefix } = rule.doiArray;
   return (v) => {
     let ids: unknown;

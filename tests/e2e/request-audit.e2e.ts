@@ -35,6 +35,10 @@ describe('the audit catches what must not leave', () => {
   it('accepts a clean request', () => {
     expect(problems(request('https://archive.org/wayback/available?url=https%3A%2F%2Fr.example%2Fa.pdf'))).toEqual([]);
     expect(problems(request(okUrl))).toEqual([]);
+    for (const query of ['EXT_ID:40437959%20AND%20SRC:MED', 'PMCID:PMC12120539']) {
+      const idSearch = request(`https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=${query}&resultType=lite&format=json&pageSize=2`);
+      expect(auditApiRequests([idSearch], { ...base, ids: ['40437959', 'PMC12120539'] })).toEqual([]);
+    }
     expect(problems(request(`https://api.datacite.org/dois/${BMC_DOI}?include=client`))).toEqual([]);
     expect(problems(request(`https://doi.org/ra/${BMC_DOI}`))).toEqual([]);
     expect(problems(request(`https://api.openalex.org/works?filter=doi:https://doi.org/${BMC_DOI}&per_page=1&select=id,doi&api_key=oa-key`))).toEqual([]);
@@ -68,6 +72,19 @@ describe('the audit catches what must not leave', () => {
     ['an unknown endpoint', request(`https://api.openalex.org/authors?search=${BMC_DOI}`), /path/],
     ['more than the client side-loaded from DataCite', request(`https://api.datacite.org/dois/${BMC_DOI}?include=media`), /not a fixed value/],
     ["a DOI the user never saw among doi.org's list", request(`https://doi.org/ra/${BMC_DOI},10.9999/other`), /not a DOI the user saw/],
+    [
+      'an id the user never typed',
+      request('https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=EXT_ID:40437959%20AND%20SRC:MED&resultType=lite&format=json&pageSize=2'),
+      // Judged by the nearest rule (the DOI search), it fails there too; with the id typed it passes ("accepts a clean request").
+      /parameter query/,
+    ],
+    [
+      'page text in an id query',
+      request(
+        `https://www.ebi.ac.uk/europepmc/webservices/rest/search?query=${encodeURIComponent('EXT_ID:1 AND TITLE:"A private title"')}&resultType=lite&format=json`,
+      ),
+      /id query of unexpected shape|contains/,
+    ],
     ['a foreign Origin', request(okUrl, { headers: { origin: 'https://journal.example' } }), /origin/],
     ['an unknown header', request(okUrl, { headers: { 'x-page': 'x' } }), /unexpected header x-page/],
     ['a free-text field list', request(`https://api.openalex.org/works/doi:${BMC_DOI}?select=A private title`), /unknown field names/],

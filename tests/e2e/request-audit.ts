@@ -26,7 +26,8 @@ const COMMON_HEADERS: Record<string, (ctx: Context) => Check> = {
   'sec-ch-ua': () => () => null,
   'sec-ch-ua-mobile': () => () => null,
   'sec-ch-ua-platform': () => () => null,
-  'sec-fetch-site': () => exactly('none', 'cross-site'),
+  // Firefox (ESR 153) marks an add-on's requests to hosts it holds permissions for as same-origin.
+  'sec-fetch-site': () => exactly('none', 'cross-site', 'same-origin'),
   'sec-fetch-mode': () => exactly('cors', 'no-cors'),
   'sec-fetch-dest': () => exactly('empty'),
   'sec-fetch-storage-access': () => () => null,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
-import { COPY_HOST, doisIn, registerFaultWorld } from './faults-world';
+import { doisIn, registerFaultWorld, shownHosts } from './faults-world';
 import { SETTINGS_KEY } from '../../utils/settings/schema';
 
 declare const chrome: {
@@ -42,9 +42,12 @@ async function popupFor(doi: string): Promise<Page> {
   return popup;
 }
 
+/** Where the fault world's OpenAlex answer has its copy (the same host for every DOI). */
+const OPENALEX_HOST = shownHosts(['openalex'], stateDoi('any'))[0]!;
+
 /** The popup ends up showing the OpenAlex copy of the fault world (the reader got an answer). */
 async function expectAnswer(popup: Page): Promise<void> {
-  await expect.poll(() => popup.locator('.copy-host').allTextContents(), { timeout: 30_000 }).toContain(COPY_HOST.openalex);
+  await expect.poll(() => popup.locator('.copy-host').allTextContents(), { timeout: 30_000 }).toContain(OPENALEX_HOST);
   expect(await popup.locator('body').textContent()).not.toContain('The lookup failed');
 }
 

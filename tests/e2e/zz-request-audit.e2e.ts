@@ -1,15 +1,15 @@
 /**
- * Request audit of a realistic session (named zz- so that it runs last): the user sets an email and
+ * Request audit of a realistic session, in Chromium and Firefox (named zz- so that it runs last): the user sets an email and
  * three API keys on the options page and tests each key, reads an article (automatic lookup), opens
  * the popup and copies the repository link, reads a 150-reference list with badges, and looks up a DOI
- * and a dataset's DOI typed into the popup. Every request that reached an API host is then checked by ./request-audit.ts:
+ * a PMID and a dataset's DOI typed into the popup. Every request that reached an API host is then checked by ./request-audit.ts:
  * only DOIs the user saw or typed, the email and keys the user gave (each to its own services) and
  * fixed API parameters leave the browser — no page URL, page title, Referer or cookie. Cookies are
  * really in the jar for every host (a deliberate credentialed fetch shows it), so their absence means
  * the extension leaves them out, not that there were none. That the audit itself catches each kind
  * of leak is tested in ./request-audit.e2e.ts.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,26 +18,29 @@ import {
   API_HOSTS,
   BMC_ARTICLE_URL,
   UCL_LANDING_URL,
-  launchExtension,
   openAlexHandler,
   startFixtureServer,
   type FixtureServer,
-  type LaunchedExtension,
   type RecordedRequest,
   apiHost,
 } from '../../harness';
+import { BROWSERS, launchDriven, type DrivenExtension, type DrivenPage } from '../../harness/driven';
 import { readBadges, scrollThrough, syntheticDoi } from '../../harness/badges-world';
 import { plainReferenceList, syntheticAndRecordedWorks, tabSummary } from './privacy-world';
 import { fillSetting, openOptions } from './options-ui';
 import { WAYBACK_HOST } from '../../utils/links/wayback';
 import { auditApiRequests, endpointsUsed, linkCheckProblems, type AuditAllowance } from './request-audit';
+import { builtExtensions } from './built';
 
 const LIST_URL = 'https://en.wikipedia.org/wiki/Greenway_audit_reference_list';
 const LIST_TITLE = 'Greenway audit: a private reading list';
 const REFERENCES = 150;
 /** The user types this one into the popup (a reference of the BMC article, on file at OpenAlex). */
 const TYPED_DOI = '10.1136/bmj.n71';
-/** A Dryad dataset (recorded DataCite record in the harness's default world). */
+/** …and then this PMID, which Europe PMC maps to a DOI (only the id may be sent for that). */
+const TYPED_PMID = '40437959';
+const TYPED_PMID_DOI = '10.1002/hpja.70059';
+/** …and a Dryad dataset's DOI, registered with DataCite and known to no index here (harness/datacite.ts). */
 const DATASET_DOI = '10.5061/dryad.8515';
 /** The options page's key test asks about this well-known DOI (utils/settings/key-test.ts). */
 const KEY_TEST_DOI = '10.1038/nature12373';
@@ -47,20 +50,6 @@ const SECRET = randomBytes(6).toString('hex');
 const EMAIL = `reader.${SECRET}@example.org`;
 const KEYS = { openalex: `oa-key-${SECRET}`, core: `core-key-${SECRET}`, semanticscholar: `s2-key-${SECRET}` };
 const COOKIE = `session-${SECRET}`;
-
-let server: FixtureServer;
-let ext: LaunchedExtension;
-const pageHtml = new Map<string, string>();
-const pageTitles: string[] = [];
-const typedDois: string[] = [];
-/** Every link the popups showed: the only non-page URLs the extension may check (PDF link checks). */
-const shownLinks = new Set<string>();
-
-async function collectLinks(popup: import('playwright-core').Page): Promise<void> {
-  for (const href of await popup.evaluate(() => Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href))) {
-    shownLinks.add(href);
-  }
-}
 
 const listPage = () => plainReferenceList(REFERENCES, LIST_TITLE);
 
@@ -74,69 +63,102 @@ function doisOfPage(html: string): string[] {
   return [...fromText, ...fromLinks];
 }
 
-function allowance(): AuditAllowance {
-  return {
-    dois: [...[...pageHtml.values()].flatMap(doisOfPage), ...typedDois, KEY_TEST_DOI],
-    email: EMAIL,
-    keys: KEYS,
-    extensionOrigin: `chrome-extension://${ext.extensionId}`,
-    secrets: [BMC_ARTICLE_URL, LIST_URL, ...PAGE_HOSTS, ...pageTitles, COOKIE, 'wikipedia', 'biomedcentral.com/articles'],
-  };
-}
+describe.each(BROWSERS)('request audit of a realistic session in %s', (browserName) => {
+  let server: FixtureServer;
+  let ext: DrivenExtension;
+  const pageHtml = new Map<string, string>();
+  const pageTitles: string[] = [];
+  const typedDois: string[] = [];
+  const typedIds: string[] = [];
+  /** Every link the popups showed: the only non-page URLs the extension may check (link checks). */
+  const shownLinks = new Set<string>();
 
-/**
- * A request to an API host for a link the popup showed is that link's check, not an API call: a
- * publisher copy's landing page can be its DOI link (`https://doi.org/10.…`), and doi.org is also a source.
- */
-const isLinkCheck = (r: RecordedRequest) => shownLinks.has(r.url);
-const sessionApiRequests = (): RecordedRequest[] => server.requests().filter((r) => isApiHost(r.host) && r.path !== CONTROL_PATH && !isLinkCheck(r));
+  async function collectLinks(popup: DrivenPage): Promise<void> {
+    for (const href of await popup.evaluate(() => Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href), null)) {
+      shownLinks.add(href);
+    }
+  }
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  const numbered = new Map(Array.from({ length: REFERENCES }, (_, i) => [syntheticDoi(i), i] as const));
-  server.api(apiHost('openalex'), '/works', openAlexHandler(syntheticAndRecordedWorks(numbered)));
-  // The key tests' endpoints, in their real success shapes.
-  server.api(apiHost('openalex'), '/rate-limit', { json: { rate_limit: { daily_budget_usd: 1, daily_remaining_usd: 1 } } });
-  server.api(apiHost('core'), '/v3/search/works', { json: { totalHits: 1, results: [] }, headers: { 'x-ratelimit-remaining': '9' } });
-  server.api(apiHost('semanticscholar'), `/graph/v1/paper/DOI:${KEY_TEST_DOI}`, { json: { paperId: 'f0' } });
-  server.page(LIST_URL, listPage());
-  pageHtml.set(BMC_ARTICLE_URL, readFileSync(fileURLToPath(new URL('./fixtures/pages/bmc-s12913-023-10058-w.html', import.meta.url)), 'utf8'));
-  pageHtml.set(LIST_URL, listPage());
+  function allowance(): AuditAllowance {
+    return {
+      dois: [...[...pageHtml.values()].flatMap(doisOfPage), ...typedDois, KEY_TEST_DOI],
+      ids: typedIds,
+      email: EMAIL,
+      keys: KEYS,
+      extensionOrigin: ext.origin,
+      secrets: [BMC_ARTICLE_URL, LIST_URL, ...PAGE_HOSTS, ...pageTitles, COOKIE, 'wikipedia', 'biomedcentral.com/articles'],
+    };
+  }
 
-  ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
-  // A cookie in the jar for every page and API host: a leaky request would carry it.
-  await ext.context.addCookies(
-    [...API_HOSTS, ...PAGE_HOSTS].map((domain) => ({ name: 'session', value: COOKIE, domain, path: '/', secure: true, sameSite: 'None' as const })),
-  );
-});
+  /**
+   * A request to an API host for a link the popup showed is that link's check, not an API call: a
+   * publisher copy's landing page can be its DOI link (`https://doi.org/10.…`), and doi.org is also a source.
+   */
+  const isLinkCheck = (r: RecordedRequest) => shownLinks.has(r.url);
+  const sessionApiRequests = (): RecordedRequest[] => server.requests().filter((r) => isApiHost(r.host) && r.path !== CONTROL_PATH && !isLinkCheck(r));
+  const title = (page: DrivenPage) => page.evaluate(() => document.title, null);
+  /** "Look up another DOI" is a disclosure (<summary>), which the two browsers' accessibility trees name differently. */
+  const openAnotherLookup = (popup: DrivenPage) =>
+    popup.evaluate(
+      (label) =>
+        Array.from(document.querySelectorAll('summary'))
+          .find((e) => e.textContent === label)
+          ?.click(),
+      'Look up another DOI',
+    );
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    const numbered = new Map(Array.from({ length: REFERENCES }, (_, i) => [syntheticDoi(i), i] as const));
+    server.api(apiHost('openalex'), '/works', openAlexHandler(syntheticAndRecordedWorks(numbered)));
+    // The key tests' endpoints, in their real success shapes.
+    server.api(apiHost('openalex'), '/rate-limit', { json: { rate_limit: { daily_budget_usd: 1, daily_remaining_usd: 1 } } });
+    server.api(apiHost('core'), '/v3/search/works', { json: { totalHits: 1, results: [] }, headers: { 'x-ratelimit-remaining': '9' } });
+    server.api(apiHost('semanticscholar'), `/graph/v1/paper/DOI:${KEY_TEST_DOI}`, { json: { paperId: 'f0' } });
+    server.api(apiHost('europepmc'), '/europepmc/webservices/rest/search', (req) => {
+      const query = new URL(req.url).searchParams.get('query') ?? '';
+      const results = query === `EXT_ID:${TYPED_PMID} AND SRC:MED` ? [{ id: TYPED_PMID, source: 'MED', pmid: TYPED_PMID, doi: TYPED_PMID_DOI }] : [];
+      return { json: { version: '6.9', hitCount: results.length, resultList: { result: results } } };
+    });
+    server.page(LIST_URL, listPage());
+    pageHtml.set(BMC_ARTICLE_URL, readFileSync(fileURLToPath(new URL('./fixtures/pages/bmc-s12913-023-10058-w.html', import.meta.url)), 'utf8'));
+    pageHtml.set(LIST_URL, listPage());
 
-describe('request audit of a realistic session', () => {
+    ext = await launchDriven(browserName, { extensionDirs: builtExtensions(), port: server.port });
+    // A cookie in the jar for every page and API host: a leaky request would carry it.
+    await ext.addCookies([...API_HOSTS, ...PAGE_HOSTS].map((domain) => ({ name: 'session', value: COOKIE, domain })));
+  });
+
+  // Every test fails on errors of the extension's contexts (background, pages, content script).
+  afterEach(async () => expect(await ext.newErrors()).toEqual([]));
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
   it('options: email and three keys given, each key tested', async () => {
     const options = await openOptions(ext);
     await fillSetting(ext, options, 'email', EMAIL);
     for (const [service, key] of Object.entries(KEYS)) {
       await fillSetting(ext, options, `keys.${service}`, key);
-      await options.locator(`#opt-keys-${service}`).locator('xpath=..').getByRole('button', { name: 'Test' }).click();
-      await expect.poll(() => options.locator(`#opt-keys-${service}-result`).textContent(), { timeout: 15_000 }).toContain('accepted');
+      // The key's Test button: the one described by the key's result line.
+      await options.click(`button[aria-describedby="opt-keys-${service}-result"]`);
+      const result = () => options.evaluate((id) => document.getElementById(id)?.textContent ?? '', `opt-keys-${service}-result`);
+      await expect.poll(result, { timeout: 15_000 }).toContain('accepted');
     }
     await options.close();
   });
 
   it('article page: automatic lookup, popup, copy', async () => {
     const article = await ext.openPage(BMC_ARTICLE_URL);
-    pageTitles.push(await article.title());
+    pageTitles.push(await title(article));
     const tabId = await ext.tabIdOf(article);
     await expect.poll(async () => (await tabSummary(ext, tabId))?.lookup, { timeout: 15_000 }).toBe('done');
     const popup = await ext.openPopup(tabId);
-    const best = popup.getByRole('article', { name: 'UCL Discovery, Published version' }).first();
-    await best.waitFor({ timeout: 15_000 });
-    await best.getByRole('button', { name: /Copy repository link/ }).click();
-    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(UCL_LANDING_URL);
+    await popup.waitFor({ role: 'article', name: 'UCL Discovery, Published version' }, 15_000);
+    await popup.click({ role: 'button', name: 'Copy repository link — UCL Discovery' });
+    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText(), null)).toBe(UCL_LANDING_URL);
     await collectLinks(popup);
     // Every source was asked (CORE with the key, Unpaywall with the email), but DataCite: an article costs it nothing.
     expect(server.count(apiHost('datacite'))).toBe(0);
@@ -145,36 +167,42 @@ describe('request audit of a realistic session', () => {
     await article.close();
   });
 
-  it(`reference list with badges (${REFERENCES} DOIs), then a DOI typed into the popup`, async () => {
+  it(`reference list with badges (${REFERENCES} DOIs), then a DOI, a PMID and a dataset's DOI typed into the popup`, async () => {
     const list = await ext.openPage(LIST_URL);
-    pageTitles.push(await list.title());
+    pageTitles.push(await title(list));
     await scrollThrough(list, 100);
     await expect.poll(async () => (await readBadges(list)).length, { timeout: 20_000 }).toBe(REFERENCES);
 
     const popup = await ext.openPopup(list);
-    const input = popup.getByLabel('DOI or link');
-    await input.waitFor();
+    const field = { role: 'textbox', name: 'DOI or link' };
+    await popup.waitFor(field);
     typedDois.push(TYPED_DOI);
-    await input.fill(TYPED_DOI);
-    await popup.keyboard.press('Enter');
-    await expect.poll(() => popup.locator('body').innerText(), { timeout: 15_000 }).toContain(`DOI ${TYPED_DOI}`);
+    await popup.fill(field, TYPED_DOI);
+    await popup.press('Enter');
+    await expect.poll(() => popup.evaluate(() => document.body.innerText, null), { timeout: 15_000 }).toContain(`DOI ${TYPED_DOI}`);
+    await collectLinks(popup);
+    // A PMID: the id goes to Europe PMC, and the DOI it names (now one the user was shown) to every source.
+    typedIds.push(TYPED_PMID);
+    typedDois.push(TYPED_PMID_DOI);
+    await openAnotherLookup(popup);
+    await popup.fill(field, TYPED_PMID);
+    await popup.press('Enter');
+    await expect.poll(() => popup.evaluate(() => document.body.innerText, null), { timeout: 15_000 }).toContain(TYPED_PMID_DOI);
+    await collectLinks(popup);
+    // A dataset's DOI: doi.org names DataCite as its agency, and DataCite is asked about it, once.
+    typedDois.push(DATASET_DOI);
+    await openAnotherLookup(popup);
+    await popup.fill(field, DATASET_DOI);
+    await popup.press('Enter');
+    await expect.poll(() => popup.evaluate(() => document.body.innerText, null), { timeout: 15_000 }).toContain('Dryad');
+    expect(server.count(apiHost('datacite'))).toBe(1);
     await collectLinks(popup);
     await popup.close();
-    // A dataset's DOI (registered with DataCite, known to no index here): DataCite is asked about it.
-    const again = await ext.openPopup(list);
-    typedDois.push(DATASET_DOI);
-    await again.getByLabel('DOI or link').fill(DATASET_DOI);
-    await again.keyboard.press('Enter');
-    await expect.poll(() => again.locator('body').innerText(), { timeout: 15_000 }).toContain('Dryad');
-    expect(server.count(apiHost('datacite'))).toBe(1);
-    await collectLinks(again);
-    await again.close();
     await list.close();
-    expect(ext.errors).toEqual([]);
   });
 
   it('the cookies are in the jar: a deliberately credentialed request carries them', async () => {
-    await ext.serviceWorker.evaluate((url) => fetch(url, { credentials: 'include' }).then((r) => r.status), `https://api.crossref.org${CONTROL_PATH}`);
+    await ext.inExtension((url) => fetch(url, { credentials: 'include' }).then((r) => r.status), `https://api.crossref.org${CONTROL_PATH}`);
     const control = server.requests({ host: apiHost('crossref'), path: CONTROL_PATH });
     expect(control).toHaveLength(1);
     expect(control[0]!.headers.cookie).toContain(COOKIE);
@@ -185,7 +213,7 @@ describe('request audit of a realistic session', () => {
     const rules = allowance();
     const used = endpointsUsed(requests, rules);
     console.info(
-      `[request-audit] ${requests.length} API requests (${API_HOSTS.map((h) => `${h} ${server.count(h)}`).join(', ')}); endpoints: ${[...used]
+      `[request-audit] ${browserName}: ${requests.length} API requests (${API_HOSTS.map((h) => `${h} ${server.count(h)}`).join(', ')}); endpoints: ${[...used]
         .map(([name, n]) => `${name} ×${n}`)
         .join(', ')}`,
     );
@@ -197,6 +225,7 @@ describe('request audit of a realistic session', () => {
       'OpenAlex key test',
       'Unpaywall',
       'Europe PMC search',
+      'Europe PMC id search',
       'Semantic Scholar batch',
       'Semantic Scholar key test',
       'CORE discover',
@@ -229,10 +258,10 @@ describe('request audit of a realistic session', () => {
       const favicon = new URL(r.url).pathname === '/favicon.ico' && openedHosts.has(r.host);
       if (favicon) continue;
       expect(shownLinks.has(r.url), `${r.method} ${r.url}`).toBe(true);
-      expect(linkCheckProblems(r, { extensionOrigin: `chrome-extension://${ext.extensionId}` }), r.url).toEqual([]);
+      expect(linkCheckProblems(r, { extensionOrigin: ext.origin }), r.url).toEqual([]);
     }
     console.info(
-      `[request-audit] other hosts: ${others.length} requests (${[...new Set(others.map((r) => `${r.method} ${r.host}${new URL(r.url).pathname}`))].join(', ')})`,
+      `[request-audit] ${browserName}: other hosts: ${others.length} requests (${[...new Set(others.map((r) => `${r.method} ${r.host}${new URL(r.url).pathname}`))].join(', ')})`,
     );
   });
 });

@@ -56,6 +56,11 @@ describe('npm run verify', () => {
     expect(wayback.seen.map((s) => s.path)).toEqual([`/wayback/available?url=${encodeURIComponent(`${site.base}/gone.pdf`)}`]);
   });
 
+  it('--help prints the usage on stdout and exits 0', async () => {
+    const { stdout } = await run('node', ['--import', 'tsx', 'scripts/verify.ts', '--help']);
+    expect(stdout).toMatch(/^usage: npm run -s verify -- /);
+  });
+
   it('exits 2 with usage on bad arguments', async () => {
     await expect(run('node', ['--import', 'tsx', 'scripts/verify.ts', '--endpoint', 'openalex=http://x'])).rejects.toMatchObject({ code: 2 });
   });

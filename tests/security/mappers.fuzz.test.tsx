@@ -18,6 +18,7 @@ import { badgeView } from '@/entrypoints/content/badges/view';
 import { resultModel } from '@/utils/view/result-model';
 import { readResponse } from '@/utils/engine/read-response';
 import { SOURCES } from '@/utils/sources/registry';
+import { foundAnswer, knowsWork } from '@/harness/source-world';
 import type { Source, SourceAnswer } from '@/utils/sources/source';
 import { mutated } from './mutate';
 import { countCases, fuzzTimeout, reportCases } from './counts';
@@ -30,8 +31,16 @@ const openalexWork = JSON.parse(
 
 const source = (name: SourceName): Source => SOURCES.find((s) => s.id === name)!;
 
-/** One real-shaped answer per source and the DOI keys it was asked for. */
-const CASES: Array<{ source: Source; base: unknown; dois: string[] }> = [
+type Case = { source: Source; base: unknown; dois: string[] };
+
+/** Every registered source's found answer (harness/source-world.ts), about two DOIs where it answers many at once. */
+const FOUND_CASES: Case[] = SOURCES.map((s) => {
+  const dois = s.batched ? ['10.5555/fuzz.one', '10.5555/fuzz.two'] : ['10.5555/fuzz.one'];
+  return { source: s, base: foundAnswer(s, dois), dois };
+});
+
+/** Hand-picked real-shaped answers with odd parts (twins, garbage items, nulls, retractions), and the DOI keys asked. */
+const EXTRA_CASES: Case[] = [
   { source: source('openalex'), base: json('openalex-bmc-list.json'), dois: ['10.1186/s12913-023-10058-w', '10.1234/green.1'] },
   { source: source('openalex'), base: json('openalex-green.json'), dois: ['10.1234/green.1'] },
   { source: source('openalex'), base: openalexWork, dois: ['10.1186/s12913-023-10058-w'] },
@@ -41,10 +50,11 @@ const CASES: Array<{ source: Source; base: unknown; dois: string[] }> = [
   { source: source('core'), base: json('core-discover.json'), dois: ['10.1234/green.1'] },
   { source: source('crossref'), base: json('crossref-retracted.json'), dois: ['10.1234/closed.2', '10.1186/s12913-023-10058-w'] },
   { source: source('openaire'), base: json('openaire-dedup.json'), dois: ['10.5555/openaire.twice', '10.5555/openaire.unhosted'] },
-  { source: source('datacite'), base: json('datacite-dryad-dataset.json'), dois: ['10.5061/dryad.8515'] },
   { source: source('datacite'), base: json('datacite-bath-dataset.json'), dois: ['10.15125/bath-00114'] },
   { source: source('doiorg'), base: json('doiorg-ra.json'), dois: ['10.1186/s12913-023-10058-w', '10.2307/24953986', '10.5555/greenway.maybe'] },
 ];
+
+const CASES: Case[] = [...FOUND_CASES, ...EXTRA_CASES];
 
 const T = 1_700_000_000_000;
 const ok = (text: string, status = 200): HttpResult => ({ kind: 'response', status, headers: new Headers(), text });
@@ -97,8 +107,16 @@ function assembled(doi: string, name: SourceName, answer: SourceAnswer | undefin
 afterAll(() => reportCases('mappers.fuzz'));
 
 describe('source mappers under mutated answers', () => {
-  it('sanity: the unmutated fixtures give copies for the sources that report copies', () => {
-    const withCopies = CASES.filter(({ source: s, base, dois }) => {
+  it('sanity: unmutated, every source knows each DOI its found answer was cloned for', () => {
+    for (const { source: s, base, dois } of FOUND_CASES) {
+      const out = readResponse(s, ok(JSON.stringify(base)), dois, T);
+      expect(out.ok, s.id).toBe(true);
+      for (const doi of dois) expect(knowsWork(out.ok ? out.answers.get(doi) : undefined), `${s.id}: ${doi}`).toBe(true);
+    }
+  });
+
+  it('sanity: the unmutated hand-picked answers give copies for the sources that report copies', () => {
+    const withCopies = EXTRA_CASES.filter(({ source: s, base, dois }) => {
       const out = readResponse(s, ok(JSON.stringify(base)), dois, T);
       return out.ok && [...out.answers.values()].some((a) => a.copies.length > 0);
     });
@@ -115,8 +133,7 @@ describe('source mappers under mutated answers', () => {
           fc.property(mutated(base), (value) => {
             const out = readResponse(s, ok(JSON.stringify(value)), dois, T);
             if (!out.ok) {
-              // The source's label first ("OpenAlex: …", "doi.org: …").
-              expect(out.error).toMatch(/^[A-Za-z][\w .]+: /);
+              expect(out.error.startsWith(`${s.label}: `), out.error).toBe(true);
               return;
             }
             for (const [doi, answer] of out.answers) {

@@ -1,6 +1,6 @@
 /**
  * The source registry's promises, checked: every registered source brings its parts (unit test,
- * recorded fixture, e2e default reply, request-audit rules, policy key when it takes one), the
+ * `-found` fixture, e2e default reply, request-audit rules, policy key when it takes one), the
  * documents name each host it calls, and no file outside the source modules spells an API host —
  * so a source can only be added, changed or removed in one place (CONTRIBUTING.md, "Add a source").
  */
@@ -8,6 +8,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResponse } from '@/utils/engine/read-response';
+import { parseAnswer } from '@/utils/sources/parse';
+import { requestDois } from '@/harness/request-dois';
+import { foundAnswer, foundFixture, knowsWork } from '@/harness/source-world';
 import { API_HOSTS, KEYED_SOURCES, SOURCES, apiHostPermissions } from '@/utils/sources/registry';
 import type { StubReply } from '@/utils/sources/source';
 import { POLICY_FIELDS } from '@/utils/settings/managed';
@@ -25,6 +28,9 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** Invented DOIs the found answers are cloned for. */
+const FRESH = ['10.5555/structure.one', '10.5555/structure.two', '10.5555/structure.three'];
+
 const sampleUrl = (host: string, path: string) => `https://${host}${path}${path.includes('?') ? '' : '10.5555/structure.1'}`;
 
 describe.each(SOURCES.map((s) => [s.id, s] as const))('source %s', (id, source) => {
@@ -36,10 +42,28 @@ describe.each(SOURCES.map((s) => [s.id, s] as const))('source %s', (id, source) 
     expect(source.baseUrl).toMatch(/^https:\/\/[^/]+(\/.*[^/])?$/);
   });
 
-  it('has a unit test and at least one recorded answer in tests/fixtures/api', () => {
+  it('has a unit test', () => {
     expect(existsSync(join(ROOT, 'tests', 'utils', 'sources', `${id}.test.ts`)), `tests/utils/sources/${id}.test.ts`).toBe(true);
-    const fixtures = readdirSync(join(ROOT, 'tests', 'fixtures', 'api')).filter((f) => f.startsWith(`${id}-`) && f.endsWith('.json'));
-    expect(fixtures, `tests/fixtures/api/${id}-*.json`).not.toEqual([]);
+  });
+
+  // The test worlds (harness/source-world.ts) answer for every source from this one file.
+  it(`has tests/fixtures/api/${id}-found.json, in which its own parser knows the work, cloned for one DOI${source.batched ? ' and for three' : ''}`, () => {
+    const asked = source.batched ? [[FRESH[0]!], FRESH] : [[FRESH[0]!]];
+    for (const dois of asked) {
+      const outcome = parseAnswer(source, foundAnswer(source, dois), dois);
+      expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+      for (const doi of dois) expect(knowsWork(outcome.ok ? outcome.answers.get(doi) : undefined), `${dois.length} DOI(s) asked: ${doi}`).toBe(true);
+      const own = foundFixture(source).doi;
+      if (own) expect(outcome.ok && outcome.answers.has(own), `still answers about ${own}`).toBe(false);
+    }
+  });
+
+  it('names the DOIs it plans to ask about where its `requests` say they are (what the worlds and the audit read)', () => {
+    const dois = source.batched ? FRESH : [FRESH[0]!];
+    const planned = source.plan(dois, { baseUrl: source.baseUrl, email: 'structure@example.org', key: 'structure-key' });
+    expect(planned.flatMap((p) => p.dois)).toEqual(dois);
+    for (const { dois: carried, request } of planned)
+      expect(requestDois(source, { method: request.method, url: request.url, body: request.body })).toEqual(carried);
   });
 
   it('declares the endpoints it calls (request audit) and what it answers for an unknown DOI (e2e default reply)', () => {

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { LookupResult } from '../model';
-import { sourceById } from '../sources/registry';
+import { indexOutcomes } from './answered';
 import type { StorageAdapter } from './deps';
 
 export const CACHE_VERSION = 1;
@@ -39,7 +39,7 @@ const Index = z.object({ v: z.literal(CACHE_VERSION), lastUsed: z.record(z.strin
  */
 export function ttlFor(result: LookupResult): number | null {
   // doi.org's word alone (every index failed) is no answer to keep.
-  const outcomes = Object.entries(result.sources).flatMap(([name, o]) => (o && sourceById(name)?.role !== 'registration' ? [o] : []));
+  const outcomes = indexOutcomes(result);
   const failed = outcomes.filter((o) => !o.ok).length;
   if (outcomes.length === 0 || failed === outcomes.length) return null;
   if (result.status === 'unregistered') return TTL.unregistered;

@@ -15,6 +15,8 @@ import { mergeConfig, resolveConfig, type EngineConfig, type EngineConfigInput }
 import type { EngineDeps } from './deps';
 import { isSourceActive, planRequests } from './source-use';
 import { createHttpClient, type HttpStats } from './http';
+import { mapIdToDoi, type IdLookup } from './id-map';
+import type { OtherIdKind } from '../model/typed-id';
 
 export interface LookupOptions {
   /** Skip the cache and ask the sources again (the popup's "check again"). */
@@ -40,6 +42,8 @@ export interface LookupEngine {
   lookupMany(dois: string[], options?: LookupManyOptions): Promise<Map<string, LookupResult>>;
   /** The cached result, if fresh and asked of every source the scope would ask; never touches the network. */
   peekCached(doi: string, options?: LookupManyOptions): Promise<LookupResult | null>;
+  /** The DOI of a typed PMID or PMCID, from the sources that map ids (./id-map.ts); never throws. */
+  mapId(kind: OtherIdKind, id: string): Promise<IdLookup>;
   clearCache(): Promise<void>;
   cacheStats(): Promise<CacheStats>;
   /** Requests sent so far, per host (bench, tests, diagnostics). */
@@ -200,6 +204,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
       const hit = (await cache.getMany([key], signature(options.scope))).get(key);
       return hit ? rerank(hit, rankOptions()) : null;
     },
+    mapId: (kind, id) => mapIdToDoi(kind, id, { config, send: (request) => http.send(request) }),
     clearCache: () => cache.clear(),
     cacheStats: () => cache.stats(),
     requestStats: () => http.stats(),

@@ -4,3 +4,4 @@ export { resolveConfig, mergeConfig, DEFAULT_BASE_URLS, type EngineConfig, type 
 export { realClock, type EngineDeps, type FetchLike, type StorageAdapter } from './deps';
 export { memoryStorage as createMemoryStorage } from '../storage/area';
 export type { CacheStats } from './cache';
+export type { IdLookup } from './id-map';

@@ -36,19 +36,29 @@ function errorMessage(json: unknown): string | null {
   return null;
 }
 
-/** Maps an HTTP result to the source's answers for `dois`, or a labelled error. */
-export function readResponse(source: Source, result: HttpResult, dois: string[], seenAt: number): ParseOutcome {
-  const label = source.label;
-  const fail = (error: string): ParseOutcome => ({ ok: false, error: `${label}: ${error}` });
+/**
+ * The JSON body of a source's answer, or a labelled error ("Europe PMC: HTTP 503"); `notFound` when
+ * the status is one the source uses for "unknown here".
+ */
+export function readJsonAnswer(source: Source, result: HttpResult): { ok: true; json: unknown } | { ok: true; notFound: true } | { ok: false; error: string } {
+  const fail = (error: string) => ({ ok: false as const, error: `${source.label}: ${error}` });
   if (result.kind === 'failure') return fail(result.error);
-  if (source.notFoundStatuses.includes(result.status)) return { ok: true, answers: new Map() };
+  if (source.notFoundStatuses.includes(result.status)) return { ok: true, notFound: true };
   const body = parseJsonBody(result.text);
   if (result.status < 200 || result.status >= 300) {
     const detail = body.ok ? errorMessage(body.json) : null;
     const what = result.status === 429 ? 'HTTP 429 (rate limited)' : `HTTP ${result.status}`;
     return fail(detail ? `${what}: ${detail}` : what);
   }
-  if (!body.ok) return fail(body.error);
+  return body.ok ? body : fail(body.error);
+}
+
+/** Maps an HTTP result to the source's answers for `dois`, or a labelled error. */
+export function readResponse(source: Source, result: HttpResult, dois: string[], seenAt: number): ParseOutcome {
+  const fail = (error: string): ParseOutcome => ({ ok: false, error: `${source.label}: ${error}` });
+  const body = readJsonAnswer(source, result);
+  if (!body.ok) return body;
+  if ('notFound' in body) return { ok: true, answers: new Map() };
   try {
     const parsed = parseAnswer(source, body.json, dois, seenAt);
     return parsed.ok ? parsed : fail(parsed.error);

@@ -7,6 +7,7 @@ import { parseBibtexSliced } from './bibtex';
 import { parseRis } from './ris';
 import { parseCslJson } from './csl-json';
 import { parseCsv } from './csv';
+import type { Pause } from './slices';
 
 /** Files larger than this are refused before they are read (bytes). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -31,15 +32,15 @@ export function detectFormat(text: string, fileName = ''): ListFormat {
 /**
  * Parses a list: `fileName` (optional) helps to tell the format. Never rejects: what cannot be read
  * is in `problems` with where it is, and everything readable is in `entries` (duplicates merged,
- * counted in `duplicates`). `yieldEvery`, when given, is awaited between slices of BibTeX parsing
- * (the one slow reader: ≈ 0.2 ms per entry), so a page stays responsive; without it the work runs
- * in one go (Node, tests).
+ * counted in `duplicates`). `pause`, when given, is awaited between slices of BibTeX parsing
+ * (the one slow reader: ≈ 0.2 ms per entry), so a page that parses on its own thread stays
+ * responsive; without it the work runs in one go (the worker, Node, tests).
  */
-export async function parseList(text: string, fileName = '', yieldEvery: (() => Promise<void>) | null = null): Promise<ParsedList> {
+export async function parseList(text: string, fileName = '', pause: Pause | null = null): Promise<ParsedList> {
   const format = detectFormat(text, fileName);
   const read =
     format === 'bibtex'
-      ? await parseBibtexSliced(text, yieldEvery)
+      ? await parseBibtexSliced(text, pause)
       : format === 'ris'
         ? parseRis(text)
         : format === 'csl-json'

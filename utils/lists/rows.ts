@@ -78,25 +78,37 @@ export interface RowFilter {
   licence?: string;
 }
 
-/** Rows matching every set filter (`''`/undefined = any; version/licence `none` = no value). */
-export function filterRows(rows: readonly ResultRow[], filter: RowFilter): ResultRow[] {
+/** Whether `row` matches every set filter (`''`/undefined = any; version/licence `none` = no value). */
+export function matchesFilter(row: ResultRow, filter: RowFilter): boolean {
+  if (!filter.status && !filter.version && !filter.licence) return true;
   const match = (value: string | null, wanted: string | undefined) => !wanted || (wanted === 'none' ? value === null : value === wanted);
-  return rows.filter((r) => match(r.status, filter.status) && match(r.version, filter.version) && match(r.licence, filter.licence));
+  return match(row.status, filter.status) && match(row.version, filter.version) && match(row.licence, filter.licence);
 }
 
-/** A sorted copy: empty values last in either direction, ties kept in list order. */
-export function sortRows(rows: readonly ResultRow[], key: SortKey, descending = false): ResultRow[] {
-  // List order is the order rows are built in: nothing to sort (the table re-sorts after each chunk).
-  if (key === 'index' && !descending && rows.every((r, i) => i === 0 || rows[i - 1]!.index < r.index)) return [...rows];
+/** Rows matching every set filter. */
+export function filterRows(rows: readonly ResultRow[], filter: RowFilter): ResultRow[] {
+  return rows.filter((r) => matchesFilter(r, filter));
+}
+
+/**
+ * The table's order on `key`: empty values last in either direction, text compared as people read
+ * it (numbers in order, case ignored), ties in list order. A total order: no two rows compare equal.
+ */
+export function compareRows(key: SortKey, descending = false): (a: ResultRow, b: ResultRow) => number {
   const sign = descending ? -1 : 1;
+  if (key === 'index') return (a, b) => sign * (a.index - b.index);
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  return [...rows].sort((a, b) => {
-    if (key === 'index') return sign * (a.index - b.index);
+  return (a, b) => {
     const x = a[key];
     const y = b[key];
     if (x === y) return a.index - b.index;
     if (x === null) return 1;
     if (y === null) return -1;
     return sign * collator.compare(String(x), String(y)) || a.index - b.index;
-  });
+  };
+}
+
+/** A sorted copy (see compareRows). */
+export function sortRows(rows: readonly ResultRow[], key: SortKey, descending = false): ResultRow[] {
+  return [...rows].sort(compareRows(key, descending));
 }

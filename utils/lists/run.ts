@@ -4,6 +4,7 @@
  * and per-DOI sources paced. All I/O is injected, so the page, the bench and the tests share it.
  */
 import type { LookupResult } from '../model';
+import { countResult, emptyTally, type RunTally } from './tally';
 
 /**
  * DOIs per message to the background: OpenAlex's 100 DOIs per request (so 5,000 DOIs
@@ -32,8 +33,8 @@ export interface CheckDeps {
 export interface CheckProgress {
   done: number;
   total: number;
-  /** Results so far, by DOI key (only this run's new ones are added each time). */
-  results: Map<string, LookupResult>;
+  /** Per-source counts and errors so far (results themselves go to `onProgress`, not kept here). */
+  tally: RunTally;
   /** Chunks the background could not answer: their DOIs stay "not checked". */
   failures: string[];
 }
@@ -41,8 +42,11 @@ export interface CheckProgress {
 export interface CheckOptions {
   perDoi: boolean;
   signal?: AbortSignal;
-  /** After each chunk, with the chunk's keys (so a caller can update just those rows). */
-  onProgress?(progress: CheckProgress, chunk: readonly string[]): void;
+  /**
+   * After each chunk, with the chunk's keys and the results it got, by key (a key without a
+   * result stays not checked), so a caller can update just those rows.
+   */
+  onProgress?(progress: CheckProgress, chunk: readonly string[], results: ReadonlyMap<string, LookupResult>): void;
 }
 
 /**
@@ -51,7 +55,7 @@ export interface CheckOptions {
  * are DOI keys, distinct.
  */
 export async function checkList(keys: readonly string[], deps: CheckDeps, options: CheckOptions): Promise<CheckProgress> {
-  const progress: CheckProgress = { done: 0, total: keys.length, results: new Map(), failures: [] };
+  const progress: CheckProgress = { done: 0, total: keys.length, tally: emptyTally(), failures: [] };
   const size = options.perDoi ? PER_DOI_CHUNK : LIST_CHUNK;
   const chunks: string[][] = [];
   for (let i = 0; i < keys.length; i += size) chunks.push(keys.slice(i, i + size));
@@ -63,17 +67,20 @@ export async function checkList(keys: readonly string[], deps: CheckDeps, option
     while (next < chunks.length && !options.signal?.aborted) {
       const chunk = chunks[next++]!;
       const started = deps.now();
+      const results = new Map<string, LookupResult>();
       try {
         const answer = await deps.send(chunk, options.perDoi);
         for (const key of chunk) {
           const result = answer[key];
-          if (result) progress.results.set(key, result);
+          if (!result) continue;
+          results.set(key, result);
+          countResult(progress.tally, result);
         }
       } catch (error) {
         progress.failures.push(error instanceof Error ? error.message : String(error));
       }
       progress.done += chunk.length;
-      options.onProgress?.(progress, chunk);
+      options.onProgress?.(progress, chunk, results);
       if (options.perDoi && next < chunks.length) {
         const wait = chunk.length * PER_DOI_INTERVAL_MS - (deps.now() - started);
         if (wait > 0) await deps.sleep(wait);
@@ -82,15 +89,4 @@ export async function checkList(keys: readonly string[], deps: CheckDeps, option
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   return progress;
-}
-
-/** Per-source errors of a run, summarised: "Unpaywall: timeout" → how many DOIs it happened to. */
-export function summariseErrors(results: Iterable<LookupResult>): { error: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const result of results) {
-    for (const outcome of Object.values(result.sources)) {
-      if (outcome && !outcome.ok) counts.set(outcome.error, (counts.get(outcome.error) ?? 0) + 1);
-    }
-  }
-  return [...counts].map(([error, count]) => ({ error, count })).sort((a, b) => b.count - a.count);
 }

@@ -5,9 +5,11 @@
  * until overwritten; the index says how many belong to the current one.)
  */
 import * as z from 'zod/mini';
+import { OaStatus } from '../model';
 import type { StorageArea } from '../storage/area';
 import type { ListEntry, ListFormat } from './entries';
 import type { ResultRow } from './rows';
+import { nextTask } from './slices';
 
 export const LAST_LIST_KEY = 'check:last';
 
@@ -17,7 +19,8 @@ const Row = z.object({
   index: z.number(),
   doi: text,
   title: text,
-  status: z.enum(['diamond', 'gold', 'hybrid', 'bronze', 'green', 'closed', 'unknown', 'no-doi', 'pending', 'error']),
+  // Every lookup status the model has (incomplete and unregistered included), so no saved list is dropped for one.
+  status: z.enum([...OaStatus.options, 'no-doi', 'pending', 'error']),
   host: text,
   kind: z.nullable(z.enum(['publisher', 'repository', 'preprint'])),
   version: z.nullable(z.enum(['published', 'accepted', 'submitted'])),
@@ -61,8 +64,6 @@ export async function loadLastList(area: Pick<StorageArea, 'get'>): Promise<Save
     return null;
   }
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Saves the list in parts of PART_SIZE entries, one write per task, the index last (a list cut short

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { LookupResult } from '../model';
 import type { CheckedLink } from '../links/link-check';
 import type { ArchivedCopy } from '../links/wayback';
+import type { IdLookup } from '../engine/id-map';
 
 const Doi = z.string().check(z.minLength(3), z.maxLength(300));
 const LinkUrl = z.string().check(z.minLength(1), z.maxLength(4096));
@@ -44,6 +45,11 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab:get'), tabId: TabId }),
   /** Popup: look one DOI up (the tab's article DOI or one the user typed). */
   z.object({ type: z.literal('lookup:doi'), doi: Doi, tabId: z.optional(TabId), force: z.optional(z.boolean()) }),
+  /**
+   * Popup: the DOI of a PubMed id or PubMed Central id the user typed (utils/engine/id-map.ts); only
+   * the id is sent, to the sources that map ids.
+   */
+  z.object({ type: z.literal('lookup:id'), kind: z.enum(['pmid', 'pmcid']), id: z.string().check(z.regex(/^(?:\d{1,8}|PMC\d{1,9})$/)) }),
   /** Popup: the link check of a copy's URL (utils/links/link-check.ts, run by the background). */
   z.object({
     type: z.literal('check:link'),
@@ -103,6 +109,7 @@ export interface ReplyData {
   'lookup:many': Record<string, LookupResult>;
   'tab:get': TabState | null;
   'lookup:doi': LookupResult;
+  'lookup:id': IdLookup;
   'check:link': CheckedLink;
   'check:archive': ArchivedCopy | null;
   'lookup:list': Record<string, LookupResult>;

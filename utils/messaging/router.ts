@@ -33,7 +33,7 @@ export type Handlers = {
 /** Which requests each kind of sender may make: content scripts cannot read other tabs' state. */
 const ALLOWED: Record<SenderKind, ReadonlySet<RequestType>> = {
   content: new Set<RequestType>(['page:detected', 'lookup:many']),
-  'extension-page': new Set<RequestType>(['tab:get', 'lookup:doi', 'lookup:many', 'check:link', 'check:archive', 'lookup:list', 'tab:dois']),
+  'extension-page': new Set<RequestType>(['tab:get', 'lookup:doi', 'lookup:id', 'lookup:many', 'check:link', 'check:archive', 'lookup:list', 'tab:dois']),
 };
 
 /** Classifies a sender, or returns null for anything that is not us. */

@@ -9,6 +9,9 @@ import { clearLookupCache, lookupCacheUsage, type CacheUsage } from './lookup-ca
 import type { KeyedService, Settings } from './schema';
 import { loadSettings, saveSettings, type LoadedSettings, type ManagedArea } from './store';
 import { downloadText } from '../view/download';
+import { safeHttpUrl } from '../model/url';
+import { HIDDEN_SITES_KEY, type StorageChangeEvent } from './basics';
+import { readHiddenSites, showSiteAgain } from './hidden-sites';
 
 export interface OptionsClient {
   load(): Promise<LoadedSettings>;
@@ -21,10 +24,18 @@ export interface OptionsClient {
   clearCache(): Promise<void>;
   /** Offers `text` as a file download. */
   download(filename: string, text: string): void;
+  /** Sites where the reader chose "Hide on this site" (./hidden-sites.ts), most recent first. */
+  hiddenSites(): Promise<string[]>;
+  /** "Show again": forgets one hidden site; resolves with the sites still hidden. */
+  showSiteAgain(site: string): Promise<string[]>;
+  /** Calls back when the hidden sites change (a site hidden in another tab); returns an unsubscribe. */
+  watchHiddenSites(callback: () => void): () => void;
+  /** Opens an http(s) URL in a new tab without opener or referrer (the library "Test" buttons); false for anything else. */
+  openTab(url: string): boolean;
 }
 
 export interface OptionsEnvironment {
-  storage: { local: StorageArea; managed?: ManagedArea | null };
+  storage: { local: StorageArea; managed?: ManagedArea | null; onChanged?: StorageChangeEvent };
   fetch: FetchLike;
   document: Document;
 }
@@ -45,5 +56,22 @@ export function createOptionsClient({ storage, fetch, document }: OptionsEnviron
     cacheUsage: () => lookupCacheUsage(storage.local),
     clearCache: () => clearLookupCache(storage.local),
     download: (filename, text) => downloadText(document, filename, text, 'application/json'),
+    hiddenSites: () => readHiddenSites(storage.local),
+    showSiteAgain: (site) => showSiteAgain(storage.local, site),
+    watchHiddenSites(callback) {
+      const events = storage.onChanged;
+      if (!events) return () => undefined;
+      const listener = (changes: Record<string, unknown>, areaName: string) => {
+        if (areaName === 'local' && HIDDEN_SITES_KEY in changes) callback();
+      };
+      events.addListener(listener);
+      return () => events.removeListener(listener);
+    },
+    openTab(url) {
+      const safe = safeHttpUrl(url);
+      if (!safe) return false;
+      document.defaultView?.open(safe, '_blank', 'noopener,noreferrer');
+      return true;
+    },
   };
 }

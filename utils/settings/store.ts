@@ -8,13 +8,12 @@ import { onSettingsChanged, type StorageChangeEvent } from './basics';
 import { applyPolicy } from './managed';
 import { migrateSettings } from './migrations';
 import { getPath, setPath } from './paths';
+import { readManaged, readPolicy, rememberPolicy, samePolicy, type Policy, type PolicyArea, type ReadPolicyOptions } from './policy-memory';
 import { repairSettings } from './repair';
 import { SETTINGS_KEY, defaultSettings, type Settings } from './schema';
 
 /** `storage.managed` only reads. In Firefox without a policy (and in Chrome without a schema) get() rejects. */
-export interface ManagedArea {
-  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
-}
+export type ManagedArea = PolicyArea;
 
 /** Something worth telling the user about the stored settings (rendered by the options page). */
 export type SettingsNote =
@@ -49,16 +48,8 @@ export function readStoredSettings(stored: unknown): { user: Settings; notes: Se
   return { user: settings, notes: invalid.length ? [{ kind: 'reset-fields', fields: invalid }] : [] };
 }
 
-async function readPolicy(managed: ManagedArea | null | undefined): Promise<unknown> {
-  if (!managed) return null;
-  try {
-    return await managed.get(null);
-  } catch {
-    return null;
-  }
-}
-
-export async function loadSettings(local: StorageArea, managed?: ManagedArea | null): Promise<LoadedSettings> {
+/** The settings the user stored with `policy` (any value; see applyPolicy) on top. */
+export async function settingsWithPolicy(local: StorageArea, policy: unknown): Promise<LoadedSettings> {
   let stored: unknown;
   try {
     stored = (await local.get(SETTINGS_KEY))[SETTINGS_KEY];
@@ -66,9 +57,14 @@ export async function loadSettings(local: StorageArea, managed?: ManagedArea | n
     stored = undefined;
   }
   const { user, notes } = readStoredSettings(stored);
-  const { settings, locked, ignored } = applyPolicy(user, await readPolicy(managed));
+  const { settings, locked, ignored } = applyPolicy(user, policy);
   if (ignored.length) notes.push({ kind: 'policy-ignored', keys: ignored });
   return { settings, user, locked, notes };
+}
+
+/** The settings with `storage.managed`'s policy, waiting for it however long it takes (the options page). */
+export async function loadSettings(local: StorageArea, managed?: ManagedArea | null): Promise<LoadedSettings> {
+  return settingsWithPolicy(local, await readManaged(managed));
 }
 
 /**
@@ -97,29 +93,66 @@ export interface SettingsStoreAreas {
   onChanged: StorageChangeEvent;
 }
 
+/** Why the settings changed: the user's own layer, or the institution's policy (read late, or changed). */
+export type SettingsChangeCause = 'settings' | 'policy';
+
+export type SettingsListener = (loaded: LoadedSettings, change: { previous: LoadedSettings; cause: SettingsChangeCause }) => void;
+
 export interface SettingsStore {
-  /** Current settings, loaded once and reloaded after each change. */
+  /** Current settings: at start-up with the remembered policy (utils/settings/policy-memory.ts), not waiting for storage.managed. */
   get(): Promise<LoadedSettings>;
-  /** Called with the new settings after every change; returns an unsubscribe. */
-  subscribe(listener: (loaded: LoadedSettings) => void): () => void;
+  /** Called with the new settings after every change, with the settings before and the cause; returns an unsubscribe. */
+  subscribe(listener: SettingsListener): () => void;
+  /** The settings once storage.managed has answered and they hold its policy (tests, diagnostics). */
+  settled(): Promise<LoadedSettings>;
   dispose(): void;
 }
 
-/** A live view of the settings for long-lived contexts (the background worker). */
-export function createSettingsStore(areas: SettingsStoreAreas): SettingsStore {
-  let current = loadSettings(areas.local, areas.managed);
-  const listeners = new Set<(loaded: LoadedSettings) => void>();
-  const stop = onSettingsChanged(areas.onChanged, () => {
-    current = loadSettings(areas.local, areas.managed);
-    current.then((loaded) => listeners.forEach((listener) => listener(loaded)));
+/**
+ * A live view of the settings for long-lived contexts (the background worker). It acts on the remembered
+ * policy until storage.managed answers, then remembers that answer and, when it differs, reloads and tells
+ * the subscribers with cause `policy` (they stop and undo what the new policy forbids).
+ */
+export function createSettingsStore(areas: SettingsStoreAreas, options: ReadPolicyOptions = {}): SettingsStore {
+  const first = readPolicy(areas.local, areas.managed, options);
+  let policy: Promise<Policy> = first.now.then((now) => now.policy);
+  let current = policy.then((p) => settingsWithPolicy(areas.local, p));
+  let disposed = false;
+  const listeners = new Set<SettingsListener>();
+
+  /** Loads with the current policy; tells the subscribers once loaded, in the order of the changes. */
+  function reload(cause: SettingsChangeCause): Promise<LoadedSettings> {
+    const previous = current;
+    current = Promise.all([previous, policy]).then(([, p]) => settingsWithPolicy(areas.local, p));
+    const next = current;
+    void Promise.all([previous, next]).then(([before, loaded]) => {
+      if (!disposed) listeners.forEach((listener) => listener(loaded, { previous: before, cause }));
+    });
+    return next;
+  }
+
+  /** Acts on storage.managed's answer: remembers it, and reloads when it is not the policy in use. */
+  async function follow(fresh: Policy): Promise<LoadedSettings> {
+    const used = await policy;
+    policy = Promise.resolve(fresh);
+    await rememberPolicy(areas.local, fresh);
+    return samePolicy(used, fresh) ? current : reload('policy');
+  }
+
+  let settled = first.fresh.then(follow);
+  const stop = onSettingsChanged(areas.onChanged, (area) => {
+    if (area === 'managed') settled = readManaged(areas.managed).then(follow);
+    else void reload('settings');
   });
   return {
     get: () => current,
+    settled: () => settled,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     dispose() {
+      disposed = true;
       stop();
       listeners.clear();
     },

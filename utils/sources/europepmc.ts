@@ -6,7 +6,8 @@
 import type { Copy } from '../model';
 import { buildCopy } from './copy-builder';
 import { chunk, doiFromUrl, queryString } from './request-utils';
-import { defineSource, type ParseOutcome, type SourceAnswer, type ZodMini } from './source';
+import { defineSource, type IdOutcome, type ParseOutcome, type SourceAnswer, type ZodMini } from './source';
+import type { OtherIdKind } from '../model/typed-id';
 
 export const EUROPEPMC_MAX_BATCH = 40;
 
@@ -22,6 +23,7 @@ function schemas(z: ZodMini) {
 
   const Result = z.object({
     doi: text,
+    pmid: text,
     pmcid: text,
     title: text,
     pubYear: text,
@@ -117,6 +119,30 @@ function parse(json: unknown, { requested, seenAt, schemas: s }: { requested: st
   return { ok: true, answers };
 }
 
+/** Europe PMC's query for one PubMed record (`EXT_ID` + `SRC:MED`) or one PubMed Central article. */
+function idQuery(kind: OtherIdKind, id: string): string {
+  return kind === 'pmid' ? `EXT_ID:${id} AND SRC:MED` : `PMCID:${id}`;
+}
+const ID_QUERY = /^(?:EXT_ID:(\d{1,8}) AND SRC:MED|PMCID:(PMC\d{1,9}))$/;
+
+/** The DOI of the record for `id`, if Europe PMC has the record and the record names one. */
+function parseIdAnswer(json: unknown, { kind, id, schemas: s }: { kind: OtherIdKind; id: string; schemas: Schemas }): IdOutcome {
+  const response = s.SearchResponse.safeParse(json);
+  if (!response.success) return { ok: false, error: 'unexpected response shape' };
+  let known = false;
+  for (const item of response.data.resultList.result) {
+    const parsed = s.Result.safeParse(item);
+    if (!parsed.success) continue;
+    const r = parsed.data;
+    // Only the record asked for: a search may match more than the id.
+    if ((kind === 'pmid' ? r.pmid : r.pmcid?.toUpperCase()) !== id) continue;
+    known = true;
+    const doi = doiFromUrl(r.doi);
+    if (doi) return { ok: true, found: 'doi', doi };
+  }
+  return { ok: true, found: known ? 'no-doi' : 'unknown' };
+}
+
 export const europepmc = defineSource({
   id: 'europepmc',
   label: 'Europe PMC',
@@ -133,6 +159,17 @@ export const europepmc = defineSource({
       params: {
         query: { value: { doiList: { separator: ' OR ', item: /^DOI:"([^"]+)"$/ } }, required: true },
         resultType: { value: { oneOf: ['core', 'lite'] } },
+        format: { value: { oneOf: ['json'] } },
+        pageSize: { value: 'number' },
+      },
+    },
+    {
+      name: 'Europe PMC id search',
+      method: 'GET',
+      path: /^\/europepmc\/webservices\/rest\/search$/,
+      params: {
+        query: { value: { idQuery: ID_QUERY }, required: true },
+        resultType: { value: { oneOf: ['lite'] } },
         format: { value: { oneOf: ['json'] } },
         pageSize: { value: 'number' },
       },
@@ -176,4 +213,12 @@ export const europepmc = defineSource({
       },
     })),
   parse,
+  // A typed PMID or PMCID: Europe PMC holds every PubMed record, and names its DOI where one exists.
+  ids: {
+    kinds: ['pmid', 'pmcid'],
+    plan: (kind, id, { baseUrl }) => ({
+      url: `${baseUrl}/search?${queryString({ query: idQuery(kind, id), resultType: 'lite', format: 'json', pageSize: '2' })}`,
+    }),
+    parse: parseIdAnswer,
+  },
 });

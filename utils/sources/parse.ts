@@ -3,7 +3,8 @@
  * tools use this; source modules themselves never import zod (see ./source.ts).
  */
 import * as z from 'zod/mini';
-import type { ParseOutcome, Source, ZodMini } from './source';
+import type { IdOutcome, ParseOutcome, Source, ZodMini } from './source';
+import type { OtherIdKind } from '../model/typed-id';
 
 /** The zod/mini functions sources build their schemas with (see ZodMini). */
 const kit: ZodMini = {
@@ -31,4 +32,10 @@ function schemasOf(source: Source): unknown {
  */
 export function parseAnswer(source: Source, json: unknown, requested: string[], seenAt = 0): ParseOutcome {
   return source.parse(json, { requested, seenAt, schemas: schemasOf(source) });
+}
+
+/** Reads `source`'s answer about a typed PMID or PMCID (`source.ids`), with its own schemas. Never throws on odd data. */
+export function parseIdAnswer(source: Source, json: unknown, kind: OtherIdKind, id: string): IdOutcome {
+  if (!source.ids) return { ok: false, error: 'maps no ids' };
+  return source.ids.parse(json, { kind, id, schemas: schemasOf(source) });
 }

@@ -14,7 +14,7 @@ import { europepmc } from './europepmc';
 import { openaire } from './openaire';
 import { openalex } from './openalex';
 import { semanticscholar } from './semanticscholar';
-import type { Source, SourceKey } from './source';
+import type { RequestRule, Source, SourceKey } from './source';
 import { unpaywall } from './unpaywall';
 
 export const SOURCES = [openalex, unpaywall, europepmc, semanticscholar, core, crossref, openaire, datacite, doiorg] as const;
@@ -33,6 +33,18 @@ type KeyedSource = Extract<(typeof SOURCES)[number], { key: SourceKey }>;
 export type KeyedSourceName = KeyedSource['id'];
 export const KEYED_SOURCES: readonly KeyedSource[] = SOURCES.filter((s): s is KeyedSource => s.key !== undefined);
 export const KEYED_SOURCE_NAMES = KEYED_SOURCES.map((s) => s.id) as [KeyedSourceName, ...KeyedSourceName[]];
+
+/** Sources asked only once the user gives an email (Unpaywall's terms): giving one turns them on. */
+export const EMAIL_ENABLED_SOURCES: readonly Source<SourceName>[] = SOURCES.filter((s) => s.needsEmail === true);
+
+const carriesEmail = (rule: RequestRule) =>
+  [...Object.values(rule.params ?? {}).map((p) => p.value), ...Object.values(rule.jsonBody ?? {}), ...Object.values(rule.headers ?? {})].includes('email');
+
+/** Sources asked without an email that still receive it when given (the polite `mailto`): those whose declared requests carry it. */
+export const EMAIL_COURTESY_SOURCES: readonly Source<SourceName>[] = SOURCES.filter((s) => s.needsEmail !== true && s.requests.some(carriesEmail));
+
+/** Sources that name the DOI of a typed PMID or PMCID (the popup's form), in registry order. */
+export const ID_SOURCES: readonly Source<SourceName>[] = SOURCES.filter((s) => s.ids !== undefined);
 
 /** The source with this id, or undefined for anything else (ids come from storage and messages). */
 export function sourceById(id: string): Source<SourceName> | undefined {

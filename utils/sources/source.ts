@@ -13,6 +13,7 @@
  */
 import type * as Zod from 'zod/mini';
 import type { Copy, Licence, OaStatus, Retraction, WorkInfo } from '../model';
+import type { OtherIdKind } from '../model/typed-id';
 
 /**
  * The part of zod/mini handed to `schemas` (./parse.ts builds it). A subset rather than the whole
@@ -76,7 +77,9 @@ export interface PlanContext {
  * - `{ oneOf }`: one of fixed values; `{ fields }`: a comma-separated list of these field names;
  * - `{ doiList }`: DOIs joined by `separator` after `prefix`, each matching `item` (group 1 = DOI);
  * - `{ keyWithPrefix }`: the key after a fixed prefix ("Bearer …"); `{ doiArray }`: a JSON array of
- *   DOIs each written after `prefix` ("DOI:…").
+ *   DOIs each written after `prefix` ("DOI:…");
+ * - `{ idQuery }`: the whole value matches the expression, and its first capture group that took part
+ *   is a PubMed or PubMed Central id the user typed (`EXT_ID:123 AND SRC:MED`).
  */
 export type ValueRule =
   | 'doi'
@@ -87,7 +90,8 @@ export type ValueRule =
   | { fields: readonly string[] }
   | { doiList: { prefix?: string; separator: string; item: RegExp } }
   | { keyWithPrefix: string }
-  | { doiArray: { prefix: string } };
+  | { doiArray: { prefix: string } }
+  | { idQuery: RegExp };
 
 /** One endpoint the source may call, exactly: anything else it sends is a request-audit violation. */
 export interface RequestRule {
@@ -132,6 +136,25 @@ export interface SourceKey {
   describe?(body: string, headers: Headers): string;
 }
 
+/** What a source says about a typed PubMed or PubMed Central id. */
+export type IdOutcome =
+  | { ok: true; found: 'doi'; doi: string }
+  /** The source has the record, and the record has no DOI. */
+  | { ok: true; found: 'no-doi' }
+  | { ok: true; found: 'unknown' }
+  | { ok: false; error: string };
+
+/**
+ * A source that maps other ids to DOIs (the popup's typed PMIDs and PMCIDs). Only the id is sent;
+ * its request is declared in `requests` like any other, with an `{ idQuery }` value.
+ */
+export interface IdMapping<Schemas = unknown> {
+  kinds: readonly OtherIdKind[];
+  plan(kind: OtherIdKind, id: string, context: PlanContext): HttpRequest;
+  /** Reads a parsed JSON body; never throws on odd data. */
+  parse(json: unknown, context: { kind: OtherIdKind; id: string; schemas: Schemas }): IdOutcome;
+}
+
 export interface SourceDefinition<Id extends string = string, Schemas = unknown> {
   /** The one spelling of the service everywhere: settings, messages, policy paths, CSS, tests. */
   id: Id;
@@ -171,6 +194,8 @@ export interface SourceDefinition<Id extends string = string, Schemas = unknown>
   plan(dois: string[], context: PlanContext): PlannedRequest[];
   /** Reads a parsed JSON body into answers keyed by DOI key. Never throws on odd data. */
   parse(json: unknown, context: { requested: string[]; seenAt: number; schemas: Schemas }): ParseOutcome;
+  /** Present when the source can name the DOI of a PMID or PMCID (see IdMapping). */
+  ids?: IdMapping<Schemas>;
 }
 
 /** Any registered source, whatever its schemas. */

@@ -11,3 +11,18 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   // getMessage returns "" for an unknown key; showing the key beats showing nothing.
   return browser.i18n.getMessage(key, substitutions) || key;
 }
+
+/** "OpenAlex and Crossref", "A, B and C": names joined as a sentence in the UI language says it. */
+export function listOf(names: readonly string[]): string {
+  let language: string | undefined;
+  try {
+    language = browser.i18n.getUILanguage() || undefined;
+  } catch {
+    language = undefined;
+  }
+  try {
+    return new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}

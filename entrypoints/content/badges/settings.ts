@@ -12,6 +12,7 @@ import type { StorageArea } from '../../../utils/storage/area';
 import { isPlainObject, MAX_DISABLED_SITES, SETTINGS_KEY, SITE_NAME } from '../../../utils/settings/basics';
 import { migrateSettings } from '../../../utils/settings/migrations';
 import type { ManagedArea } from '../../../utils/settings/store';
+import { readManaged } from '../../../utils/settings/policy-memory';
 
 export interface BadgeSettings {
   /** Badges on for this page: on in the settings, the site not switched off, and lookups allowed. */
@@ -111,22 +112,18 @@ export function badgeSettingsFor(settings: BadgeFields, site: string): BadgeSett
   return { enabled, hideClosed: badges.hideClosed };
 }
 
-/**
- * Loads this site's badge settings: the user's from `local`, the policy from `managed` (none when
- * absent or unreadable); unreadable user settings count as the defaults.
- */
-export async function loadBadgeSettings(site: string, local: StorageArea, managed?: ManagedArea | null): Promise<BadgeSettings> {
+/** This site's badge settings: the user's from `local` (unreadable counts as the defaults) with `policy` (any value) on top. */
+export async function badgeSettingsWith(site: string, local: StorageArea, policy: unknown): Promise<BadgeSettings> {
   let stored: unknown;
   try {
     stored = (await local.get(SETTINGS_KEY))[SETTINGS_KEY];
   } catch {
     stored = undefined;
   }
-  let policy: unknown = null;
-  try {
-    policy = managed ? await managed.get(null) : null;
-  } catch {
-    policy = null;
-  }
   return badgeSettingsFor(readBadgeFields(stored, policy), site);
+}
+
+/** Loads this site's badge settings with the policy from `managed` (none when absent or unreadable). */
+export async function loadBadgeSettings(site: string, local: StorageArea, managed?: ManagedArea | null): Promise<BadgeSettings> {
+  return badgeSettingsWith(site, local, await readManaged(managed));
 }

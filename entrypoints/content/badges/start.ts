@@ -12,7 +12,8 @@ import { onSettingsChanged, type StorageChangeEvent } from '@/utils/settings/bas
 import { createBadgeController, type BadgeController } from '@/entrypoints/content/badges/controller';
 import { dismissIndicator, isIndicatorDismissed } from '@/entrypoints/content/indicator/dismissed';
 import { createLookupQueue, type LookupQueue } from '@/entrypoints/content/badges/queue';
-import { loadBadgeSettings, siteOf, type BadgeSettings } from '@/entrypoints/content/badges/settings';
+import { badgeSettingsWith, siteOf, type BadgeSettings } from '@/entrypoints/content/badges/settings';
+import { readPolicy, samePolicy } from '@/utils/settings/policy-memory';
 import { badgeView } from '@/entrypoints/content/badges/view';
 import { createBadge } from './badge';
 import { createIndicator } from '../indicator/indicator';
@@ -28,6 +29,8 @@ export interface BadgeRuntimeDeps {
   /** The lookup queue's batching timer (default: the window's); the content script passes `ctx.setTimeout`,
    * so no batch leaves a page whose script was invalidated. */
   setTimer?(callback: () => void, ms: number): unknown;
+  /** How long to wait for `storage.managed` when no policy is remembered (default POLICY_WAIT_MS). */
+  policyWaitMs?: number;
 }
 
 export interface BadgeRuntime {
@@ -42,15 +45,20 @@ export interface BadgeRuntime {
 export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
   const doc = win.document;
   const site = siteOf(win.location.href);
-  // Lookups wait until the full settings, policy included, allow them (see `apply`). Once open the
-  // gate stays open: turning badges off later tears the controller down, so nothing new is asked.
-  let allowLookups: () => void = () => undefined;
-  const lookupsAllowed = new Promise<void>((resolve) => (allowLookups = resolve));
+  // Whether the settings, policy included, let this page ask for lookups: unknown (null) until the
+  // policy to act on is known (see `apply`). Checked when each message leaves, so a policy that arrives
+  // late and forbids lookups stops those still queued.
+  let allowed: boolean | null = null;
+  let decided: () => void = () => undefined;
+  const known = new Promise<void>((resolve) => (decided = resolve));
+  const allow = (value: boolean) => {
+    allowed = value;
+    decided();
+  };
+  const whenAllowed = <T>(ask: () => Promise<T>, otherwise: T): Promise<T> => known.then(() => (allowed ? ask() : otherwise));
+  const setTimer = deps.setTimer ?? ((cb: () => void, ms: number) => win.setTimeout(cb, ms));
   // One queue for the page's lifetime: results survive settings changes and SPA navigation.
-  const queue: LookupQueue = createLookupQueue({
-    send: (dois) => lookupsAllowed.then(() => deps.send(dois)),
-    setTimer: deps.setTimer ?? ((cb, ms) => win.setTimeout(cb, ms)),
-  });
+  const queue: LookupQueue = createLookupQueue({ send: (dois) => whenAllowed(() => deps.send(dois), {}), setTimer });
   let settings: BadgeSettings | null = null;
   let controller: BadgeController | null = null;
   let indicator: Element | null = null;
@@ -77,12 +85,10 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
     const doi = article?.doi;
     if (!doi || (await isIndicatorDismissed(deps.local, site))) return;
     // Not through the badge queue: the article is asked like the tab's own lookup, which it joins.
-    const result = await lookupsAllowed
-      .then(() => deps.send([doi], { article: true }))
-      .then(
-        (results) => results[doi] ?? null,
-        () => null,
-      );
+    const result = await whenAllowed(() => deps.send([doi], { article: true }), {} as Record<string, LookupResult>).then(
+      (results) => results[doi] ?? null,
+      () => null,
+    );
     const view = badgeView(result, { hideClosed: true });
     if (stopped || !settings?.enabled || !view || indicatorDoi !== doi) return;
     // The reader is on one of the free copies (a repository record, its PDF): no pill sends them away.
@@ -114,21 +120,33 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
 
   let applying = 0;
   /**
-   * Loads the settings in two stages. Chromium answers `storage.managed.get` only once its policy
-   * service has started — seconds after a browser start, even without any policy — so the user's own
-   * settings come first: with them the page is scanned and watched at once (nothing leaves the page),
-   * and lookups are sent only when the policy is known and allows them. A policy that turns badges or
-   * automatic lookups off thus still stops every lookup. Resolves after the first stage.
+   * Loads the settings in stages. First the user's own, without a policy: with them the page is scanned
+   * and watched at once (nothing leaves the page: lookups wait for the next stage). Then with the policy
+   * to act on now — `storage.managed`'s if it has answered, else the one remembered from its last
+   * answer, else (nothing remembered) none after a short wait (utils/settings/policy-memory.ts) — and
+   * lookups go out if it allows them. Chromium answers `storage.managed` only seconds after a browser
+   * start; when its answer comes and differs, the page follows it at once: a policy that turns badges or
+   * automatic lookups off removes the badges and the indicator and stops every lookup not yet sent.
+   * Resolves after the first stage.
    */
   async function apply(): Promise<void> {
     const call = ++applying;
-    const full = loadBadgeSettings(site, deps.local, deps.managed);
-    const local = await loadBadgeSettings(site, deps.local, null);
-    if (stopped || call !== applying) return;
-    use(local);
-    void full.then((next) => {
-      if (stopped || call !== applying) return;
-      if (next.enabled) allowLookups();
+    const current = () => !stopped && call === applying;
+    const policy = readPolicy(deps.local, deps.managed, { setTimer, ...(deps.policyWaitMs === undefined ? {} : { waitMs: deps.policyWaitMs }) });
+    const own = await badgeSettingsWith(site, deps.local, null);
+    if (!current()) return;
+    use(own);
+    void policy.now.then(async (now) => {
+      const first = await badgeSettingsWith(site, deps.local, now.policy);
+      if (!current()) return;
+      allow(first.enabled);
+      use(first);
+      if (now.origin === 'managed') return;
+      const fresh = await policy.fresh;
+      if (!current() || samePolicy(fresh, now.policy)) return;
+      const next = await badgeSettingsWith(site, deps.local, fresh);
+      if (!current()) return;
+      allow(next.enabled);
       use(next);
     });
   }

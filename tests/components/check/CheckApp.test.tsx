@@ -9,11 +9,13 @@ import { CheckApp } from '@/components/check/CheckApp';
 import type { CheckClient } from '@/hooks/useListCheck';
 import type { SavedList } from '@/utils/lists/store';
 import { closedResult, foundResult } from '../../fixtures/results';
+import { parseOnPage } from '@/utils/lists/off-thread';
 
 function fakeClient(overrides: Partial<CheckClient> = {}): CheckClient & { saved: SavedList[] } {
   const saved: SavedList[] = [];
   return {
     saved,
+    parseList: parseOnPage,
     lookupList: vi.fn(async (dois: string[]) =>
       Object.fromEntries(dois.map((d) => [d, d.endsWith('open') ? foundResult({ doi: d }) : closedResult({ doi: d })])),
     ),
@@ -53,16 +55,33 @@ describe('CheckApp', () => {
     expect(body()).toContain('No free copy found');
     await waitFor(() => expect(client.saved).toHaveLength(1));
     expect(client.saved[0]!.rows.map((r) => r.status)).toEqual(['gold', 'closed']);
+    // Each source's own account: the fake answers from OpenAlex alone, and only batched sources were meant.
+    const sources = screen.getByRole('list', { name: 'Sources for this list' });
+    expect(sources.textContent).toContain('OpenAlex: 2 of 2 answered');
+    expect(sources.textContent).toContain('Europe PMC: not asked (switched off in the options)');
+    expect(sources.textContent).not.toContain('Unpaywall');
     expect(await violations(container)).toEqual([]);
   });
 
-  it('asks the per-DOI sources only when ticked', async () => {
-    const client = fakeClient();
+  it('asks the per-DOI sources only when ticked, and says which of them answered, failed or were not asked', async () => {
+    const client = fakeClient({
+      lookupList: vi.fn(async (dois: string[]) =>
+        Object.fromEntries(
+          dois.map((d) => [d, closedResult({ doi: d, sources: { openalex: { ok: true }, openaire: { ok: false, error: 'OpenAIRE: HTTP 429' } } })]),
+        ),
+      ),
+    });
     render(<CheckApp client={client} />);
     fireEvent.input(screen.getByLabelText('DOIs or references'), { target: { value: '10.5555/a' } });
     fireEvent.click(screen.getByLabelText(/Also ask the per-DOI sources/));
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await waitFor(() => expect(client.lookupList).toHaveBeenCalledWith(['10.5555/a'], true));
+    // The tick covers several per-DOI sources: each says for itself whether it was asked.
+    await waitFor(() => expect(body()).toContain('Unpaywall: not asked (switched off, or no email set in the options)'));
+    expect(body()).toContain('CORE: not asked (switched off, or no API key set in the options)');
+    expect(body()).toContain('OpenAlex: 1 of 1 answered');
+    expect(body()).toContain('OpenAIRE: 0 of 1 answered, 1 failed');
+    expect(body()).toContain('OpenAIRE: HTTP 429 (1 DOIs)');
   });
 
   it('says when no DOI was found, and refuses files over 20 MB', async () => {

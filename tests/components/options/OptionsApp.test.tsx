@@ -62,6 +62,10 @@ describe('OptionsApp: every control changes the stored settings', () => {
 
   it('source toggles, base URLs and ranking', async () => {
     setup();
+    // Sources that need an email or a key have a switch only once it is given.
+    await typeInto('Your email (optional)', 'reader@example.org');
+    await typeInto('CORE API key', 'CORE1');
+    await storedWhere((s) => s.email === 'reader@example.org' && s.keys.core === 'CORE1');
     for (const label of Object.values(SOURCE_LABELS)) {
       const box = (await screen.findAllByLabelText(label)).find((el) => (el as HTMLInputElement).type === 'checkbox')!;
       fireEvent.click(box);

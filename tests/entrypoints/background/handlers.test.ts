@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlers, type BackgroundDeps } from '@/entrypoints/background/handlers';
+import { createHandlers, type BackgroundDeps, type LookupPort } from '@/entrypoints/background/handlers';
 import { createTabStore } from '@/entrypoints/background/tab-state';
 import { memoryStorage } from '@/utils/storage/area';
 import { closedResult, foundResult } from '../../fixtures/results';
@@ -20,6 +20,7 @@ function setup(auto = true) {
     lookup: vi.fn(async (doi: string) => foundResult({ doi })),
     lookupMany: vi.fn(async (dois: string[]) => new Map(dois.map((d) => [d, foundResult({ doi: d })]))),
     peekCached: vi.fn(async (doi: string) => (doi === '10.1/cached' ? foundResult({ doi }) : null)),
+    mapId: vi.fn<LookupPort['mapId']>(async () => ({ state: 'found', doi: '10.1002/hpja.70059', source: 'Europe PMC' })),
   };
   const shown: string[] = [];
   const deps: BackgroundDeps = {
@@ -197,5 +198,25 @@ describe('derived article DOIs (a platform id mapped to a DOI by rule)', () => {
     await vi.waitFor(async () => expect((await deps.tabs.get(4))?.lookup.state).toBe('done'));
     expect((await deps.tabs.get(4))?.article?.doi).toBe(derived.doi);
     expect(badgeFor(await deps.tabs.get(4)).text).toBe('OA');
+  });
+});
+
+describe('lookup:id (a PMID or PMCID typed into the popup)', () => {
+  it('asks the engine for the id as typed', async () => {
+    const { handlers, engine } = setup();
+    expect(await handlers['lookup:id']({ type: 'lookup:id', kind: 'pmid', id: '40437959' }, popup)).toEqual({
+      state: 'found',
+      doi: '10.1002/hpja.70059',
+      source: 'Europe PMC',
+    });
+    expect(engine.mapId).toHaveBeenCalledWith('pmid', '40437959');
+  });
+
+  it('refuses an id of the other kind, or one not in canonical form, without asking', async () => {
+    const { handlers, engine } = setup();
+    await expect(handlers['lookup:id']({ type: 'lookup:id', kind: 'pmid', id: 'PMC12120539' }, popup)).rejects.toThrow('not a PMID');
+    await expect(handlers['lookup:id']({ type: 'lookup:id', kind: 'pmcid', id: '40437959' }, popup)).rejects.toThrow('not a PMCID');
+    await expect(handlers['lookup:id']({ type: 'lookup:id', kind: 'pmid', id: '0' }, popup)).rejects.toThrow('not a PMID');
+    expect(engine.mapId).not.toHaveBeenCalled();
   });
 });

@@ -47,4 +47,13 @@ describe('page reporter', () => {
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith(expect.objectContaining({ article }));
   });
+
+  it('tells the badge loader which DOIs each scan found, also when the report itself is not sent again', async () => {
+    const scanned: string[][] = [];
+    const reporter = createPageReporter(async () => null, { onScanned: (dois) => scanned.push([...dois]) });
+    await reporter.report(page('<p>doi:10.1234/A and 10.1234/a, 10.5678/b</p>'), 'https://j.example/a', null);
+    await reporter.report(document, 'https://j.example/a', null);
+    await reporter.report(page('<p>No references here.</p>'), 'https://j.example/a', null);
+    expect(scanned).toEqual([['10.1234/A', '10.5678/b'], ['10.1234/A', '10.5678/b'], []]);
+  });
 });

@@ -1,42 +1,47 @@
 /**
- * The engine under test with every source at a fake endpoint (`http://fixtures.test/<source>`):
- * by default each index knows nothing and doi.org says every DOI is registered; tests override
- * routes by URL part.
+ * The engine under test with every registered source at a fake endpoint (`http://fixtures.test/<id>`).
+ * By default each index and follow-up source answers its own declared "not found" reply, and a
+ * registration source (doi.org) its found answer — every DOI is registered (with Crossref), but no
+ * index has picked it up yet; tests override routes by URL part (`/<id>/`).
  */
 import { createLookupEngine } from '../../../utils/engine/engine';
 import type { EngineDeps } from '../../../utils/engine/deps';
+import { SOURCES, type SourceName } from '../../../utils/sources/registry';
+import type { Source } from '../../../utils/sources/source';
 import { memoryStorage as createMemoryStorage } from '../../../utils/storage/area';
-import { FakeClock, fakeFetch, json, type Handler } from './fakes';
+import { requestDois } from '../../../harness/request-dois';
+import { foundAnswer, notFoundReply, registeredAnswer, stubResponse } from '../../../harness/source-world';
+import { FakeClock, fakeFetch, json, type Call, type Handler } from './fakes';
 
-export const endpoints = {
-  openalex: { baseUrl: 'http://fixtures.test/openalex' },
-  unpaywall: { baseUrl: 'http://fixtures.test/unpaywall' },
-  europepmc: { baseUrl: 'http://fixtures.test/europepmc' },
-  semanticscholar: { baseUrl: 'http://fixtures.test/s2' },
-  core: { baseUrl: 'http://fixtures.test/core' },
-  crossref: { baseUrl: 'http://fixtures.test/crossref' },
-  openaire: { baseUrl: 'http://fixtures.test/openaire' },
-  datacite: { baseUrl: 'http://fixtures.test/datacite' },
-  doiorg: { baseUrl: 'http://fixtures.test/doiorg' },
-};
+/** The URL part that routes a fake request to `id`'s endpoint. */
+export const part = (id: SourceName) => `/${id}/`;
 
-export const emptyRoutes: Record<string, Handler> = {
-  '/openalex/': () => json({ meta: {}, results: [] }),
-  '/unpaywall/': () => json({ HTTP_status_code: 404, error: true, message: 'not found' }, 404),
-  '/europepmc/': () => json({ hitCount: 0, resultList: { result: [] } }),
-  '/s2/': (call) => json(JSON.parse(call.body ?? '{"ids":[]}').ids.map(() => null)),
-  '/core/': () => json({ fullTextLink: null, source: null }),
-  '/crossref/': () => json({ status: 'ok', 'message-type': 'work-list', message: { items: [] } }),
-  '/openaire/': () => json({ header: { numFound: 0 }, results: [] }),
-  '/datacite/': () => json({ errors: [{ status: '404', title: "The resource you are looking for doesn't exist." }] }, 404),
-  // Registered, but in none of the indexes (a DOI no index has picked up yet).
-  '/doiorg/': (call) =>
-    json(
-      decodeURIComponent(call.url.split('/ra/')[1] ?? '')
-        .split(',')
-        .map((doi) => ({ DOI: doi, RA: 'Crossref' })),
-    ),
-};
+export const endpoints = Object.fromEntries(SOURCES.map((s) => [s.id, { baseUrl: `http://fixtures.test/${s.id}` }])) as Record<SourceName, { baseUrl: string }>;
+
+/** `source`'s answer to `call` in a world where it knows each DOI asked (its `-found` fixture). */
+export function foundRoute(source: Source<SourceName>): Handler {
+  return (call: Call) => json(foundAnswer(source, requestDois(source, call, endpoints[source.id].baseUrl) ?? []));
+}
+
+/** `source`'s declared answer for DOIs it does not know. */
+export function notFoundRoute(source: Source<SourceName>): Handler {
+  return (call: Call) => {
+    const stub = notFoundReply(source, call, endpoints[source.id].baseUrl);
+    return stub ? stubResponse(stub) : json({ error: `no not-found reply declared for ${call.url}` }, 599);
+  };
+}
+
+/** The registration source (doi.org). */
+export const registration = SOURCES.find((s) => s.role === 'registration')!;
+
+/** The registration source's answer naming `agency` as the registration agency of every DOI asked (route it at `part(registration.id)`). */
+export function registeredRoute(agency: string): Handler {
+  return (call: Call) => json(registeredAnswer(registration, requestDois(registration, call, endpoints[registration.id].baseUrl) ?? [], agency));
+}
+
+export const emptyRoutes: Record<string, Handler> = Object.fromEntries(
+  SOURCES.map((s) => [part(s.id), s.role === 'registration' ? foundRoute(s) : notFoundRoute(s)]),
+);
 
 export function setup(routes: Record<string, Handler> = {}, config = {}, time?: Pick<EngineDeps, 'now' | 'sleep'>) {
   const clock = new FakeClock();

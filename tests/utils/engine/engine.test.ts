@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { realClock } from '../../../utils/engine/deps';
 import { fixture, json, settle, type Handler } from './fakes';
-import { endpoints, setup } from './engine-world';
+import { endpoints, part, registeredRoute, registration, setup } from './engine-world';
+import { ownAgency } from '../../../harness/source-world';
+import { SOURCES } from '../../../utils/sources/registry';
 
 const GREEN = '10.1234/green.1';
 const BMC = '10.1186/s12913-023-10058-w';
@@ -10,7 +12,7 @@ const greenRoutes: Record<string, Handler> = {
   '/openalex/': () => json(fixture('openalex-green.json')),
   '/unpaywall/': () => json(fixture('unpaywall-green.json')),
   '/europepmc/': () => json(fixture('europepmc-manuscript.json')),
-  '/s2/': () => json(fixture('semanticscholar-batch.json')),
+  '/semanticscholar/': () => json(fixture('semanticscholar-batch.json')),
 };
 
 describe('lookup engine', () => {
@@ -29,7 +31,8 @@ describe('lookup engine', () => {
     // S2's PMC PDF is the Europe PMC copy seen elsewhere.
     expect(r.copies[1]!.sources).toEqual(['europepmc', 'semanticscholar']);
     expect(Object.values(r.sources).every((o) => o.ok)).toBe(true);
-    for (const part of ['/openalex/', '/unpaywall/', '/europepmc/', '/s2/', '/core/', '/crossref/', '/openaire/']) expect(count(part)).toBe(1);
+    // Every index once; doi.org and DataCite not at all (the indexes know the DOI and found copies).
+    for (const s of SOURCES) expect(count(part(s.id)), s.id).toBe(s.role === undefined ? 1 : 0);
     // Only DOIs, email and keys leave: no page URL, no Referer.
     for (const c of calls) expect(Object.keys(c.headers)).not.toContain('referer');
   });
@@ -80,7 +83,7 @@ describe('lookup engine', () => {
     await settle(Promise.all(dois.map((d) => engine.lookup(d))), clock);
     expect(count('/openalex/')).toBe(1);
     expect(count('/europepmc/')).toBe(1);
-    expect(count('/s2/')).toBe(1);
+    expect(count('/semanticscholar/')).toBe(1);
     expect(count('/crossref/')).toBe(1);
     expect(count('/unpaywall/')).toBe(3); // no batch endpoint
   });
@@ -111,9 +114,11 @@ describe('lookup engine', () => {
   it('asks only enabled sources and clears its cache on demand', async () => {
     const { clock, engine, count } = setup({}, { email: null, keys: { core: null }, sources: { ...endpoints, semanticscholar: { enabled: false } } });
     const r = await settle(engine.lookup('10.1234/a'), clock);
-    // No index knows it, so doi.org is asked whether it exists.
-    expect(Object.keys(r.sources).sort()).toEqual(['crossref', 'doiorg', 'europepmc', 'openaire', 'openalex']);
-    expect(count('/unpaywall/') + count('/core/') + count('/s2/')).toBe(0);
+    // Not Semantic Scholar (disabled), nor a source that needs an email or a key; doi.org too, as no index
+    // knows the DOI, but not DataCite, as doi.org names Crossref as its registration agency.
+    const asked = SOURCES.filter((s) => s.id !== 'semanticscholar' && !s.needsEmail && !s.key?.required && s.role !== 'followUp').map((s) => s.id);
+    expect(Object.keys(r.sources).sort()).toEqual(asked.sort());
+    expect(count('/unpaywall/') + count('/core/') + count('/semanticscholar/')).toBe(0);
     expect((await engine.cacheStats()).entries).toBe(1);
     await engine.clearCache();
     expect(await engine.peekCached('10.1234/a')).toBeNull();
@@ -133,7 +138,11 @@ describe('badge scope: only sources that answer many DOIs per request', () => {
     expect(count('/core/')).toBe(0);
     expect(count('/openalex/')).toBeLessThanOrEqual(2);
     // A not-asked source is absent from the result, not an error.
-    expect(Object.keys(badges.get(GREEN)!.sources).sort()).toEqual(['crossref', 'doiorg', 'europepmc', 'openalex', 'semanticscholar']);
+    expect(Object.keys(badges.get(GREEN)!.sources).sort()).toEqual(
+      SOURCES.filter((s) => s.batched)
+        .map((s) => s.id)
+        .sort(),
+    );
 
     // The popup's lookup is not served by the badge-only entry: it asks every source once.
     const before = { unpaywall: count('/unpaywall/'), core: count('/core/') };
@@ -188,16 +197,6 @@ describe('faults: one failing source never loses the others', () => {
     ['malformed JSON', () => new Response('{"results": [', { status: 200 }), /malformed JSON/],
     ['HTML', () => new Response('<!DOCTYPE html><html><body>Just a moment…</body></html>', { status: 200 }), /HTML page instead of JSON/],
   ];
-  const sources: Array<[string, string, string]> = [
-    ['openalex', '/openalex/', 'OpenAlex'],
-    ['unpaywall', '/unpaywall/', 'Unpaywall'],
-    ['europepmc', '/europepmc/', 'Europe PMC'],
-    ['semanticscholar', '/s2/', 'Semantic Scholar'],
-    ['core', '/core/', 'CORE'],
-    ['crossref', '/crossref/', 'Crossref'],
-    ['openaire', '/openaire/', 'OpenAIRE'],
-    // doi.org and DataCite are asked only about DOIs no index knows: their faults are in truth.test.ts.
-  ];
   // Vitest's fake timers drive the engine's real clock (setTimeout, Date): the 15 s timeout, the
   // retries' backoff and the batch window all pass without real waiting. (Stepping the FakeClock
   // through 15 s took 3-5 s of real time per timeout case, against Vitest's 5 s limit.)
@@ -205,23 +204,32 @@ describe('faults: one failing source never loses the others', () => {
     vi.useRealTimers();
   });
 
-  for (const [name, part, label] of sources) {
+  for (const source of SOURCES) {
+    const { id, label, role } = source;
+    // doi.org is asked only about a DOI no index knows (the empty world), DataCite about one that doi.org
+    // says DataCite registered; every index about the green work.
+    const [doi, world] =
+      role === 'registration'
+        ? ['10.5555/known.nowhere', {}]
+        : role === 'followUp'
+          ? ['10.5555/known.nowhere', { [part(registration.id)]: registeredRoute(ownAgency(source)) }]
+          : [GREEN, greenRoutes];
     for (const [fault, handler, message] of faults) {
       it(`${label}: ${fault}`, async () => {
         vi.useFakeTimers();
-        const { engine } = setup({ ...greenRoutes, [part]: handler }, {}, realClock);
+        const { engine } = setup({ ...world, [part(id)]: handler }, {}, realClock);
         let settled = false;
-        const lookup = engine.lookup(GREEN).finally(() => (settled = true));
+        const lookup = engine.lookup(doi).finally(() => (settled = true));
         // Well past the default 15 s timeout and its retries; bounded, so a hang fails instead of looping.
         for (let step = 0; step < 120 && !settled; step++) await vi.advanceTimersByTimeAsync(1_000);
         expect(settled).toBe(true);
         const r = await lookup;
-        const outcome = r.sources[name as keyof typeof r.sources];
+        const outcome = r.sources[id];
         expect(outcome?.ok).toBe(false);
         expect(outcome && !outcome.ok && outcome.error.startsWith(`${label}: `)).toBe(true);
         expect(outcome && !outcome.ok && outcome.error).toMatch(message);
-        // The other sources still found the repository copies.
-        expect(r.copies.some((c) => c.hostName === 'Europe PMC' || c.hostName === 'Example Eprints')).toBe(true);
+        // The other sources still answered, and found the repository copies of the green work.
+        if (doi === GREEN) expect(r.copies.some((c) => c.hostName === 'Europe PMC' || c.hostName === 'Example Eprints')).toBe(true);
         expect(Object.values(r.sources).filter((o) => !o.ok)).toHaveLength(1);
       });
     }

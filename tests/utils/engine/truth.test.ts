@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixture, json, settle, type Handler } from './fakes';
-import { setup } from './engine-world';
+import { registeredRoute, setup } from './engine-world';
 
 const BMC = '10.1186/s12913-023-10058-w';
 const down: Handler = () => json({ error: 'Service Unavailable' }, 503);
@@ -25,7 +25,7 @@ describe('partial is not closed', () => {
       openalex: count('/openalex/'),
       europepmc: count('/europepmc/'),
       crossref: count('/crossref/'),
-      s2: count('/s2/'),
+      s2: count('/semanticscholar/'),
       unpaywall: count('/unpaywall/'),
     };
     await clock.advance(60_000); // a minute later, well within the incomplete entry's lifetime
@@ -37,7 +37,7 @@ describe('partial is not closed', () => {
     expect([
       count('/europepmc/') - asked.europepmc,
       count('/crossref/') - asked.crossref,
-      count('/s2/') - asked.s2,
+      count('/semanticscholar/') - asked.s2,
       count('/unpaywall/') - asked.unpaywall,
     ]).toEqual([0, 0, 0, 0]);
     expect(Object.values(after.sources).every((o) => o.ok)).toBe(true);
@@ -113,19 +113,11 @@ describe('works that are not articles', () => {
 describe('open data repositories (per DataCite) count as open', () => {
   const DRYAD = '10.5061/dryad.8515';
   const BATH = '10.15125/bath-00114';
-  const records: Record<string, string> = { [DRYAD]: 'datacite-dryad-dataset.json', [BATH]: 'datacite-bath-dataset.json' };
+  const records: Record<string, string> = { [DRYAD]: 'datacite-found.json', [BATH]: 'datacite-bath-dataset.json' };
   const dataciteUp: Handler = (call) => {
     const doi = decodeURIComponent(new URL(call.url).pathname.replace(/^\/datacite\/dois\//, ''));
     return records[doi] ? json(fixture(records[doi])) : json({ errors: [{ status: '404' }] }, 404);
   };
-  const agency =
-    (name: string): Handler =>
-    (call) =>
-      json(
-        decodeURIComponent(call.url.split('/ra/')[1] ?? '')
-          .split(',')
-          .map((doi) => ({ DOI: doi, RA: name })),
-      );
   // OpenAlex files the Dryad record as a closed dataset without a location, as it does PDB entries.
   const openalexDataset: Handler = () =>
     json({
@@ -159,7 +151,7 @@ describe('open data repositories (per DataCite) count as open', () => {
   });
 
   it('a DOI no index knows that doi.org says DataCite registered is asked of DataCite', async () => {
-    const { clock, engine } = setup({ '/doiorg/': agency('DataCite'), '/datacite/': dataciteUp });
+    const { clock, engine } = setup({ '/doiorg/': registeredRoute('DataCite'), '/datacite/': dataciteUp });
     const r = await settle(engine.lookup(BATH), clock);
     expect(r.agency).toBe('DataCite');
     expect(r.best).toMatchObject({ hostName: 'University of Bath', landingUrl: 'http://researchdata.bath.ac.uk/id/eprint/114' });
@@ -169,7 +161,7 @@ describe('open data repositories (per DataCite) count as open', () => {
     const article = setup({ '/openalex/': () => json(fixture('openalex-bmc-list.json')), '/datacite/': dataciteUp });
     await settle(article.engine.lookup(BMC), article.clock);
     expect(article.count('/datacite/')).toBe(0);
-    const crossref = setup({ '/doiorg/': agency('Crossref'), '/datacite/': dataciteUp });
+    const crossref = setup({ '/doiorg/': registeredRoute('Crossref'), '/datacite/': dataciteUp });
     const r = await settle(crossref.engine.lookup('10.5555/crossref.nowhere'), crossref.clock);
     expect(r.status).toBe('closed');
     expect(crossref.count('/datacite/')).toBe(0);
@@ -177,7 +169,7 @@ describe('open data repositories (per DataCite) count as open', () => {
 
   it("DataCite down: incomplete, and the next view asks DataCite again (doi.org's agency kept), not doi.org", async () => {
     let up = false;
-    const { clock, engine, count } = setup({ '/doiorg/': agency('DataCite'), '/datacite/': (call) => (up ? dataciteUp(call) : down(call)) });
+    const { clock, engine, count } = setup({ '/doiorg/': registeredRoute('DataCite'), '/datacite/': (call) => (up ? dataciteUp(call) : down(call)) });
     const during = await settle(engine.lookup(BATH), clock);
     expect(during.status).toBe('incomplete');
     expect(during.sources.datacite).toMatchObject({ ok: false });
@@ -210,18 +202,18 @@ describe('failing batches are split', () => {
   };
 
   it('gives the good DOIs of a 3-DOI batch their copies, the bad one its own error, within 2·⌈log2 n⌉+1 requests', async () => {
-    const { clock, engine, count } = setup({ '/s2/': s2 });
+    const { clock, engine, count } = setup({ '/semanticscholar/': s2 });
     const out = await settle(engine.lookupMany([GOOD[0]!, BAD, GOOD[1]!], { scope: 'batched' }), clock);
     for (const doi of GOOD) expect(out.get(doi)?.copies.map((c) => c.pdfUrl)).toEqual([`https://repo.example/${doi}.pdf`]);
     expect(out.get(BAD)?.sources.semanticscholar).toEqual({ ok: false, error: 'Semantic Scholar: HTTP 500: Internal Server Error' });
-    expect(count('/s2/')).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(3)) + 1);
+    expect(count('/semanticscholar/')).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(3)) + 1);
   });
 
   it('an outage is not bisected: a batch whose halves both fail costs three requests', async () => {
-    const { clock, engine, count } = setup({ '/s2/': () => json({ message: 'Internal Server Error' }, 500) });
+    const { clock, engine, count } = setup({ '/semanticscholar/': () => json({ message: 'Internal Server Error' }, 500) });
     const dois = Array.from({ length: 64 }, (_, i) => `10.5555/outage.${i}`);
     const out = await settle(engine.lookupMany(dois, { scope: 'batched' }), clock);
-    expect(count('/s2/')).toBe(3);
+    expect(count('/semanticscholar/')).toBe(3);
     expect(out.get(dois[0]!)?.status).toBe('incomplete');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkList, LIST_CHUNK, PER_DOI_CHUNK, PER_DOI_INTERVAL_MS, summariseErrors } from '@/utils/lists/run';
+import { checkList, LIST_CHUNK, PER_DOI_CHUNK, PER_DOI_INTERVAL_MS } from '@/utils/lists/run';
 import { closedResult } from '../../fixtures/results';
 
 const keys = (n: number) => Array.from({ length: n }, (_, i) => `10.5555/run.${i}`);
@@ -26,10 +26,19 @@ describe('checkList', () => {
   it('sends batched chunks of LIST_CHUNK and reports progress after each', async () => {
     const d = deps();
     const seen: number[] = [];
-    const out = await checkList(keys(250), d, { perDoi: false, onProgress: (p) => seen.push(p.done) });
+    const answered: string[] = [];
+    const out = await checkList(keys(250), d, {
+      perDoi: false,
+      onProgress: (p, chunk, results) => {
+        seen.push(p.done);
+        expect([...results.keys()]).toEqual(chunk);
+        answered.push(...results.keys());
+      },
+    });
     expect(d.sent.map((c) => c.length)).toEqual([LIST_CHUNK, LIST_CHUNK, 250 - 2 * LIST_CHUNK]);
     expect(seen).toEqual([100, 200, 250]);
-    expect(out.results.size).toBe(250);
+    expect(answered).toEqual(keys(250));
+    expect(out.tally.results).toBe(250);
     expect(d.sleep).not.toHaveBeenCalled();
   });
   it('paces per-DOI checks to PER_DOI_INTERVAL_MS per DOI', async () => {
@@ -45,20 +54,13 @@ describe('checkList', () => {
     // The chunk in flight beside the first still finishes and counts; nothing after it is sent.
     expect(d.sent).toHaveLength(2);
     expect(out.done).toBe(200);
-    expect(out.results.size).toBe(200);
+    expect(out.tally.results).toBe(200);
   });
   it('one failing chunk does not blank the others', async () => {
     const d = deps((chunk) => chunk[0] === '10.5555/run.100');
     const out = await checkList(keys(300), d, { perDoi: false });
-    expect(out.results.size).toBe(200);
+    expect(out.tally.results).toBe(200);
     expect(out.failures).toEqual(['background gone']);
     expect(out.done).toBe(300);
-  });
-});
-
-describe('summariseErrors', () => {
-  it('counts each source error over the list', () => {
-    const failed = closedResult({ sources: { openalex: { ok: true }, unpaywall: { ok: false, error: 'Unpaywall: HTTP 500' } } });
-    expect(summariseErrors([failed, failed, closedResult()])).toEqual([{ error: 'Unpaywall: HTTP 500', count: 2 }]);
   });
 });

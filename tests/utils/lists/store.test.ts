@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LAST_LIST_KEY, PART_SIZE, loadLastList, saveLastList, type SavedList } from '@/utils/lists/store';
 import { rowFor } from '@/utils/lists/rows';
 import { memoryStorage } from '@/utils/storage/area';
+import { OaStatus } from '@/utils/model';
 
 function list(n: number): SavedList {
   const entries = Array.from({ length: n }, (_, i) => ({
@@ -22,6 +23,13 @@ describe('last list store', () => {
     expect(await saveLastList(area, saved)).toBe(true);
     expect(Object.keys(area.dump())).toHaveLength(4);
     expect(await loadLastList(area)).toEqual(saved);
+  });
+  it('keeps rows of every lookup status, incomplete and unregistered included', async () => {
+    const area = memoryStorage();
+    const saved = list(OaStatus.options.length);
+    saved.rows = saved.rows.map((row, i) => ({ ...row, status: OaStatus.options[i]! }));
+    expect(await saveLastList(area, saved)).toBe(true);
+    expect((await loadLastList(area))?.rows.map((r) => r.status)).toEqual(OaStatus.options);
   });
   it('reads a damaged part or index as no list', async () => {
     const area = memoryStorage();

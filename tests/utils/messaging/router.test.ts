@@ -11,6 +11,7 @@ function handlers(): Handlers {
     'lookup:many': vi.fn(async () => ({})),
     'tab:get': vi.fn(async () => null),
     'lookup:doi': vi.fn(async (m) => closedResult({ doi: m.doi })),
+    'lookup:id': vi.fn(async () => ({ state: 'found' as const, doi: '10.5555/typed', source: 'Europe PMC' })),
     'check:link': vi.fn(async () => ({ state: 'pdf' as const, detail: 'PDF', finalUrl: null, samePaper: 'unknown' as const })),
     'check:archive': vi.fn(async () => null),
     'lookup:list': vi.fn(async () => ({})),
@@ -67,6 +68,22 @@ describe('createMessageRouter', () => {
     expect(await route('hello', popupSender)).toEqual({ ok: false, error: 'Malformed message' });
   });
 
+  it('lets the popup ask for the DOI of a PMID or PMCID, and refuses anything else in their place', async () => {
+    const h = handlers();
+    const route = createMessageRouter(h, ID, ORIGIN);
+    expect(await route({ type: 'lookup:id', kind: 'pmid', id: '40437959' }, popupSender)).toMatchObject({ ok: true, data: { state: 'found' } });
+    expect(await route({ type: 'lookup:id', kind: 'pmcid', id: 'PMC12120539' }, popupSender)).toMatchObject({ ok: true });
+    for (const bad of [
+      { type: 'lookup:id', kind: 'pmid', id: 'https://journal.example/article/1' },
+      { type: 'lookup:id', kind: 'pmid', id: '123456789' },
+      { type: 'lookup:id', kind: 'title', id: '123' },
+      { type: 'lookup:id', kind: 'pmcid', id: 'PMC1 OR 1' },
+    ]) {
+      expect(await route(bad, popupSender), JSON.stringify(bad)).toMatchObject({ ok: false });
+    }
+    expect(h['lookup:id']).toHaveBeenCalledTimes(2);
+  });
+
   it('does not let content scripts read tab state or trigger tab lookups', async () => {
     const h = handlers();
     const route = createMessageRouter(h, ID, ORIGIN);
@@ -74,6 +91,8 @@ describe('createMessageRouter', () => {
     expect(await route({ type: 'lookup:doi', doi: '10.1/x' }, contentSender)).toMatchObject({ ok: false });
     expect(await route({ type: 'check:link', url: 'https://x.example/a.pdf', expect: 'pdf' }, contentSender)).toMatchObject({ ok: false });
     expect(await route({ type: 'check:archive', url: 'https://x.example/a.pdf' }, contentSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'lookup:id', kind: 'pmid', id: '40437959' }, contentSender)).toMatchObject({ ok: false });
+    expect(h['lookup:id']).not.toHaveBeenCalled();
     expect(h['tab:get']).not.toHaveBeenCalled();
     expect(h['check:link']).not.toHaveBeenCalled();
     expect(h['check:archive']).not.toHaveBeenCalled();

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createLookupEngine, createMemoryStorage, realClock, type FetchLike } from '@/utils/engine';
 import { engineConfigFromSettings } from '@/utils/settings/engine-config';
 import { defaultSettings, type Settings } from '@/utils/settings/schema';
+import { SOURCES } from '@/utils/sources/registry';
+import { core } from '@/utils/sources/core';
+import { unpaywall } from '@/utils/sources/unpaywall';
 
 const DOI = '10.1186/s12913-023-10058-w';
 
@@ -67,7 +70,11 @@ function edit(change: (s: Settings) => void): Settings {
 describe('engineConfigFromSettings: each option changes what the engine does', () => {
   it('by default asks the keyless sources only: no Unpaywall without an email, no CORE without a key', async () => {
     const { hosts } = await lookupWith(defaultSettings());
-    expect(hosts).toEqual(new Set(['api.openalex.org', 'www.ebi.ac.uk', 'api.semanticscholar.org', 'api.crossref.org', 'api.openaire.eu']));
+    // On by default, without an email or a key to wait for; not doi.org or DataCite, asked only about a DOI
+    // no index knows or without a copy (OpenAlex knows this one and its copy).
+    const asked = SOURCES.filter((s) => s.enabledByDefault && !s.needsEmail && !s.key?.required && s.role === undefined);
+    expect(hosts).toEqual(new Set(asked.map((s) => new URL(s.baseUrl).host)));
+    expect(hosts.has(new URL(unpaywall.baseUrl).host) || hosts.has(new URL(core.baseUrl).host)).toBe(false);
   });
 
   it('an email enables Unpaywall and becomes the polite mailto', async () => {

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { memoryStorage } from '@/utils/storage/area';
 import { createSettingsStore, loadSettings, onSettingsChanged, saveSettings } from '@/utils/settings/store';
 import { SETTINGS_KEY, SETTINGS_VERSION, defaultSettings } from '@/utils/settings/schema';
+import { POLICY_MEMORY_KEY } from '@/utils/settings/policy-memory';
 import v1 from '../../fixtures/settings/v1.json';
 import current from '../../fixtures/settings/v3.json';
 import policy from '../../fixtures/settings/managed-policy.json';
@@ -121,6 +122,81 @@ describe('settings change events', () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...defaultSettings(), privacy: { autoLookup: false } } });
     expect(await seen).toBe(false);
     expect((await store.get()).settings.privacy.autoLookup).toBe(false);
+    store.dispose();
+  });
+});
+
+describe('the settings store at a browser start (storage.managed answering late)', () => {
+  /** Storage areas whose managed area answers only when told to; user settings at their defaults. */
+  function startUp(memory?: Record<string, unknown> | null) {
+    let answer: (policy: Record<string, unknown>) => void = () => undefined;
+    const reply = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
+    const local = memoryStorage(memory === undefined ? {} : { [POLICY_MEMORY_KEY]: { v: 1, policy: memory, seenAt: 1 } });
+    const areas = { local, managed: { get: () => reply }, onChanged: fakeBrowser.storage.onChanged };
+    return { local, areas, answer: (policy: Record<string, unknown>) => answer(policy) };
+  }
+
+  it('runs on the remembered policy at once, then follows storage.managed and remembers its answer', async () => {
+    const { local, areas, answer } = startUp({ sources: { semanticscholar: { enabled: false } } });
+    const store = createSettingsStore(areas);
+    const first = await store.get();
+    expect(first.settings.sources.semanticscholar.enabled).toBe(false);
+    expect(first.locked).toEqual(['sources.semanticscholar.enabled']);
+    const changes: Array<{ cause: string; before: boolean; after: boolean }> = [];
+    store.subscribe((loaded, { previous, cause }) =>
+      changes.push({ cause, before: previous.settings.privacy.autoLookup, after: loaded.settings.privacy.autoLookup }),
+    );
+    answer({ autoLookup: false });
+    const settled = await store.settled();
+    expect(settled.settings.privacy.autoLookup).toBe(false);
+    expect(settled.settings.sources.semanticscholar.enabled).toBe(true);
+    expect((await store.get()).settings.privacy.autoLookup).toBe(false);
+    await vi.waitFor(() => expect(changes).toEqual([{ cause: 'policy', before: true, after: false }]));
+    expect((local.dump()[POLICY_MEMORY_KEY] as { policy: unknown }).policy).toEqual({ autoLookup: false });
+    store.dispose();
+  });
+
+  it('tells nobody and rewrites nothing when storage.managed confirms the remembered policy', async () => {
+    const { local, areas, answer } = startUp({ autoLookup: false });
+    const before = structuredClone(local.dump());
+    const store = createSettingsStore(areas);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    expect((await store.get()).settings.privacy.autoLookup).toBe(false);
+    answer({ autoLookup: false });
+    await store.settled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(listener).not.toHaveBeenCalled();
+    expect(local.dump()).toEqual(before);
+    store.dispose();
+  });
+
+  it('with nothing remembered, waits a bounded time, runs without a policy, and applies the late one as a policy change', async () => {
+    const { areas, answer } = startUp();
+    const waits: Array<{ ms: number; fire: () => void }> = [];
+    const store = createSettingsStore(areas, { waitMs: 400, setTimer: (fire, ms) => waits.push({ ms, fire }) });
+    let first: unknown = 'pending';
+    void store.get().then((loaded) => (first = loaded.settings.privacy.autoLookup));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(first).toBe('pending');
+    expect(waits.map((w) => w.ms)).toEqual([400]);
+    waits[0]!.fire();
+    expect((await store.get()).settings.privacy.autoLookup).toBe(true);
+    const seen = new Promise<string>((resolve) => store.subscribe((_loaded, { cause }) => resolve(cause)));
+    answer({ autoLookup: false });
+    expect(await seen).toBe('policy');
+    expect((await store.get()).settings.privacy.autoLookup).toBe(false);
+    store.dispose();
+  });
+
+  it("names the user's own changes as such", async () => {
+    const { areas, answer } = startUp(null);
+    answer({});
+    const store = createSettingsStore(areas);
+    await store.settled();
+    const seen = new Promise<string>((resolve) => store.subscribe((_loaded, { cause }) => resolve(cause)));
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...defaultSettings(), privacy: { autoLookup: false } } });
+    expect(await seen).toBe('settings');
     store.dispose();
   });
 });

@@ -33,7 +33,7 @@ describe('DataCite', () => {
   });
 
   it('a Dryad dataset under CC0: open at its landing page in the repository, with its real title and type', () => {
-    const a = answerOf('datacite-dryad-dataset.json', '10.5061/dryad.8515')!;
+    const a = answerOf('datacite-found.json', '10.5061/dryad.8515')!;
     expect(a.work).toEqual({ title: 'Data from: A new malaria agent in African hominids.', journal: null, year: 2011, type: 'dataset' });
     expect(a.copies).toHaveLength(1);
     expect(a.copies[0]).toMatchObject({
@@ -82,7 +82,7 @@ describe('DataCite', () => {
   it('odd answers: the 404 body is unknown here (HTTP 404 is "not found"), an answer for another DOI is ignored', () => {
     expect(datacite.notFoundStatuses).toContain(404);
     expect(parseAnswer(datacite, fixtureJson('datacite-not-found.json'), ['10.5555/x'], 0).ok).toBe(false);
-    const other = parseAnswer(datacite, fixtureJson('datacite-dryad-dataset.json'), ['10.5555/other'], 0);
+    const other = parseAnswer(datacite, fixtureJson('datacite-found.json'), ['10.5555/other'], 0);
     expect(other.ok && other.answers.size).toBe(0);
   });
 });

@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBadges } from '@/entrypoints/content/badges/start';
-import { DISMISSED_KEY } from '@/entrypoints/content/indicator/dismissed';
+import { HIDDEN_SITES_KEY } from '@/utils/settings/basics';
 import type { LookupResult } from '@/utils/model';
 import { defaultSettings, SETTINGS_KEY } from '@/utils/settings/schema';
 import { memoryStorage } from '@/utils/storage/area';
+import { POLICY_MEMORY_KEY } from '@/utils/settings/policy-memory';
 import { closedResult, foundResult } from '../../../fixtures/results';
 
 /** Lets the queue's collection window (80 ms) pass and the render slices run. */
@@ -114,7 +115,7 @@ describe('startBadges', () => {
     expect(indicator).not.toBeNull();
     indicator.shadowRoot!.querySelector('button')!.click();
     await settle();
-    expect(local.dump()[DISMISSED_KEY]).toEqual(['journal.example']);
+    expect(local.dump()[HIDDEN_SITES_KEY]).toEqual(['journal.example']);
     runtime.stop();
 
     const again = startBadges(pageWindow('https://journal.example/article/2'), { local, onChanged: changeEvents(), send, copyText: async () => undefined });
@@ -148,12 +149,18 @@ describe('startBadges', () => {
    * Starts badges with the user's default settings and a managed area that answers only when told
    * to, like Chromium's right after a browser start; records every lookup message.
    */
-  function startWithSlowPolicy(article: { doi: string } | null) {
+  function startWithSlowPolicy(
+    article: { doi: string } | null,
+    options: { remembered?: Record<string, unknown> | null; policyWaitMs?: number; setTimer?: (callback: () => void, ms: number) => unknown } = {},
+  ) {
     let answer: (policy: Record<string, unknown>) => void = () => undefined;
     const reply = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
     const asked: string[][] = [];
+    const memory = options.remembered === undefined ? {} : { [POLICY_MEMORY_KEY]: { v: 1, policy: options.remembered, seenAt: 1 } };
     const runtime = startBadges(pageWindow('https://example.org/list'), {
-      local: memoryStorage(),
+      local: memoryStorage(memory),
+      ...(options.policyWaitMs === undefined ? {} : { policyWaitMs: options.policyWaitMs }),
+      ...(options.setTimer ? { setTimer: options.setTimer } : {}),
       managed: { get: () => reply },
       onChanged: changeEvents(),
       send: async (dois) => {
@@ -192,4 +199,59 @@ describe('startBadges', () => {
       runtime.stop();
     });
   }
+
+  it('acts on the remembered policy at once: badges and the indicator before storage.managed answers', async () => {
+    const { runtime, asked } = startWithSlowPolicy(ARTICLE, { remembered: null });
+    await settle();
+    // The article's own DOI goes to the indicator, the other reference gets its badge.
+    expect(asked.flat().sort()).toEqual(['10.5555/open', '10.5555/shut']);
+    expect(document.querySelectorAll('greenway-badge')).toHaveLength(1);
+    expect(document.querySelector('greenway-indicator')).not.toBeNull();
+    runtime.stop();
+  });
+
+  it('a remembered privacy policy asks nothing, even while storage.managed has not answered', async () => {
+    const { runtime, asked } = startWithSlowPolicy(ARTICLE, { remembered: { autoLookup: false } });
+    await settle();
+    expect(asked).toEqual([]);
+    expect(document.querySelectorAll('greenway-badge, greenway-indicator')).toHaveLength(0);
+    runtime.stop();
+  });
+
+  it('storage.managed then forbidding what runs on the remembered policy removes the badges and sends nothing more', async () => {
+    const { runtime, asked, answer } = startWithSlowPolicy(ARTICLE, { remembered: null });
+    await settle();
+    expect(document.querySelectorAll('greenway-badge, greenway-indicator')).toHaveLength(2);
+    const before = asked.length;
+    answer({ autoLookup: false });
+    await settle();
+    expect(document.querySelectorAll('greenway-badge, greenway-indicator')).toHaveLength(0);
+    // A DOI arriving now (an SPA adding references) is not asked.
+    document.body.insertAdjacentHTML('beforeend', '<p><a href="https://doi.org/10.5555/late">C</a></p>'); // our own fixture markup
+    runtime.onPageChange('mutation', ARTICLE);
+    await settle();
+    expect(asked).toHaveLength(before);
+    runtime.stop();
+  });
+
+  it('a policy forbidding lookups stops those already collected but not yet sent', async () => {
+    const timers: Array<() => void> = [];
+    const { runtime, asked, answer } = startWithSlowPolicy(null, { remembered: null, setTimer: (callback) => timers.push(callback) });
+    // The queue's collection window is armed: both references wait to be sent.
+    await vi.waitFor(() => expect(timers).toHaveLength(1));
+    answer({ autoLookup: false });
+    await settle();
+    timers.forEach((fire) => fire());
+    await settle();
+    expect(asked).toEqual([]);
+    runtime.stop();
+  });
+
+  it('with nothing remembered, waits for storage.managed only the bounded time, then badges without a policy', async () => {
+    const { runtime, asked } = startWithSlowPolicy(null, { policyWaitMs: 30 });
+    await settle();
+    expect(asked.flat().sort()).toEqual(['10.5555/open', '10.5555/shut']);
+    expect(document.querySelectorAll('greenway-badge')).toHaveLength(2);
+    runtime.stop();
+  });
 });

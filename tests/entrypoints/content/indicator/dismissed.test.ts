@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DISMISSED_KEY, dismissIndicator, isIndicatorDismissed } from '@/entrypoints/content/indicator/dismissed';
+import { dismissIndicator, isIndicatorDismissed } from '@/entrypoints/content/indicator/dismissed';
+import { HIDDEN_SITES_KEY } from '@/utils/settings/basics';
 import { memoryStorage } from '@/utils/storage/area';
 
 describe('indicator dismissal', () => {
@@ -11,11 +12,11 @@ describe('indicator dismissal', () => {
   });
 
   it('ignores damaged stored values and keeps each site once', async () => {
-    const local = memoryStorage({ [DISMISSED_KEY]: 'garbage' });
+    const local = memoryStorage({ [HIDDEN_SITES_KEY]: 'garbage' });
     expect(await isIndicatorDismissed(local, 'a.org')).toBe(false);
     await dismissIndicator(local, 'a.org');
     await dismissIndicator(local, 'a.org');
-    expect(local.dump()[DISMISSED_KEY]).toEqual(['a.org']);
+    expect(local.dump()[HIDDEN_SITES_KEY]).toEqual(['a.org']);
   });
 
   it('never remembers an empty site', async () => {
