@@ -3,6 +3,12 @@
  * PANGAEA, institutional data archives) and of arXiv. Keyless: `GET /dois/<DOI>?include=client`
  * answers one DOI with its metadata (JSON:API `{ data, included }`) and the DataCite client (the
  * repository account) that registered it; an unknown DOI is HTTP 404 with `{ errors: [...] }`.
+ * `include=client` is what makes `included` carry the client (its `re3data` id decides the open
+ * repositories below): the recorded answers asked with it have it, the one asked without has
+ * `relationships` only. DataCite's OpenAPI (lupo, v2.3.0) lists `include` (`client`, `media`) on
+ * `GET /dois`, and its REST API reference says side-loaded associations come with `?include=`; the
+ * single-DOI path lists no query parameter there, but the API applies `include` to it (the recordings,
+ * made by DataCite's own bolognese among others). `media` is not asked: nothing here reads it.
  *
  * Asked only when the indexes leave a DOI without a copy and either doi.org names DataCite as its
  * registration agency or an index files the work as something other than an article (a dataset, a

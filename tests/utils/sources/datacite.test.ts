@@ -54,6 +54,13 @@ describe('DataCite', () => {
     expect(a.copies[0]!.reasons?.[0]).toContain('re3data');
   });
 
+  it('needs the side-loaded client (include=client): without `included`, the re3data id is unknown and the Bath record gives no copy', () => {
+    const record = structuredClone(fixtureJson('datacite-bath-dataset.json')) as { included?: unknown };
+    delete record.included;
+    const out = parseAnswer(datacite, record, ['10.15125/bath-00114'], 0);
+    expect(out.ok && out.answers.get('10.15125/bath-00114')?.copies).toEqual([]);
+  });
+
   it('software stating open access (no client side-loaded) is open; its MIT licence is not a reading licence we name', () => {
     const a = answerOf('datacite-zenodo-software.json', '10.5281/zenodo.8347772')!;
     expect(a.work?.type).toBe('software');
