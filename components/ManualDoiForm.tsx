@@ -1,8 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IdLookup } from '@/utils/engine/id-map';
-import { parseTypedId, type OtherIdKind } from '@/utils/model/typed-id';
+import type { OtherIdKind } from '@/utils/model/typed-id';
 import { t } from '@/utils/view/i18n';
-import { idLookupProblem, resolvingText } from '@/utils/view/typed-id-view';
+
+/**
+ * Reading what was typed (PMID, PMCID and arXiv forms, and what the form says about them) loads on
+ * the first submit: the form is in the popup's first paint, its readers are not needed until Enter.
+ */
+const loadReaders = () =>
+  Promise.all([import('@/utils/model/typed-id'), import('@/utils/view/typed-id-view')]).then(([ids, words]) => ({
+    parseTypedId: ids.parseTypedId,
+    resolvingText: words.resolvingText,
+    idLookupProblem: words.idLookupProblem,
+  }));
 
 interface Props {
   onSubmit(doi: string): void;
@@ -39,6 +49,7 @@ export function ManualDoiForm({ onSubmit, initial = '', initialInvalid = false, 
       <form
         onSubmit={async (event) => {
           event.preventDefault();
+          const { parseTypedId, resolvingText, idLookupProblem } = await loadReaders();
           // What the user types is one DOI, taken whole (a registered DOI may end in "/" or "."), or one other id.
           const typed = parseTypedId(value);
           const mappable = typed?.kind === 'pmid' || typed?.kind === 'pmcid';

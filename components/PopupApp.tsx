@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { LookupResult } from '@/utils/model';
+import type { LookupResult, SourceName } from '@/utils/model';
 import type { ArticleSignal, TabState } from '@/utils/messaging/protocol';
 import type { CheckLink, FindArchive } from '@/hooks/use-link-checks';
 import type { DiscoveryService, Settings } from '@/utils/settings/schema';
 import type { IdLookup } from '@/utils/engine/id-map';
 import type { OtherIdKind } from '@/utils/model/typed-id';
-import { parseDoi } from '@/utils/model/doi';
-import { SHORTCUT_KEYS, shortcutFor } from '@/utils/view/shortcuts';
+import { parseDoi, sameDoi } from '@/utils/model/doi';
+import { usePopupShortcuts } from '@/hooks/use-popup-shortcuts';
 import { useLateReport } from '@/hooks/use-late-report';
 import { t } from '@/utils/view/i18n';
 import { ResultView } from './ResultView';
@@ -27,6 +27,11 @@ export interface PopupPreferences {
 export interface PopupClient {
   getTab(tabId: number): Promise<TabState | null>;
   lookup(doi: string, options: { tabId?: number; force?: boolean }): Promise<LookupResult>;
+  /**
+   * Hears the answer so far of a lookup under way (the sources that answered, and those still
+   * asked) until the returned function is called; without it the popup waits for the whole answer.
+   */
+  watchLookup?(doi: string, onUpdate: (update: { result: LookupResult; pending: SourceName[] }) => void): () => void;
   /** The DOI of a PMID or PMCID typed into the form (background `lookup:id`). */
   resolveId?(kind: OtherIdKind, id: string): Promise<IdLookup>;
   copyText(text: string): Promise<void>;
@@ -68,6 +73,8 @@ export type View =
   /** `discussed`: no article of its own, but the page is about this paper (see DiscussedPaper). */
   | { kind: 'no-doi'; text: string; invalid: boolean; discussed?: string }
   | { kind: 'loading'; doi: string; article: ArticleSignal | null }
+  /** Some sources answered, others are still asked (`pending`): copies show at once, nothing is final. */
+  | { kind: 'partial'; doi: string; result: LookupResult; pending: SourceName[]; article: ArticleSignal | null }
   | { kind: 'result'; result: LookupResult; article: ArticleSignal | null }
   | { kind: 'error'; doi: string; error: string; article: ArticleSignal | null };
 
@@ -75,11 +82,17 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The view a known tab state gives at once, or null when a lookup has to run first. */
+/**
+ * The view a known tab state gives at once, or null when a lookup has to run first. A lookup under
+ * way with an answer so far gives a `partial` view (the lookup still has to be waited for).
+ */
 export function viewFromTab(tab: TabState | null): View | null {
   const article = tab?.article ?? null;
   if (!article) return { kind: 'no-doi', text: '', invalid: false, ...(tab?.discussedDoi ? { discussed: tab.discussedDoi } : {}) };
-  if (tab?.lookup.state === 'done') return { kind: 'result', result: tab.lookup.result, article };
+  const lookup = tab?.lookup;
+  if (lookup?.state === 'done') return { kind: 'result', result: lookup.result, article };
+  if (lookup?.state === 'loading' && lookup.partial)
+    return { kind: 'partial', doi: article.doi, result: lookup.partial, pending: lookup.pending ?? [], article };
   return null;
 }
 
@@ -113,15 +126,24 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
   const [manualOpen, setManualOpen] = useState(false);
   const [pageDoiCount, setPageDoiCount] = useState(initialTab?.tab?.pageDoiCount ?? 0);
   const root = useRef<HTMLDivElement>(null);
+  /** Counts the lookups started: only the latest one's answer is shown. */
+  const lookups = useRef(0);
 
   const runLookup = useCallback(
     async (doi: string, article: ArticleSignal | null, force = false) => {
-      setView({ kind: 'loading', doi, article });
+      const mine = ++lookups.current;
+      const ours = (v: View) => (v.kind === 'loading' || v.kind === 'partial') && sameDoi(v.doi, doi);
+      // An answer so far for this DOI (from the tab state) stays up while the rest is waited for.
+      setView((v) => (!force && v.kind === 'partial' && sameDoi(v.doi, doi) ? v : { kind: 'loading', doi, article }));
+      const stop = client.watchLookup?.(doi, ({ result, pending }) => setView((v) => (ours(v) ? { kind: 'partial', doi, result, pending, article } : v)));
       try {
         const result = await client.lookup(doi, { tabId: article ? (tabId ?? undefined) : undefined, force });
-        setView({ kind: 'result', result, article });
+        // Another DOI typed while this one was still asked (under its answer so far) owns the view now.
+        if (mine === lookups.current) setView({ kind: 'result', result, article });
       } catch (error) {
-        setView({ kind: 'error', doi, error: message(error), article });
+        if (mine === lookups.current) setView({ kind: 'error', doi, error: message(error), article });
+      } finally {
+        stop?.();
       }
     },
     [client, tabId],
@@ -147,7 +169,8 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
         if (!access.readable) return setView({ kind: 'no-access', origin: access.origin });
       }
       const known = viewFromTab(tab);
-      if (known) return setView(known);
+      if (known) setView(known);
+      if (known && known.kind !== 'partial') return;
       if (tab?.article) await runLookup(tab.article.doi, tab.article);
     })().catch((error: unknown) => {
       if (!cancelled) setView({ kind: 'error', doi: '', error: message(error), article: null });
@@ -172,31 +195,13 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     };
   }, [client]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const shortcut = shortcutFor(event);
-      if (!shortcut || !root.current) return;
-      if (shortcut === 'doi') {
-        event.preventDefault();
-        setManualOpen(true);
-        // The form may only render on the next frame (under a result it is folded away).
-        requestAnimationFrame(() => root.current?.querySelector<HTMLInputElement>('#doi-input')?.focus());
-        return;
-      }
-      const target = root.current.querySelector<HTMLElement>(`[data-shortcut="${SHORTCUT_KEYS[shortcut]}"]`);
-      if (target) {
-        event.preventDefault();
-        target.click();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  usePopupShortcuts(root, () => setManualOpen(true));
 
   // The bench and the e2e tests time "open → content" with this mark.
   useLayoutEffect(() => {
-    if (view.kind !== 'starting' && view.kind !== 'loading') performance.mark?.('greenway:content');
-  }, [view.kind]);
+    const waiting = view.kind === 'starting' || view.kind === 'loading' || (view.kind === 'partial' && !view.result.best);
+    if (!waiting) performance.mark?.('greenway:content');
+  }, [view.kind, view.kind === 'partial' && !!view.result.best]);
 
   const requestSiteAccess = client.requestSiteAccess
     ? (origin: string) => {
@@ -217,7 +222,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     setPageDoiCount(tab.pageDoiCount);
     const known = viewFromTab(tab);
     if (known) setView(known);
-    else if (tab.article) void runLookup(tab.article.doi, tab.article);
+    if ((!known || known.kind === 'partial') && tab.article) void runLookup(tab.article.doi, tab.article);
   };
   const [grants, setGrants] = useState(0);
   useLateReport({
@@ -235,7 +240,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     if (granted) setGrants((n) => n + 1);
     return granted;
   };
-  const busy = view.kind === 'starting' || view.kind === 'loading';
+  const busy = view.kind === 'starting' || view.kind === 'loading' || view.kind === 'partial';
   return (
     <div ref={root} class="popup-body" data-view={view.kind} aria-busy={busy}>
       {view.kind === 'starting' && <LookingUp doi={null} />}
@@ -253,9 +258,10 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
           resolveId={client.resolveId}
         />
       )}
-      {view.kind === 'result' && (
+      {(view.kind === 'result' || view.kind === 'partial') && (
         <ResultView
           result={view.result}
+          pending={view.kind === 'partial' ? view.pending : undefined}
           article={view.article}
           preferences={preferences}
           offline={offline}
@@ -270,7 +276,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
       )}
       {view.kind === 'error' && (
         <section class="notice notice-error" role="alert">
-          <p>{offline ? t('offline') : t('lookupFailed', view.error)}</p>
+          <p>{offline ? t('offlineCheck') : t('lookupFailed', view.error)}</p>
           {view.doi && (
             <button type="button" class="action" onClick={() => runLookup(view.doi, view.article, true)}>
               {t('retry')}
@@ -278,7 +284,7 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
           )}
         </section>
       )}
-      {(view.kind === 'result' || view.kind === 'error') && (
+      {(view.kind === 'result' || view.kind === 'partial' || view.kind === 'error') && (
         <details class="another" open={manualOpen} onToggle={(e) => setManualOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t('checkAnotherDoi')}</summary>
           {manualOpen && <ManualDoiForm heading={false} onSubmit={lookupTyped} resolveId={client.resolveId} />}

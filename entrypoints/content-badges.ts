@@ -14,6 +14,7 @@ export default defineUnlistedScript(() => {
       managed: browser.storage.managed,
       onChanged: browser.storage.onChanged,
       send: (dois, options) => sendRequest({ type: 'lookup:many', dois, ...(options?.article ? { article: true } : {}) }),
+      sendBadges: (dois, final) => sendRequest({ type: 'lookup:badges', dois, ...(final ? { final } : {}) }),
       copyText: (text) => navigator.clipboard.writeText(text),
       setTimer,
     }),

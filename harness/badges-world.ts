@@ -124,6 +124,20 @@ export async function readBadges(page: Evaluates): Promise<SeenBadge[]> {
   });
 }
 
+/**
+ * Waits (up to `timeoutMs`) until the page shows a badge: the badge script has started and asked
+ * about what is in view. Scroll only after that when every badge is counted: references scrolled
+ * past before the script watches them are asked about only when they come back into view, and
+ * the script is imported once the page is read, so a scroll right after load races its start.
+ */
+export async function firstBadge(page: Evaluates, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(() => document.querySelector('greenway-badge') !== null, null))) {
+    if (Date.now() > deadline) throw new Error(`no badge on the page within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Scrolls from top to bottom one screen at a time, giving badges time to arrive at each stop. */
 export async function scrollThrough(page: Evaluates, pauseMs = 150): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0), null);

@@ -8,8 +8,9 @@ import { createMessageRouter, type SenderInfo } from '../../utils/messaging/rout
 import { createTabStore } from './tab-state';
 import { createHandlers } from './handlers';
 import { showTabState } from './toolbar';
-import { createLookupEngine, realClock, type LookupManyOptions } from '../../utils/engine';
+import { createLookupEngine, realClock, type LookupManyOptions, type LookupOptions } from '../../utils/engine';
 import { createLinkChecker } from './link-check';
+import { createProgressStore } from './lookup-progress';
 import { createEngineSlot, createPolicyGuard } from './policy-guard';
 import { registerFindMenu, type MenuBrowser } from './context-menu';
 import { createSettingsStore, engineConfigFromSettings, handleInstalled } from '../../utils/settings';
@@ -40,7 +41,7 @@ export function createBackground(browser: ExtensionBrowser) {
     .catch(() => undefined);
   const engine = slot.port;
   const readyEngine = {
-    lookup: async (doi: string, options?: { force?: boolean; immediate?: boolean }) => (await configured, engine.lookup(doi, options)),
+    lookup: async (doi: string, options?: LookupOptions) => (await configured, engine.lookup(doi, options)),
     lookupMany: async (dois: string[], options?: LookupManyOptions) => (await configured, engine.lookupMany(dois, options)),
     peekCached: async (doi: string, options?: LookupManyOptions) => (await configured, engine.peekCached(doi, options)),
     mapId: async (kind: OtherIdKind, id: string) => (await configured, engine.mapId(kind, id)),
@@ -72,6 +73,7 @@ export function createBackground(browser: ExtensionBrowser) {
       hasAccess: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
       archiveWithoutClick: async () => (await settings.get()).settings.privacy.autoLookup,
     }),
+    progress: createProgressStore(browser.storage.session),
     // The top frame's content script answers; anything that is not a list of DOIs counts as none.
     tabDois: async (tabId) => {
       const answer: unknown = await browser.tabs.sendMessage(tabId, PAGE_DOIS_QUESTION, { frameId: 0 }).catch(() => null);

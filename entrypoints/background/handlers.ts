@@ -4,17 +4,21 @@
  * connects it to the real APIs.
  */
 import type { IdLookup, LookupManyOptions } from '../../utils/engine';
+import type { ProgressListener } from '../../utils/engine/progress';
 import type { OtherIdKind } from '../../utils/model/typed-id';
 import { parsePmcid, parsePmid } from '../../utils/model/identifiers';
+import { doiKey } from '../../utils/model/doi';
 import type { Handlers } from '../../utils/messaging/router';
 import type { LookupResult } from '../../utils/model';
 import type { TabState } from '../../utils/messaging/protocol';
 import type { TabStore } from './tab-state';
 import type { LinkChecker } from './link-check';
+import type { ProgressStore } from './lookup-progress';
+import { answerBadges } from './badge-answers';
 
 export interface LookupPort {
-  lookup(doi: string, options?: { force?: boolean; immediate?: boolean }): Promise<LookupResult>;
-  lookupMany(dois: string[], options?: LookupManyOptions): Promise<Map<string, LookupResult>>;
+  lookup(doi: string, options?: { force?: boolean; immediate?: boolean; onProgress?: ProgressListener }): Promise<LookupResult>;
+  lookupMany(dois: string[], options?: LookupManyOptions & { onProgress?: ProgressListener }): Promise<Map<string, LookupResult>>;
   /** The cached result, if fresh; never touches the network. */
   peekCached(doi: string, options?: LookupManyOptions): Promise<LookupResult | null>;
   /** The DOI of a typed PMID or PMCID (utils/engine/id-map.ts). */
@@ -32,6 +36,8 @@ export interface BackgroundDeps {
   links?: LinkChecker;
   /** The DOIs the tab's content script found on its page (validated); [] when it cannot answer. */
   tabDois?(tabId: number): Promise<string[]>;
+  /** Where a popup waiting for `lookup:doi` reads the answer so far (./lookup-progress.ts). */
+  progress?: ProgressStore;
 }
 
 function errorText(error: unknown): string {
@@ -43,11 +49,23 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
   /** Looks the tab's article up and records each step in the tab state (and on the toolbar). */
   /** `immediate` when the popup waits for the answer; page reports may share the batch window. */
-  async function lookupForTab(tabId: number, doi: string, options: { force?: boolean; immediate?: boolean } = {}): Promise<LookupResult> {
+  /** Each answer so far goes into the tab state too: the toolbar shows the first copy found at once. */
+  async function lookupForTab(
+    tabId: number,
+    doi: string,
+    options: { force?: boolean; immediate?: boolean; onProgress?: ProgressListener } = {},
+  ): Promise<LookupResult> {
     const loading = await tabs.setLookup(tabId, doi, { state: 'loading' });
     if (loading) await showTabState(tabId, loading);
+    const onProgress: ProgressListener = (update) => {
+      options.onProgress?.(update);
+      tabs.setPartial(tabId, doi, update.result, update.pending).then(
+        (state) => state && showTabState(tabId, state),
+        () => undefined,
+      );
+    };
     try {
-      const result = await engine.lookup(doi, { force: options.force ?? false, immediate: options.immediate ?? false });
+      const result = await engine.lookup(doi, { force: options.force ?? false, immediate: options.immediate ?? false, onProgress });
       const done = await tabs.setLookup(tabId, doi, { state: 'done', result });
       // A DOI built from a platform id by rule (`derived`) that doi.org does not know was never the
       // article's: the page has no article DOI.
@@ -92,17 +110,33 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const results = await engine.lookupMany(message.dois, { scope });
       return Object.fromEntries(results);
     },
+    async 'lookup:badges'(message) {
+      // Privacy mode: what is cached, nothing more (no request before the popup opens).
+      if (!(await deps.autoLookup())) {
+        const cached = await Promise.all(message.dois.map(async (doi) => [doi, await engine.peekCached(doi, { scope: 'batched' })] as const));
+        return { results: Object.fromEntries(cached.filter((entry): entry is readonly [string, LookupResult] => entry[1] !== null)), unfinished: [] };
+      }
+      return answerBadges(engine, message.dois, { final: message.final === true });
+    },
     async 'tab:get'(message) {
       return tabs.get(message.tabId);
     },
     async 'lookup:doi'(message) {
-      if (message.tabId !== undefined) {
-        const state = await tabs.get(message.tabId);
-        if (state?.article && state.article.doi.toLowerCase() === message.doi.toLowerCase()) {
-          return lookupForTab(message.tabId, state.article.doi, { force: message.force ?? false, immediate: true });
+      // The popup waits for this answer: what the sources say meanwhile goes where it reads it.
+      const key = doiKey(message.doi);
+      const store = key ? deps.progress : undefined;
+      const onProgress: ProgressListener | undefined = store && key ? (update) => store.set(key, update) : undefined;
+      try {
+        if (message.tabId !== undefined) {
+          const state = await tabs.get(message.tabId);
+          if (state?.article && state.article.doi.toLowerCase() === message.doi.toLowerCase()) {
+            return await lookupForTab(message.tabId, state.article.doi, { force: message.force ?? false, immediate: true, onProgress });
+          }
         }
+        return await engine.lookup(message.doi, { force: message.force ?? false, immediate: true, onProgress });
+      } finally {
+        if (store && key) store.clear(key);
       }
-      return engine.lookup(message.doi, { force: message.force ?? false, immediate: true });
     },
     async 'lookup:id'({ kind, id }) {
       // The schema admits either shape for either kind: a PMCID sent as a PMID is refused, not asked.

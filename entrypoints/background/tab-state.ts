@@ -12,6 +12,7 @@
  */
 import type { StorageArea } from '../../utils/storage/area';
 import { TabState, type LookupState, type ArticleSignal } from '../../utils/messaging/protocol';
+import type { LookupResult, SourceName } from '../../utils/model';
 
 const key = (tabId: number) => `tab:${tabId}`;
 
@@ -27,6 +28,12 @@ export interface TabStore {
   /** Sets the lookup state, but only while the tab still shows `doi` (a late answer for a page the user
    * already left must not overwrite the new page's state). Returns the new state, or null if ignored. */
   setLookup(tabId: number, doi: string, lookup: LookupState): Promise<TabState | null>;
+  /**
+   * Records a lookup's answer so far, but only while the tab still shows `doi` and its lookup is
+   * still loading (an update that arrives after the final answer must not replace it). Returns the
+   * new state, or null if ignored.
+   */
+  setPartial(tabId: number, doi: string, partial: LookupResult, pending: SourceName[]): Promise<TabState | null>;
   clear(tabId: number): Promise<void>;
 }
 
@@ -86,6 +93,12 @@ export function createTabStore(area: StorageArea, now: () => number = Date.now):
         const previous = await read(tabId);
         if (!previous?.article || !sameDoi(previous.article.doi, doi)) return null;
         return write({ ...previous, lookup, updatedAt: now() });
+      }),
+    setPartial: (tabId, doi, partial, pending) =>
+      serialised(tabId, async () => {
+        const previous = await read(tabId);
+        if (!previous?.article || !sameDoi(previous.article.doi, doi) || previous.lookup.state !== 'loading') return null;
+        return write({ ...previous, lookup: { state: 'loading', partial, pending }, updatedAt: now() });
       }),
     clear: (tabId) => serialised(tabId, () => area.remove(key(tabId))),
   };

@@ -3,7 +3,8 @@
  * signal: the text and the tooltip say the same thing in words.
  *
  * Text by status: "OA" for a free copy (green when the best copy is in a repository or on a preprint
- * server, amber when it is at the publisher), "✕" nothing free, "!" retracted, "…" looking up, "–" an
+ * server, amber when it is at the publisher; shown as soon as the first source reports a copy, while
+ * the others are still asked), "✕" nothing free, "!" retracted, "…" looking up (no copy yet), "–" an
  * incomplete answer (a source failed; asked again on the next view), "?" failed or an unregistered
  * DOI; blank when the page has no article DOI or its DOI names something other than an article.
  */
@@ -55,21 +56,28 @@ export function badgeFor(state: TabState | null): BadgeLook {
   switch (lookup.state) {
     case 'idle':
       return { text: '', color: BADGE_COLORS.none, title: t('badgeIdle', doi) };
-    case 'loading':
+    case 'loading': {
+      // Progressive: the first copy (or a retraction) any source reports shows at once; no copy yet is no answer yet.
+      const partial = lookup.partial;
+      if (partial && (partial.best || partial.retracted)) return answerLook(doi, partial);
       return { text: '…', color: BADGE_COLORS.none, title: t('badgeLoading', doi) };
+    }
     case 'error':
       return { text: '?', color: BADGE_COLORS.none, title: t('badgeError', lookup.error) };
-    case 'done': {
-      const { result } = lookup;
-      const best = result.best;
-      if (result.retracted) {
-        // Still name the copy: the reader may need the retracted text, knowingly.
-        const title = t('badgeRetracted', doi);
-        return { text: '!', color: BADGE_COLORS.retracted, title: best ? `${title}\n${bestCopyTitle(best)}` : title };
-      }
-      if (!best) return emptyLook(doi, result);
-      const color = best.hostType === 'publisher' ? BADGE_COLORS.publisher : BADGE_COLORS.repository;
-      return { text: 'OA', color, title: bestCopyTitle(best) };
-    }
+    case 'done':
+      return answerLook(doi, lookup.result);
   }
+}
+
+/** A lookup's answer (final, or so far with a copy or a retraction in it). */
+function answerLook(doi: string, result: LookupResult): BadgeLook {
+  const best = result.best;
+  if (result.retracted) {
+    // Still name the copy: the reader may need the retracted text, knowingly.
+    const title = t('badgeRetracted', doi);
+    return { text: '!', color: BADGE_COLORS.retracted, title: best ? `${title}\n${bestCopyTitle(best)}` : title };
+  }
+  if (!best) return emptyLook(doi, result);
+  const color = best.hostType === 'publisher' ? BADGE_COLORS.publisher : BADGE_COLORS.repository;
+  return { text: 'OA', color, title: bestCopyTitle(best) };
 }

@@ -2,8 +2,11 @@
 import { browser } from 'wxt/browser';
 import type { PopupClient, PopupPreferences, SiteAccessState } from '@/components/PopupApp';
 import { sendRequest } from '../../utils/messaging/client';
-import { readTabStateGuarded } from './tab-state-guard';
+import { readProgressGuarded, readTabStateGuarded } from './tab-state-guard';
+import { PROGRESS_FRESH_MS, progressKey } from '../../utils/messaging/progress-key';
+import { doiKey } from '../../utils/model/doi';
 import type { TabState } from '../../utils/messaging/protocol';
+import type { LookupResult, SourceName } from '../../utils/model';
 import type { StorageArea } from '../../utils/storage/area';
 
 /** The tab the popup is about: `?tabId=N` when given (and valid), else the active tab of the window. */
@@ -80,10 +83,51 @@ export async function allowSite(origin: string, tabId: number): Promise<boolean>
   return true;
 }
 
+type SessionChanges = Record<string, { newValue?: unknown }>;
+type SessionEvents = {
+  addListener(listener: (changes: SessionChanges, area: string) => void): void;
+  removeListener(listener: (changes: SessionChanges, area: string) => void): void;
+};
+
+/**
+ * Hears the answer so far of a lookup the popup waits for (the background writes it after each
+ * source, entrypoints/background/lookup-progress.ts): the stored one first, then every change, until
+ * the returned function is called. Anything that is not a recent, well-formed update is ignored.
+ */
+export function watchLookup(
+  doi: string,
+  onUpdate: (update: { result: LookupResult; pending: SourceName[] }) => void,
+  area: Pick<StorageArea, 'get'> = browser.storage.session,
+  events: SessionEvents = browser.storage.onChanged as unknown as SessionEvents,
+  now: () => number = Date.now,
+): () => void {
+  const key = doiKey(doi);
+  if (!key) return () => undefined;
+  const storageKey = progressKey(key);
+  let live = true;
+  const take = (value: unknown) => {
+    const update = readProgressGuarded(value);
+    if (live && update && now() - update.at < PROGRESS_FRESH_MS) onUpdate({ result: update.result, pending: update.pending });
+  };
+  const listener = (changes: SessionChanges, areaName: string) => {
+    if (areaName === 'session' && storageKey in changes) take(changes[storageKey]?.newValue);
+  };
+  events.addListener(listener);
+  area.get(storageKey).then(
+    (stored) => take(stored[storageKey]),
+    () => undefined,
+  );
+  return () => {
+    live = false;
+    events.removeListener(listener);
+  };
+}
+
 export function createPopupClient(): PopupClient {
   return {
     getTab: readTabState,
     lookup: (doi, { tabId, force }) => sendRequest({ type: 'lookup:doi', doi, tabId, force }),
+    watchLookup: (doi, onUpdate) => watchLookup(doi, onUpdate),
     resolveId: (kind, id) => sendRequest({ type: 'lookup:id', kind, id }),
     copyText: (text) => navigator.clipboard.writeText(text),
     checkLink: ({ url, expect, doi, title, archive }) =>

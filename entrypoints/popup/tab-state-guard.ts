@@ -8,6 +8,7 @@
  * extra keys are kept, where the schema would strip them; nothing in the popup reads them.
  */
 import type { TabState } from '../../utils/messaging/protocol';
+import type { LookupResult, SourceName } from '../../utils/model';
 import { SOURCE_NAMES } from '../../utils/sources/registry';
 
 // The schema's enums (utils/model.ts); the test checks they are the same lists.
@@ -66,7 +67,17 @@ const isLookupResult = shape({
   status: isOneOf(OA_STATUSES),
   retracted: (v) => typeof v === 'boolean',
   retraction: optional(nullable(shape({ kind: isString, noticeUrl: isStringOrNull, noticeDoi: isStringOrNull }))),
-  work: optional(nullable(shape({ title: isStringOrNull, journal: isStringOrNull, year: nullable(isNumber), type: optional(isStringOrNull) }))),
+  work: optional(
+    nullable(
+      shape({
+        title: isStringOrNull,
+        journal: isStringOrNull,
+        year: nullable(isNumber),
+        type: optional(isStringOrNull),
+        contact: optional(nullable(shape({ name: isString, orcid: isString }))),
+      }),
+    ),
+  ),
   best: nullable(isCopy),
   copies: arrayOf(isCopy),
   sources: isSourceOutcomes,
@@ -78,8 +89,9 @@ function isLookupState(v: unknown): boolean {
   if (!isRecord(v)) return false;
   switch (v.state) {
     case 'idle':
-    case 'loading':
       return true;
+    case 'loading':
+      return optional(isLookupResult)(v.partial) && optional(arrayOf(isSourceName))(v.pending);
     case 'done':
       return isLookupResult(v.result);
     case 'error':
@@ -101,6 +113,15 @@ const isTabState = shape({
   lookup: isLookupState,
   updatedAt: isNumber,
 });
+
+/**
+ * A lookup's answer so far as the background stores it (entrypoints/background/lookup-progress.ts),
+ * or null for anything else.
+ */
+export function readProgressGuarded(value: unknown): { result: LookupResult; pending: SourceName[]; at: number } | null {
+  const ok = isRecord(value) && isLookupResult(value.result) && arrayOf(isSourceName)(value.pending) && isNumber(value.at);
+  return ok ? (value as { result: LookupResult; pending: SourceName[]; at: number }) : null;
+}
 
 /** The stored value as a TabState if it certainly is one, else null (then ask the background). */
 export function readTabStateGuarded(value: unknown): TabState | null {

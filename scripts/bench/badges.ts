@@ -9,16 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { buildExtension, findChromium, launchExtension, openAlexHandler, startFixtureServer, apiHost } from '../../harness';
-import {
-  measureResponsiveness,
-  recordLongTasks,
-  scrollThrough,
-  syntheticDoi,
-  syntheticIsOpen,
-  syntheticListPage,
-  workTable,
-  type LongFrame,
-} from '../../harness/badges-world';
+import { measureResponsiveness, recordLongTasks, scrollThrough, syntheticDoi, syntheticListPage, workTable, type LongFrame } from '../../harness/badges-world';
 import type { BenchRow, BenchSuite } from './types';
 
 const BIG = 2000;
@@ -58,7 +49,8 @@ const suite: BenchSuite = {
     const extensionDir = await buildExtension('.output-bench-badges');
     const server = await startFixtureServer();
     const index = new Map(Array.from({ length: BIG + 2 }, (_, i) => [syntheticDoi(i), i]));
-    server.api(apiHost('openalex'), '/works', openAlexHandler(workTable(index.keys(), (d) => syntheticIsOpen(index.get(d) ?? 1))));
+    // Every work open: each link gets a badge (marks for works without a copy are hidden by default).
+    server.api(apiHost('openalex'), '/works', openAlexHandler(workTable(index.keys(), () => true)));
     server.page('https://pubmed.ncbi.nlm.nih.gov/bench-2000/', syntheticListPage(BIG));
     server.page('https://en.wikipedia.org/wiki/Bench_300', syntheticListPage(LIST));
     const ext = await launchExtension({ extensionDir, port: server.port });

@@ -27,24 +27,24 @@ describe('ManualDoiForm: typed ids', () => {
     expect(screen.getByText(/or a PMID, PMCID or arXiv id/)).toBeTruthy();
   });
 
-  it('looks a DOI or doi.org link up as before, without asking for a mapping', () => {
+  it('looks a DOI or doi.org link up as before, without asking for a mapping', async () => {
     const { onSubmit, resolveId } = setup();
     typeAndSubmit('https://doi.org/10.1186/s12913-023-10058-w');
-    expect(onSubmit).toHaveBeenCalledWith('10.1186/s12913-023-10058-w');
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith('10.1186/s12913-023-10058-w'));
     expect(resolveId).not.toHaveBeenCalled();
   });
 
-  it("turns an arXiv id into arXiv's DataCite DOI by rule, asking nobody", () => {
+  it("turns an arXiv id into arXiv's DataCite DOI by rule, asking nobody", async () => {
     const { onSubmit, resolveId } = setup();
     typeAndSubmit('arXiv:1706.03762v7');
-    expect(onSubmit).toHaveBeenCalledWith('10.48550/arXiv.1706.03762');
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith('10.48550/arXiv.1706.03762'));
     expect(resolveId).not.toHaveBeenCalled();
   });
 
   it('maps a PMID or PMCID to its DOI first, saying so while it waits', async () => {
     const { onSubmit, resolveId } = setup();
     typeAndSubmit('PMID: 40437959');
-    expect(screen.getByRole('status').textContent).toBe('Finding the DOI of PMID 40437959…');
+    expect((await screen.findByRole('status')).textContent).toBe('Finding the DOI of PMID 40437959…');
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith('10.1002/hpja.70059'));
     expect(resolveId).toHaveBeenCalledWith('pmid', '40437959');
     typeAndSubmit('https://pmc.ncbi.nlm.nih.gov/articles/PMC12120539/');
@@ -73,10 +73,10 @@ describe('ManualDoiForm: typed ids', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
-  it('refuses text that is none of the ids', () => {
+  it('refuses text that is none of the ids', async () => {
     const { onSubmit, resolveId } = setup();
     typeAndSubmit('see 40437959 for details');
-    expect(screen.getByRole('alert').textContent).toMatch(/does not contain a DOI .* not a PMID, PMCID or arXiv id/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/does not contain a DOI .* not a PMID, PMCID or arXiv id/);
     expect(onSubmit).not.toHaveBeenCalled();
     expect(resolveId).not.toHaveBeenCalled();
   });

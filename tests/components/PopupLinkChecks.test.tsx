@@ -1,12 +1,19 @@
 /** The popup's link checks (utils/links, entrypoints/background/link-check.ts) as the reader sees them. */
 import { describe, expect, it, vi } from 'vitest';
-import { act, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { PopupApp } from '@/components/PopupApp';
 import type { LookupResult } from '@/utils/model';
 import { acceptedCopy, BMC_DOI, BMC_TITLE, foundResult, publisherCopy, uclCopy } from '../fixtures/results';
-import { checker, fakeClient, tabState } from './popup-world';
+import { checker, fakeClient, tabState, UCL_LEAD } from './popup-world';
 
 const done = (result: LookupResult) => tabState({ state: 'done', result });
+
+/** Opens the one-line row of another copy (its toggle is named host · version · licence) and returns it. */
+function expandRow(toggle: string): HTMLElement {
+  const button = screen.getByRole('button', { name: new RegExp(`^${toggle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  if (button.getAttribute('aria-expanded') !== 'true') fireEvent.click(button);
+  return button.closest('article')!;
+}
 
 describe('popup: link checks', () => {
   it('checks each copy and says what came back, in words', async () => {
@@ -17,14 +24,14 @@ describe('popup: link checks', () => {
       [acceptedCopy.landingUrl!]: 'challenge',
     });
     render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { checkLink })} />);
-    const best = await screen.findByRole('article', { name: 'UCL Discovery, Published version' });
+    const best = await screen.findByRole('article', { name: UCL_LEAD });
     await waitFor(() => expect(best.textContent).toContain('PDF checked'));
     expect(best.textContent).toContain('Same paper');
+    // A check that changes the reader's choice shows on the row itself, before it is opened.
     const publisher = screen.getByRole('article', { name: 'BMC Health Services Research, Published version' });
-    await waitFor(() => expect(publisher.textContent).toContain('Behind a login'));
-    await waitFor(() =>
-      expect(screen.getByRole('article', { name: 'White Rose Research Online, Accepted manuscript' }).textContent).toContain('Blocked by a bot check'),
-    );
+    await waitFor(() => expect(publisher.querySelector('.row-warning')?.textContent).toContain('Behind a login'));
+    const whiteRose = screen.getByRole('article', { name: 'White Rose Research Online, Accepted version' });
+    await waitFor(() => expect(whiteRose.querySelector('.row-warning')?.textContent).toContain('Blocked by a bot check'));
     // In the engine's order — UCL: PDF and record (same paper); BMC: PDF; White Rose: its record page only.
     expect(checkLink.mock.calls.map(([t]) => [t.url, t.expect])).toEqual([
       [uclCopy.pdfUrl, 'pdf'],
@@ -42,21 +49,22 @@ describe('popup: link checks', () => {
     const table = checker({ [uclCopy.pdfUrl!]: 'unknown', [publisherCopy.pdfUrl!]: 'dead' });
     const checkLink = vi.fn(async (target: Parameters<typeof table>[0]) => (await gate, table(target)));
     render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { checkLink })} />);
-    const best = await screen.findByRole('article', { name: 'UCL Discovery, Published version' });
+    const best = await screen.findByRole('article', { name: UCL_LEAD });
     await waitFor(() => expect(best.textContent).toContain('Checking link…'));
     await act(async () => finish());
     await waitFor(() => expect(best.textContent).toContain('Could not check'));
-    expect(screen.getByRole('article', { name: 'BMC Health Services Research, Published version' }).textContent).toContain('Link broken');
+    expect(expandRow('BMC Health Services Research').textContent).toContain('Link broken');
   });
 
   it('demotes a different paper below the others, and its buttons say so', async () => {
     const checkLink = checker({ [uclCopy.pdfUrl!]: 'pdf', [uclCopy.landingUrl!]: { state: 'landing', samePaper: 'no' }, [publisherCopy.pdfUrl!]: 'pdf' });
     render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { checkLink })} />);
-    await waitFor(() => expect(screen.getAllByRole('article')[0]!.getAttribute('aria-label')).toBe('BMC Health Services Research, Published version'));
+    await screen.findByRole('heading', { name: 'Free to read: published version, CC BY 4.0, at BMC Health Services Research' });
     const articles = screen.getAllByRole('article');
     const ucl = articles[articles.length - 1]!;
     expect(ucl.getAttribute('aria-label')).toBe('UCL Discovery, Published version');
     expect(ucl.textContent).toContain('Different paper!');
+    expandRow('UCL Discovery');
     expect(screen.getByRole('link', { name: 'Open anyway (different paper!) — UCL Discovery' }).className).not.toContain('primary');
   });
 
@@ -64,7 +72,8 @@ describe('popup: link checks', () => {
     const archived = { url: 'https://web.archive.org/web/20230901000000/https://discovery.ucl.ac.uk/x.pdf', date: '2023-09-01' };
     const checkLink = checker({ [uclCopy.pdfUrl!]: { state: 'dead', archived }, [publisherCopy.pdfUrl!]: 'pdf' });
     render(<PopupApp tabId={3} client={fakeClient(done(foundResult()), { checkLink })} />);
-    await waitFor(() => expect(screen.getAllByRole('article')[0]!.getAttribute('aria-label')).toBe('BMC Health Services Research, Published version'));
+    await screen.findByRole('heading', { name: 'Free to read: published version, CC BY 4.0, at BMC Health Services Research' });
+    expandRow('UCL Discovery');
     const link = await screen.findByRole('link', { name: 'Archived copy (2023-09-01) — UCL Discovery' });
     expect(link.getAttribute('href')).toBe(archived.url);
   });
@@ -110,9 +119,8 @@ describe('popup: link checks', () => {
     const here = await screen.findByText('You are on this copy');
     expect(here.closest('article')!.getAttribute('aria-label')).toBe('UCL Discovery, Published version');
     expect(screen.getByText('You are reading the published version at UCL Discovery.')).toBeTruthy();
-    const bestSection = screen.getByRole('region', { name: 'Best free copy' });
-    expect(bestSection.textContent).toContain('BMC Health Services Research');
-    expect(bestSection.textContent).not.toContain('UCL Discovery');
+    const best = screen.getByRole('heading', { name: 'Free to read: published version, CC BY 4.0, at BMC Health Services Research' }).closest('article')!;
+    expect(best.textContent).not.toContain('UCL Discovery');
     await waitFor(() => expect(checkLink).toHaveBeenCalled());
     expect(checkLink.mock.calls.map(([t]) => t.url)).not.toContain(uclCopy.pdfUrl);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { PopupApp } from '@/components/PopupApp';
 import { BMC_DOI, foundResult } from '../fixtures/results';
-import { fakeClient, tabState } from './popup-world';
+import { fakeClient, tabState, UCL_LEAD } from './popup-world';
 
 const ORIGIN = 'https://bmchealthservres.biomedcentral.com';
 
@@ -34,7 +34,7 @@ describe('PopupApp: pages Greenway may not read', () => {
   it('never asks about access when the content script reported', async () => {
     const siteAccess = vi.fn(async () => ({ readable: false, origin: ORIGIN }) as const);
     render(<PopupApp tabId={3} client={fakeClient(tabState({ state: 'done', result: foundResult() }), { siteAccess })} />);
-    await screen.findByRole('heading', { name: 'UCL Discovery' });
+    await screen.findByRole('heading', { name: UCL_LEAD });
     expect(siteAccess).not.toHaveBeenCalled();
   });
 
@@ -47,7 +47,7 @@ describe('PopupApp: pages Greenway may not read', () => {
     });
     render(<PopupApp tabId={3} client={c} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Allow on this site' }));
-    expect(await screen.findByRole('heading', { name: 'UCL Discovery' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: UCL_LEAD })).toBeTruthy();
     expect(c.allowSite).toHaveBeenCalledWith(ORIGIN, 3);
   });
 
@@ -61,7 +61,7 @@ describe('PopupApp: pages Greenway may not read', () => {
     render(<PopupApp tabId={3} client={c} />);
     await screen.findByRole('heading', { name: "Greenway can't read this page" });
     reported = true;
-    expect(await screen.findByRole('heading', { name: 'UCL Discovery' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: UCL_LEAD })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: "Greenway can't read this page" })).toBeNull();
     expect(c.allowSite).not.toHaveBeenCalled();
   });

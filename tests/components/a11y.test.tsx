@@ -27,7 +27,7 @@ async function violations(container: Element): Promise<string[]> {
 const done = (result: LookupResult): TabState => tabState({ state: 'done', result });
 
 const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
-  ['found', done(foundResult()), { checkLink: checker({}) }, 'Best free copy'],
+  ['found', done(foundResult()), { checkLink: checker({}) }, 'Free to read: published version'],
   ['nothing found', done(closedResult()), {}, 'What you can try'],
   ['no DOI', null, {}, 'No article DOI on this page'],
   ['site access withheld', null, { siteAccess: async () => ({ readable: false, origin: 'https://journal.example' }) }, 'Allow on this site'],
@@ -40,6 +40,12 @@ const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
   ],
   ['all sources failed', done(closedResult({ sources: { openalex: { ok: false, error: 'HTTP 503' } } })), {}, 'Try again'],
   [
+    'a submitted version, other copies',
+    done(foundResult({ best: { ...foundResult().copies[2]!, version: 'submitted' } })),
+    { checkLink: checker({}) },
+    'Free to read: submitted version',
+  ],
+  [
     'retracted',
     done(foundResult({ retracted: true, retraction: { kind: 'retraction', noticeUrl: 'https://doi.org/10.1/n', noticeDoi: null } })),
     {},
@@ -47,6 +53,12 @@ const STATES: Array<[string, TabState | null, Partial<PopupClient>, string]> = [
   ],
   ['lookup failed', tabState({ state: 'idle' }), { lookup: vi.fn(async () => Promise.reject(new Error('offline'))) }, 'The lookup failed: offline'],
   ['looking up', tabState({ state: 'idle' }), { lookup: () => new Promise<LookupResult>(() => undefined) }, 'Looking up'],
+  [
+    'answer so far, sources still asked',
+    tabState({ state: 'loading', partial: foundResult(), pending: ['semanticscholar'] }),
+    { lookup: () => new Promise<LookupResult>(() => undefined) },
+    'Still asking Semantic Scholar',
+  ],
 ];
 
 describe('popup accessibility (axe)', () => {

@@ -37,3 +37,6 @@ export function checker(table: Record<string, CheckedLink['state'] | Partial<Che
     return { detail: 'test', finalUrl: url, samePaper: 'unknown', ...answer } as CheckedLink;
   });
 }
+
+/** The best copy's lead (its heading) for the fixtures' UCL Discovery copy. */
+export const UCL_LEAD = 'Free to read: published version, CC BY 4.0, at UCL Discovery';

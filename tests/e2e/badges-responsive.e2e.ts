@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchExtension, openAlexHandler, startFixtureServer, type FixtureServer, type LaunchedExtension, apiHost } from '../../harness';
-import { measureResponsiveness, recordLongTasks, syntheticDoi, syntheticIsOpen, syntheticListPage, workTable } from '../../harness/badges-world';
+import { measureResponsiveness, recordLongTasks, syntheticDoi, syntheticListPage, workTable } from '../../harness/badges-world';
 
 const URL_2000 = 'https://pubmed.ncbi.nlm.nih.gov/greenway-2000-references/';
 const COUNT = 2000;
@@ -17,7 +17,8 @@ let ext: LaunchedExtension;
 beforeAll(async () => {
   server = await startFixtureServer();
   const index = new Map(Array.from({ length: COUNT + 2 }, (_, i) => [syntheticDoi(i), i]));
-  server.api(apiHost('openalex'), '/works', openAlexHandler(workTable(index.keys(), (d) => syntheticIsOpen(index.get(d) ?? 1))));
+  // Every work open: each of the 2,000 links gets a badge (marks for works without a copy are hidden by default).
+  server.api(apiHost('openalex'), '/works', openAlexHandler(workTable(index.keys(), () => true)));
   server.page(URL_2000, syntheticListPage(COUNT));
   ext = await launchExtension({ extensionDir: inject('extensionDir'), port: server.port });
   await ext.context.addInitScript(recordLongTasks);

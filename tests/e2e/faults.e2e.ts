@@ -29,7 +29,9 @@ const ROUNDS: Array<{ kind: string; spec: FaultSpec; error: RegExp }> = [
 ];
 
 const text = (popup: DrivenPage) => popup.evaluate(() => document.body.textContent ?? '', null);
-const hosts = (popup: DrivenPage) => popup.evaluate(() => Array.from(document.querySelectorAll('.copy-host'), (e) => e.textContent ?? ''), null);
+/** The hosts of every copy shown (best and rows). */
+const hosts = (popup: DrivenPage) =>
+  popup.evaluate(() => Array.from(document.querySelectorAll('article[data-host]'), (c) => c.getAttribute('data-host') ?? ''), null);
 const failed = (source: SourceName) => `${SOURCE_LABELS[source]} did not answer`;
 
 describe.each(BROWSERS)('each source fails in turn in %s; the others still answer', (browserName) => {

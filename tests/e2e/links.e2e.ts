@@ -56,7 +56,13 @@ afterAll(async () => {
 });
 
 const text = (popup: Page) => popup.locator('body').innerText();
-const card = (popup: Page, host: string) => popup.getByRole('article').filter({ has: popup.getByRole('heading', { name: host, exact: true }) });
+/** The copy at `host` (best or a row), its row opened so that every check it had is shown. */
+async function card(popup: Page, host: string) {
+  const copy = popup.locator(`article[data-host="${host}"]`);
+  const toggle = copy.locator('button.row-toggle[aria-expanded="false"]');
+  if (await toggle.count()) await toggle.click();
+  return copy;
+}
 
 async function popupFor(url: string): Promise<Page> {
   const page = await ext.openPage(url);
@@ -66,12 +72,12 @@ async function popupFor(url: string): Promise<Page> {
 describe('link checks in Chromium', () => {
   it('PDF checked without CORS headers; a different paper flagged and demoted; a PDF link to sign-on is behind a login', async () => {
     const popup = await popupFor(CHECKS_URL);
-    await expect.poll(() => card(popup, 'Repo Alpha').innerText(), { timeout: 20_000 }).toContain('PDF checked');
-    await expect.poll(() => card(popup, 'Repo Beta').innerText()).toContain('Different paper!');
-    await expect.poll(() => card(popup, 'Repo Gamma').innerText()).toContain('Behind a login');
-    expect(await card(popup, 'Repo Alpha').innerText()).toContain('Same paper');
+    await expect.poll(async () => (await card(popup, 'Repo Alpha')).innerText(), { timeout: 20_000 }).toContain('PDF checked');
+    await expect.poll(async () => (await card(popup, 'Repo Beta')).innerText()).toContain('Different paper!');
+    await expect.poll(async () => (await card(popup, 'Repo Gamma')).innerText()).toContain('Behind a login');
+    expect(await (await card(popup, 'Repo Alpha')).innerText()).toContain('Same paper');
     // The engine ranked Beta first; its check demotes it: Alpha (a checked PDF of the same paper) leads, Beta is last.
-    const order = await popup.getByRole('article').evaluateAll((cards) => cards.map((c) => c.querySelector('h3')?.textContent));
+    const order = await popup.locator('article[data-host]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-host')));
     expect(order[0]).toBe('Repo Alpha');
     expect(order[order.length - 1]).toBe('Repo Beta');
     expect(await popup.getByRole('link', { name: 'Open repository record (Different paper!) — Repo Beta' }).count()).toBe(1);
@@ -82,6 +88,7 @@ describe('link checks in Chromium', () => {
   it('a dead link offers its archived copy; only the copy URL goes to the archive', async () => {
     const popup = await popupFor(DEAD_URL);
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('Link broken');
+    await card(popup, 'Repo Delta');
     const archived = popup.getByRole('link', { name: 'Archived copy (2021-03-04) — Repo Delta' });
     await archived.waitFor({ timeout: 10_000 });
     expect(await archived.getAttribute('href')).toBe(CAPTURE);
@@ -103,8 +110,8 @@ describe('link checks in Chromium', () => {
     const popup = await popupFor(UCL_LANDING_URL);
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('You are on this copy');
     const here = popup.locator('article[data-here]');
-    expect(await here.locator('h3').innerText()).toBe('UCL Discovery');
-    const best = popup.getByRole('region', { name: 'Best free copy' });
+    expect(await here.getAttribute('data-host')).toBe('UCL Discovery');
+    const best = popup.locator('article.copy-best');
     expect(await best.innerText()).not.toContain('UCL Discovery');
     expect(await text(popup)).toContain('You are reading the published version at UCL Discovery.');
     expect(await axeViolations(popup)).toEqual([]);

@@ -146,7 +146,7 @@ describe("the README's Firefox policy in a real Firefox (storage.managed)", () =
     expect(apiRequests()).toEqual([]);
 
     const popup = await ext.openPopup(tabId);
-    await popup.waitFor({ role: 'article', name: 'UCL Discovery, Published version' }, 15_000);
+    await popup.waitFor('article.copy-best[data-host="UCL Discovery"]', 15_000);
     const unpaywall = server.requests({ host: apiHost('unpaywall') }).filter((r) => r.method === 'GET');
     expect(unpaywall.length).toBeGreaterThan(0);
     for (const r of unpaywall) expect(new URL(r.url).searchParams.get('email')).toBe(policy.email);

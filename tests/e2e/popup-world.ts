@@ -34,12 +34,18 @@ export const NO_DOI_PAGE =
 
 export { workLike } from '../../harness';
 
+/** ORCID's documented example iD (Josiah Carberry, a fictitious researcher): the closed fixture's corresponding author. */
+export const EXAMPLE_ORCID = '0000-0002-1825-0097';
+
 export function closedWork(): Record<string, unknown> {
   return workLike(CLOSED_DOI, 'Outcomes of a closed-access trial (test fixture)', {
     open_access: { is_oa: false, oa_status: 'closed', oa_url: null, any_repository_has_fulltext: false },
     locations: [],
     best_oa_location: null,
     primary_location: null,
+    authorships: [
+      { author_position: 'first', is_corresponding: true, author: { display_name: 'Josiah Carberry', orcid: `https://orcid.org/${EXAMPLE_ORCID}` } },
+    ],
   });
 }
 

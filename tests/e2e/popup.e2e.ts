@@ -21,6 +21,7 @@ import {
   CLOSED_DOI,
   CLOSED_URL,
   DOWN_DOI,
+  EXAMPLE_ORCID,
   DOWN_URL,
   PARTIAL_DOI,
   PARTIAL_URL,
@@ -39,10 +40,26 @@ import {
 } from './popup-world';
 import { builtExtensions } from './built';
 
+/** What the reader sees: innerText leaves out what CSS hides, closed disclosures included. */
 const text = (popup: DrivenPage) => popup.evaluate(() => document.body.innerText, null);
-/** The first copy card (`<article>`, the best copy), as text. */
-const bestCard = (popup: DrivenPage) => popup.evaluate(() => (document.querySelector('article') as HTMLElement | null)?.innerText ?? '', null);
+/** The best copy's card, as text. */
+const bestCard = (popup: DrivenPage) => popup.evaluate(() => (document.querySelector('article.copy-best') as HTMLElement | null)?.innerText ?? '', null);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The accessible name (else the text) of the focused element. */
+const focused = (popup: DrivenPage) =>
+  popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '', null);
+
+/** axe with colour contrast, in the dark and the light theme; the page is left in the light one. */
+async function axeBothThemes(popup: DrivenPage): Promise<void> {
+  try {
+    await popup.setColorScheme('dark');
+    expect(await axeViolations(popup), 'dark').toEqual([]);
+  } finally {
+    // Firefox's colour scheme is browser-wide: later tests see the light theme again.
+    await popup.setColorScheme('light');
+  }
+  expect(await axeViolations(popup), 'light').toEqual([]);
+}
 
 describe.each(BROWSERS)('popup in %s', (browserName) => {
   let server: FixtureServer;
@@ -83,32 +100,54 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
   /** The documentation's screenshots are Chromium's. */
   const shot = (popup: DrivenPage, name: string) => (browserName === 'chromium' ? screenshot(popup, name) : Promise.resolve());
 
-  it('found: best copy first with host, kind, version, licence, checked PDF; copy link says Copied', async () => {
+  it('found: leads with what the reader can do, focus on the main button, the rest in words under Details; copy link says Copied', async () => {
     const popup = await popupFor(BMC_ARTICLE_URL);
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('PDF checked');
-    await expect.poll(() => bestCard(popup)).toContain('UCL Discovery');
+    expect(await popup.evaluate(() => document.querySelector('article.copy-best')?.getAttribute('data-host'), null)).toBe('UCL Discovery');
     const card = await bestCard(popup);
-    for (const words of ['Institutional repository', 'Published version', 'CC BY 4.0', 'Found via OpenAlex']) expect(card).toContain(words);
+    expect(card).toContain('Free to read: published version, CC BY 4.0, at UCL Discovery');
+    expect(card).toContain('The version of record, as the journal published it.');
+    // Enter opens the copy: the main button has the focus from the start.
+    expect(await focused(popup)).toBe('Open PDF — UCL Discovery');
+    // No API field names in what the reader sees (closed disclosures excluded), nor a colour the copy contradicts.
+    const visible = await text(popup);
+    expect(visible).not.toMatch(/oa_status|meta tag|OAI-PMH/);
+    expect(visible).not.toMatch(/gold open access/i);
+    const summary = 'article.copy-best details.details > summary';
+    await popup.click(summary);
+    const details = await popup.evaluate(() => (document.querySelector('article.copy-best details.details') as HTMLElement).innerText, null);
+    for (const words of [
+      'Institutional repository · University College London',
+      'Green open access: a free copy kept in a repository.',
+      'Found via OpenAlex',
+      'Greenway read the DOI from the citation details in the page.',
+    ])
+      expect(details).toContain(words);
+    await popup.click(summary);
     await shot(popup, 'found');
     await popup.click({ role: 'button', name: 'Copy repository link — UCL Discovery' });
     await expect.poll(() => bestCard(popup)).toContain('Copied');
     expect(await popup.evaluate(() => navigator.clipboard.readText(), null)).toBe(UCL_LANDING_URL);
-    expect(await axeViolations(popup)).toEqual([]);
+    await sleep(2100); // "Copied" fades after 2 s; the dark screenshot shows the resting state.
+    await axeBothThemes(popup);
     await popup.setColorScheme('dark');
     try {
-      await sleep(2100); // "Copied" fades after 2 s; the dark screenshot shows the resting state.
       await shot(popup, 'found-dark');
-      expect(await axeViolations(popup)).toEqual([]);
     } finally {
-      // Firefox's colour scheme is browser-wide: later tests see the light theme again.
       await popup.setColorScheme('light');
     }
     await popup.close();
   });
 
-  it('fits 360 and 420 px windows without sideways scrolling', async () => {
+  it('fits: everything within 400 × 600, the main button on the first screen at 200 % zoom, no sideways scrolling at 360–420 px', async () => {
     const popup = await popupFor(BMC_ARTICLE_URL);
-    await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('UCL Discovery');
+    await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('PDF checked');
+    await popup.setViewport({ width: 400, height: 600 });
+    expect(await popup.evaluate(() => document.documentElement.scrollHeight, null)).toBeLessThanOrEqual(600);
+    // A browser popup is at most 800 × 600 device pixels; at 200 % zoom that is 400 × 300 CSS pixels.
+    await popup.setViewport({ width: 400, height: 300 });
+    const bottom = await popup.evaluate(() => document.querySelector('.copy-best .action.primary')?.getBoundingClientRect().bottom ?? 1e9, null);
+    expect(bottom).toBeLessThanOrEqual(300);
     for (const width of [360, 420]) {
       await popup.setViewport({ width, height: 600 });
       expect(await popup.evaluate(() => document.documentElement.scrollWidth, null)).toBeLessThanOrEqual(width);
@@ -120,8 +159,13 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     const popup = await popupFor(CLOSED_URL);
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('No free copy found');
     expect(await popup.attribute({ role: 'link', name: 'Search the title in Google Scholar' }, 'href')).toContain('scholar.google.com/scholar?q=%22Outcomes');
+    // No library set up: the offer to set it up comes first, opening the options at the library section.
+    expect(await popup.attribute({ role: 'link', name: 'Get it through your library — set up' }, 'href')).toBe('/options.html#library');
+    expect(await popup.evaluate(() => (document.querySelector('.next-steps a') as HTMLElement).innerText, null)).toBe('Get it through your library — set up');
+    // The corresponding author the sources name, through their ORCID record.
+    expect(await popup.attribute({ role: 'link', name: "Ask the author — Josiah Carberry's ORCID record" }, 'href')).toBe(`https://orcid.org/${EXAMPLE_ORCID}`);
     await shot(popup, 'nothing');
-    expect(await axeViolations(popup)).toEqual([]);
+    await axeBothThemes(popup);
     await popup.close();
   });
 
@@ -131,14 +175,21 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
       const popup = await popupFor(PARTIAL_URL);
       await expect.poll(() => text(popup), { timeout: 40_000 }).toMatch(/Crossref did not answer \(.+\); the other sources did\./);
       expect(await text(popup)).toContain('UCL Discovery');
+      // A footnote under the best copy, not a box above it.
+      const [footnote, lead] = await popup.evaluate(
+        () => ['.copy-best .footnote', '.copy-best .lead'].map((sel) => document.querySelector(sel)?.getBoundingClientRect().top ?? NaN),
+        null,
+      );
+      expect(footnote).toBeGreaterThan(lead!);
       await shot(popup, 'source-error');
+      await axeBothThemes(popup);
       await popup.close();
     } finally {
       server.clearFaults();
     }
   });
 
-  it('all sources down: says which failed and offers a retry that works once they are back', async () => {
+  it('all sources down: says the services are not answering (not the connection, while online), still offers next steps, and a retry that works once they are back', async () => {
     // Every registered source, so that a source added later cannot quietly answer.
     for (const host of SOURCE_NAMES.map((id) => apiHost(id))) {
       server.fault(host, undefined, { kind: 'status', status: 503 });
@@ -146,10 +197,22 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     let popup: DrivenPage;
     try {
       popup = await popupFor(DOWN_URL);
-      await expect.poll(() => text(popup), { timeout: 40_000 }).toMatch(/No source answered: .*OpenAlex/);
-      expect(await text(popup)).not.toContain('No free copy found');
+      await expect.poll(() => text(popup), { timeout: 40_000 }).toContain('The services Greenway asks are not answering right now');
+      expect(await popup.evaluate(() => navigator.onLine, null)).toBe(true);
+      const shown = await text(popup);
+      expect(shown).not.toMatch(/check your connection/i);
+      expect(shown).not.toContain('No free copy found');
+      // Each source's error is folded away; the ways forward the DOI allows are still offered.
+      expect(shown).not.toContain('HTTP 503');
+      const said = await popup.evaluate(
+        () => [...document.querySelectorAll('details')].find((d) => d.querySelector('summary')?.textContent === 'What each service said')?.textContent ?? '',
+        null,
+      );
+      expect(said).toContain('OpenAlex: HTTP 503');
+      expect(await popup.attribute({ role: 'link', name: 'Search the DOI in Google Scholar' }, 'href')).toContain('scholar.google.com');
+      expect(await popup.attribute({ role: 'link', name: "Open the article's page at doi.org" }, 'href')).toBe(`https://doi.org/${DOWN_DOI}`);
       await shot(popup, 'error');
-      expect(await axeViolations(popup)).toEqual([]);
+      await axeBothThemes(popup);
     } finally {
       server.clearFaults();
     }
@@ -167,10 +230,11 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await expect.poll(() => popup.evaluate(() => document.activeElement?.id, null)).toBe('doi-input');
     await popup.fill(field, 'https://doi.org/10.1186/s12913-023-10058-w');
     await shot(popup, 'manual');
+    await axeBothThemes(popup);
     await popup.press('Enter');
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('UCL Discovery');
     expect(await text(popup)).toContain('DOI 10.1186/s12913-023-10058-w');
-    expect(await axeViolations(popup)).toEqual([]);
+    await axeBothThemes(popup);
     await popup.close();
   });
 
@@ -181,22 +245,28 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     expect(await popup.attribute(notice, 'href')).toBe(`https://doi.org/${RETRACTION_NOTICE_DOI}`);
     expect(await text(popup)).toContain('This article has been retracted');
     await shot(popup, 'retracted');
-    expect(await axeViolations(popup)).toEqual([]);
+    await axeBothThemes(popup);
     await popup.close();
   });
 
-  it('keyboard: Tab reaches every action, P opens the best PDF in a new tab', async () => {
+  it('keyboard: Tab reaches every action, a row opens with Enter, P opens the best PDF in a new tab', async () => {
     const popup = await popupFor(BMC_ARTICLE_URL);
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('UCL Discovery');
     const pdf = await ext.openedTab(() => popup.press('p'));
     expect(pdf.url).toContain('discovery.ucl.ac.uk/id/eprint/10179598/1/');
     await pdf.close();
-    const names: string[] = [];
+    await popup.evaluate(() => document.querySelector<HTMLElement>('.copy-best .action.primary')?.focus(), null);
+    const names = [await focused(popup)];
     for (let i = 0; i < 6; i++) {
       await popup.press('Tab');
-      names.push(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '', null));
+      names.push(await focused(popup));
     }
-    expect(names).toEqual(expect.arrayContaining(['Open PDF — UCL Discovery', 'Open repository record — UCL Discovery']));
+    expect(names).toEqual(expect.arrayContaining(['Open PDF — UCL Discovery', 'Open repository record — UCL Discovery', 'Details']));
+    await popup.evaluate(() => document.querySelector<HTMLElement>('button.row-toggle')?.focus(), null);
+    await popup.press('Enter');
+    expect(await popup.attribute('button.row-toggle', 'aria-expanded')).toBe('true');
+    expect(await popup.evaluate(() => (document.querySelector('.row-body') as HTMLElement | null)?.innerText ?? '', null)).toContain('Open PDF');
+    await axeBothThemes(popup);
     await popup.close();
   });
 });

@@ -47,7 +47,8 @@ const OPENALEX_HOST = shownHosts(['openalex'], stateDoi('any'))[0]!;
 
 /** The popup ends up showing the OpenAlex copy of the fault world (the reader got an answer). */
 async function expectAnswer(popup: Page): Promise<void> {
-  await expect.poll(() => popup.locator('.copy-host').allTextContents(), { timeout: 30_000 }).toContain(OPENALEX_HOST);
+  const hosts = () => popup.locator('article[data-host]').evaluateAll((copies) => copies.map((c) => c.getAttribute('data-host') ?? ''));
+  await expect.poll(hosts, { timeout: 30_000 }).toContain(OPENALEX_HOST);
   expect(await popup.locator('body').textContent()).not.toContain('The lookup failed');
 }
 

@@ -1,8 +1,8 @@
 /**
  * Issue 13 in a real Chromium: OpenAlex — the default source that knows the seed article's UCL
- * Discovery copy — is down, so the answer is incomplete, never "No free copy found"; once OpenAlex is
- * back, a new view of the page asks it again and shows the copy. A dataset in an open data repository
- * (per DataCite) is open, and DataCite is never asked about the article.
+ * Discovery copy — is down, so the answer is incomplete, never "No free copy found" nor ✕ on the
+ * toolbar; once OpenAlex is back, a new view of the page asks it again and shows the copy. A dataset
+ * in an open data repository (per DataCite) is open, and DataCite is never asked about the article.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,6 +17,9 @@ import {
   type FixtureServer,
   type LaunchedExtension,
 } from '../../harness';
+
+/** The `chrome` global as seen inside the service worker's evaluate callbacks (they run in the browser). */
+declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> } };
 
 let server: FixtureServer;
 let ext: LaunchedExtension;
@@ -40,13 +43,20 @@ afterAll(async () => {
 const text = (popup: Page) => popup.locator('body').innerText();
 
 describe('lookup truth in Chromium', () => {
-  it('OpenAlex down on the seed article: an incomplete answer naming OpenAlex, no "No free copy found"; back: the next view finds UCL Discovery', async () => {
-    const first = await ext.openPopup(await ext.openPage(BMC_ARTICLE_URL));
+  it('OpenAlex down on the seed article: an incomplete answer naming OpenAlex, no "No free copy found", a neutral toolbar mark; back: the next view finds UCL Discovery', async () => {
+    const page = await ext.openPage(BMC_ARTICLE_URL);
+    const first = await ext.openPopup(page);
     await expect.poll(() => text(first), { timeout: 30_000 }).toContain('The answer is incomplete');
     const during = await text(first);
     expect(during).toContain('OpenAlex could not be reached');
     expect(during).not.toContain('No free copy found');
     expect(during).not.toContain('inter-library loan');
+    // The toolbar: a neutral mark (never ✕) whose tooltip says the answer is incomplete and why.
+    const tabId = await ext.tabIdOf(page);
+    expect(await ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('–');
+    expect(await ext.serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe(
+      `Greenway: incomplete answer for ${BMC_DOI} — OpenAlex could not be reached`,
+    );
     await first.close();
 
     // An article costs DataCite nothing: it is asked only about datasets and DOIs it registered.

@@ -19,6 +19,7 @@ function spies() {
   const handlers = {
     'page:detected': h('page:detected'),
     'lookup:many': h('lookup:many'),
+    'lookup:badges': h('lookup:badges'),
     'tab:get': h('tab:get'),
     'lookup:doi': h('lookup:doi'),
     'check:link': h('check:link'),
@@ -33,7 +34,18 @@ const messageArb = fc.oneof(
   fc.record(
     {
       type: fc.oneof(
-        fc.constantFrom('page:detected', 'lookup:many', 'tab:get', 'lookup:doi', 'check:link', 'check:archive', '__proto__', 'constructor', 'toString'),
+        fc.constantFrom(
+          'page:detected',
+          'lookup:many',
+          'lookup:badges',
+          'tab:get',
+          'lookup:doi',
+          'check:link',
+          'check:archive',
+          '__proto__',
+          'constructor',
+          'toString',
+        ),
         fc.string(),
       ),
       doi: fc.oneof(fc.string(), fc.string({ minLength: 301, maxLength: 400 }), fc.anything()),
@@ -100,7 +112,7 @@ describe('message router under arbitrary input', () => {
           }
           if (sender.tab && !String(sender.url).startsWith(ORIGIN)) {
             // A content script may only report its page and ask for badges.
-            for (const type of calls) expect(['page:detected', 'lookup:many']).toContain(type);
+            for (const type of calls) expect(['page:detected', 'lookup:many', 'lookup:badges']).toContain(type);
           }
           expect(calls.length).toBeLessThanOrEqual(1);
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -44,7 +44,10 @@ export function assembleResult(doi: string, reports: Map<SourceName, SourceRepor
     answers
       .flatMap((a) => (a.retraction ? [a.retraction] : []))
       .sort((a, b) => Number(RETRACTING_KINDS.has(b.kind)) - Number(RETRACTING_KINDS.has(a.kind)) || Number(!!b.noticeDoi) - Number(!!a.noticeDoi))[0] ?? null;
-  const work: WorkInfo | null = answers.map((a) => a.work).find((w) => w && w.title) ?? null;
+  const titled: WorkInfo | null = answers.map((a) => a.work).find((w) => w && w.title) ?? null;
+  // The author to ask may come from another source than the title (OpenAlex names the corresponding author).
+  const contact = answers.map((a) => a.work?.contact).find((c) => c) ?? null;
+  const work: WorkInfo | null = titled && contact && !titled.contact ? { ...titled, contact } : titled;
   const workType = answers.map((a) => a.work?.type).find((t) => t) ?? null;
   const registered = answers.map((a) => a.registered).find((r) => r !== undefined) ?? null;
   const agency = answers.map((a) => a.agency).find((a) => a) ?? null;

@@ -15,6 +15,7 @@ import { mergeConfig, resolveConfig, type EngineConfig, type EngineConfigInput }
 import type { EngineDeps } from './deps';
 import { isSourceActive, planRequests } from './source-use';
 import { createHttpClient, type HttpStats } from './http';
+import { createProgressHub, type ProgressListener } from './progress';
 import { mapIdToDoi, type IdLookup } from './id-map';
 import type { OtherIdKind } from '../model/typed-id';
 
@@ -23,6 +24,11 @@ export interface LookupOptions {
   force?: boolean;
   /** Send at once instead of waiting out the batch window: a reader is looking at a spinner. */
   immediate?: boolean;
+  /**
+   * Called after each source answers while the sources are asked (not for a cache hit), with the
+   * result so far and the sources still asked: the popup shows copies as soon as one source has them.
+   */
+  onProgress?: ProgressListener;
 }
 
 /**
@@ -34,6 +40,8 @@ export type LookupScope = 'full' | 'batched';
 
 export interface LookupManyOptions {
   scope?: LookupScope;
+  /** Like LookupOptions.onProgress, for each DOI that is not answered from the cache. */
+  onProgress?: ProgressListener;
 }
 
 export interface LookupEngine {
@@ -89,6 +97,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     return null;
   };
   const rankOptions = () => ({ preferRepository: config.preferRepository, preferredInstitution: config.preferredInstitution });
+  const progress = createProgressHub();
 
   /**
    * Asks the scope's active sources about `dois` (normalised keys) and assembles one result per DOI.
@@ -103,19 +112,35 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     const bases = new Map(dois.flatMap((d) => (partial.has(d) ? [[d, partial.get(d)!] as const] : [])));
     for (const d of dois) partial.delete(d);
     const reports = new Map<string, Map<SourceName, SourceReport>>(dois.map((d) => [d, baseReports(bases.get(d))]));
+    /** Per DOI, the sources still being asked (the progress updates' `pending`). */
+    const outstanding = new Map<string, Set<SourceName>>();
     const ask = (sources: Source<SourceName>[], among: string[]) =>
       Promise.all(
         sources.map(async (source) => {
           const wanted = among.filter((d) => !reports.get(d)?.get(source.id)?.outcome.ok);
+          for (const d of wanted) outstanding.get(d)?.add(source.id);
           const ctx = { send: http.send, plan: (ds: string[]) => planRequests(source, ds, cfg), seenAt };
           for (const [doi, report] of await askSource(source, wanted, ctx)) reports.get(doi)?.set(source.id, report);
+          for (const doi of wanted) {
+            const left = outstanding.get(doi);
+            if (!left) continue;
+            left.delete(source.id);
+            progress.emit(doi, () => ({
+              doi,
+              result: assembleResult(doi, reports.get(doi) ?? new Map(), rankOptions(), seenAt),
+              pending: SOURCES.filter((s) => left.has(s.id)).map((s) => s.id),
+            }));
+          }
         }),
       );
     const sources = activeSources(scope);
+    for (const d of dois) outstanding.set(d, new Set());
     await ask(
       sources.filter((s) => s.role === undefined),
       dois,
     );
+    // doi.org only says whether the DOI exists: its answer is no news about copies.
+    outstanding.clear();
     const unknownEverywhere = dois.filter((d) => ![...reports.get(d)!.values()].some((r) => knowsWork(r.answer)));
     await ask(
       sources.filter((s) => s.role === 'registration'),
@@ -137,6 +162,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
       [...results].map(([doi, result]) => ({ doi, result })),
       signature(scope),
     );
+    for (const doi of dois) progress.end(doi);
     return results;
   }
 
@@ -169,9 +195,15 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
       if (result) cached.set(key, result);
     }
     const fresh = new Map<string, Promise<LookupResult>>();
-    for (const key of wanted) if (!cached.has(key)) fresh.set(key, fetchShared(key, scope));
+    const stops: Array<() => void> = [];
+    for (const key of wanted) {
+      if (cached.has(key)) continue;
+      if (options.onProgress) stops.push(progress.listen(key, options.onProgress));
+      fresh.set(key, fetchShared(key, scope));
+    }
     // Everything this call needs is collected already: no reason to wait for the window.
     if (fresh.size) batchers[scope].flush();
+    void Promise.allSettled(fresh.values()).then(() => stops.forEach((stop) => stop()));
     const out = new Map<string, LookupResult>();
     for (const [input, key] of keys) {
       if (key === null) out.set(input, invalidResult(input, scope));
@@ -190,9 +222,11 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
       const hit = usable(key, (await cache.getMany([key], signature())).get(key));
       if (hit) return hit;
     }
+    // Listening before the fetch starts (or joins one under way) misses no update.
+    const stop = options.onProgress ? progress.listen(key, options.onProgress) : () => undefined;
     const pending = fetchShared(key, 'full');
     if (options.immediate) batchers.full.flush();
-    return pending;
+    return pending.finally(stop);
   }
 
   return {

@@ -4,7 +4,7 @@
  * that does not match is answered with an error and never acted upon.
  */
 import * as z from 'zod/mini';
-import { LookupResult } from '../model';
+import { LookupResult, SourceName } from '../model';
 import type { CheckedLink } from '../links/link-check';
 import type { ArchivedCopy } from '../links/wayback';
 import type { IdLookup } from '../engine/id-map';
@@ -41,6 +41,13 @@ export const Request = z.discriminatedUnion('type', [
      * own article, with every source, so that the two share one lookup instead of asking twice. */
     article: z.optional(z.boolean()),
   }),
+  /**
+   * Content script (inline badges): like `lookup:many` from a page (batched sources only), but
+   * answered as soon as a source has reported copies: then `results` holds the answers so far that
+   * have a copy and `unfinished` the DOIs whose answer is not final; asked again with `final`, the
+   * reply waits for the whole answer.
+   */
+  z.object({ type: z.literal('lookup:badges'), dois: z.array(Doi).check(z.maxLength(1000)), final: z.optional(z.boolean()) }),
   /** Popup: the state of a tab. */
   z.object({ type: z.literal('tab:get'), tabId: TabId }),
   /** Popup: look one DOI up (the tab's article DOI or one the user typed). */
@@ -80,7 +87,11 @@ export type RequestType = Request['type'];
 
 export const LookupState = z.discriminatedUnion('state', [
   z.object({ state: z.literal('idle') }),
-  z.object({ state: z.literal('loading') }),
+  /**
+   * Sources are being asked. `partial`: what the ones that answered say so far (copies shown at once,
+   * the status not final); `pending`: the sources still asked.
+   */
+  z.object({ state: z.literal('loading'), partial: z.optional(LookupResult), pending: z.optional(z.array(SourceName)) }),
   z.object({ state: z.literal('done'), result: LookupResult }),
   z.object({ state: z.literal('error'), error: z.string() }),
 ]);
@@ -103,10 +114,17 @@ export type TabState = z.infer<typeof TabState>;
 /** Every answer is wrapped so that errors travel as data, never as rejected promises. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
+/** Badge answers keyed by the DOIs as sent; `unfinished`: DOIs to ask again with `final` (their answer may change). */
+export interface BadgeAnswers {
+  results: Record<string, LookupResult>;
+  unfinished: string[];
+}
+
 /** The reply payload type for each request type. */
 export interface ReplyData {
   'page:detected': null;
   'lookup:many': Record<string, LookupResult>;
+  'lookup:badges': BadgeAnswers;
   'tab:get': TabState | null;
   'lookup:doi': LookupResult;
   'lookup:id': IdLookup;

@@ -32,7 +32,7 @@ export type Handlers = {
 
 /** Which requests each kind of sender may make: content scripts cannot read other tabs' state. */
 const ALLOWED: Record<SenderKind, ReadonlySet<RequestType>> = {
-  content: new Set<RequestType>(['page:detected', 'lookup:many']),
+  content: new Set<RequestType>(['page:detected', 'lookup:many', 'lookup:badges']),
   'extension-page': new Set<RequestType>(['tab:get', 'lookup:doi', 'lookup:id', 'lookup:many', 'check:link', 'check:archive', 'lookup:list', 'tab:dois']),
 };
 

@@ -60,6 +60,8 @@ export const WorkInfo = z.object({
   year: z.nullable(z.number()),
   /** The work's type as the index files it, normalised ("journal-article", "dataset", "peer-review"); absent when not said. */
   type: z.optional(z.nullable(z.string())),
+  /** The corresponding author, with the ORCID iD ("0000-0002-1825-0097") whose record is the route to them. */
+  contact: z.optional(z.nullable(z.object({ name: z.string(), orcid: z.string() }))),
 });
 export type WorkInfo = z.infer<typeof WorkInfo>;
 

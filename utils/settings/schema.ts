@@ -44,7 +44,7 @@ export const Settings = z.object({
   ranking: z.object({ preferRepository: z.boolean() }),
   badges: z.object({
     enabled: z.boolean(),
-    /** Leave closed (no free copy) links unmarked instead of showing a "closed" badge. */
+    /** Leave links without a free copy unmarked (the default) instead of a "Closed" mark or a "Library" link. */
     hideClosed: z.boolean(),
     disabledSites: z.array(SiteName).check(z.maxLength(MAX_DISABLED_SITES)),
   }),
@@ -71,7 +71,7 @@ export function defaultSettings(): Settings {
     keys,
     sources,
     ranking: { preferRepository: true },
-    badges: { enabled: true, hideClosed: false, disabledSites: [] },
+    badges: { enabled: true, hideClosed: true, disabledSites: [] },
     privacy: { autoLookup: true },
     library: { openUrlBase: '', illUrlTemplate: '', preferredInstitution: '' },
     discovery: ['google-scholar', 'base', 'core'],

@@ -13,6 +13,11 @@ import { defineSource, sourceKey, type ParseOutcome, type PlanContext, type Plan
 
 export const OPENALEX_MAX_BATCH = 100;
 const SELECT = 'id,doi,display_name,publication_year,type,open_access,is_retracted,primary_location,locations';
+/**
+ * One work (the popup's, the tab's article) also brings its authors, for "Ask the author" (the
+ * corresponding author's ORCID record); a batch does not: author lists can be long.
+ */
+const SELECT_SINGLE = `${SELECT},authorships`;
 
 function schemas(z: ZodMini) {
   const Source_ = z.object({
@@ -41,10 +46,16 @@ function schemas(z: ZodMini) {
     primary_location: z.catch(z.nullable(Location), null),
     // Each location is read on its own: one odd location must not discard the others.
     locations: z.catch(z.array(z.unknown()), []),
+    authorships: z.catch(z.array(z.unknown()), []),
+  });
+
+  const Authorship = z.object({
+    is_corresponding: z.catch(z.nullable(z.boolean()), null),
+    author: z.object({ display_name: z.catch(z.nullable(z.string()), null), orcid: z.catch(z.nullable(z.string()), null) }),
   });
 
   const WorkList = z.object({ results: z.array(z.unknown()) });
-  return { Location, Work, WorkList };
+  return { Location, Work, WorkList, Authorship };
 }
 type Schemas = ReturnType<typeof schemas>;
 type Location = ReturnType<Schemas['Location']['parse']>;
@@ -59,7 +70,7 @@ function plan(dois: string[], { baseUrl: base, email, key }: PlanContext): Plann
   const common = { mailto: email, api_key: key };
   const single = (doi: string): PlannedRequest => ({
     dois: [doi],
-    request: { url: `${base}/works/doi:${encodeDoiPath(doi)}?${queryString({ select: SELECT, ...common })}` },
+    request: { url: `${base}/works/doi:${encodeDoiPath(doi)}?${queryString({ select: SELECT_SINGLE, ...common })}` },
   });
   const batchable = dois.filter(filterSafe);
   const out: PlannedRequest[] = dois.filter((d) => !filterSafe(d)).map(single);
@@ -96,7 +107,22 @@ function locationCopy(loc: Location, doi: string | null, oaStatus: string | null
   });
 }
 
-function workAnswer(work: Work, doi: string, seenAt: number, { Location }: Schemas): SourceAnswer {
+const ORCID = /^https:\/\/orcid\.org\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/;
+
+/** The corresponding author with an ORCID iD (OpenAlex `is_corresponding`), if the work names one. */
+function correspondingContact(work: Work, { Authorship }: Schemas): { name: string; orcid: string } | null {
+  for (const raw of work.authorships) {
+    const a = Authorship.safeParse(raw);
+    if (!a.success || a.data.is_corresponding !== true) continue;
+    const orcid = ORCID.exec(a.data.author.orcid ?? '')?.[1];
+    const name = a.data.author.display_name?.trim();
+    if (orcid && name) return { name, orcid };
+  }
+  return null;
+}
+
+function workAnswer(work: Work, doi: string, seenAt: number, schemas: Schemas): SourceAnswer {
+  const { Location } = schemas;
   const oaStatus = work.open_access?.oa_status ?? null;
   const locations = work.locations.map((l) => Location.safeParse(l)).flatMap((r) => (r.success ? [r.data] : []));
   if (locations.length === 0 && work.primary_location) locations.push(work.primary_location);
@@ -106,7 +132,7 @@ function workAnswer(work: Work, doi: string, seenAt: number, { Location }: Schem
     copies,
     status: parseOaStatus(oaStatus),
     retraction: work.is_retracted ? { kind: 'retraction', noticeUrl: null, noticeDoi: null } : null,
-    work: { title: work.display_name, journal, year: work.publication_year, type: normaliseWorkType(work.type) },
+    work: { title: work.display_name, journal, year: work.publication_year, type: normaliseWorkType(work.type), contact: correspondingContact(work, schemas) },
   };
 }
 
@@ -130,6 +156,7 @@ function parse(json: unknown, { requested, seenAt, schemas: s }: { requested: st
 
 /** Fields Greenway asks OpenAlex for (`select=`): names of its public schema, never free text. */
 const FIELDS = SELECT.split(',');
+const FIELDS_SINGLE = SELECT_SINGLE.split(',');
 const DOI_IN_PATH = /^\/works\/doi:(10\.\d{4,9}\/.+)$/;
 
 export const openalex = defineSource({
@@ -162,7 +189,7 @@ export const openalex = defineSource({
       name: 'OpenAlex single work',
       method: 'GET',
       path: DOI_IN_PATH,
-      params: { select: { value: { fields: FIELDS } }, mailto: { value: 'email' }, api_key: { value: 'key' } },
+      params: { select: { value: { fields: FIELDS_SINGLE } }, mailto: { value: 'email' }, api_key: { value: 'key' } },
     },
     {
       name: 'OpenAlex batch',

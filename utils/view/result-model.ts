@@ -3,11 +3,14 @@
  * result (not on every render), copies split into the best one, repository copies and the rest, and
  * a report of which sources failed. Only http(s) URLs survive (safeHttpUrl).
  */
-import type { Copy, LookupResult, OaStatus, SourceName } from '../model';
+import type { Copy, LookupResult, OaStatus, SourceName, Version } from '../model';
 import { SOURCE_LABELS, sourceById } from '../sources/registry';
 import { copyHostName, statusLabel, versionLabel } from './labels';
 import { safeHttpUrl } from '../model/url';
+import { isOpenLicence } from '../model/licence';
 import { copyKind, copyKindLabel, type CopyKind } from './host-kind';
+import { copyColour, leadLine, versionNote } from './copy-words';
+import { reasonWords } from './why-words';
 import { isNonArticleType } from '../model/work-type';
 
 export interface CopyView {
@@ -19,6 +22,13 @@ export interface CopyView {
   /** Shown next to the kind when it adds something ("University College London"). */
   institution: string | null;
   version: string;
+  versionId: Version;
+  /** "Free to read: published version, CC BY 4.0, at UCL Discovery" */
+  lead: string;
+  /** One plain line on what the version is. */
+  versionNote: string;
+  /** This copy's open-access colour (green for any repository copy), never the work's alone. */
+  colour: OaStatus;
   /** For re-ranking: published 3, accepted 2, submitted 1, unknown 0. */
   versionRank: number;
   licence: { label: string; url: string | null } | null;
@@ -28,7 +38,8 @@ export interface CopyView {
   isRecord: boolean;
   /** "OpenAlex, Unpaywall" */
   via: string;
-  reasons: string[];
+  /** How the sources matched it, in plain sentences (never their raw field names). */
+  why: string[];
 }
 
 export interface SourceFailure {
@@ -70,7 +81,8 @@ function noCopyNotice(result: LookupResult, failures: SourceFailure[]): NoCopyNo
   return null;
 }
 
-export function copyView(copy: Copy): CopyView {
+/** The popup's view of one copy; `workStatus` is the work's overall status (for the copy's colour). */
+export function copyView(copy: Copy, workStatus: OaStatus = 'unknown'): CopyView {
   const host = copyHostName(copy);
   const kind = copyKind(copy);
   const pdfUrl = safeHttpUrl(copy.pdfUrl);
@@ -83,13 +95,17 @@ export function copyView(copy: Copy): CopyView {
     kindLabel: copyKindLabel(kind),
     institution,
     version: versionLabel(copy.version),
+    versionId: copy.version,
+    lead: leadLine(copy.version, copy.licence?.label ?? null, host),
+    versionNote: versionNote(copy.version),
+    colour: copyColour(copy, workStatus, isOpenLicence(copy.licence)),
     versionRank: copy.version === 'published' ? 3 : copy.version === 'accepted' ? 2 : copy.version === 'submitted' ? 1 : 0,
     licence: copy.licence ? { label: copy.licence.label, url: safeHttpUrl(copy.licence.url) } : null,
     pdfUrl,
     landingUrl,
     isRecord: copy.hostType !== 'publisher',
     via: copy.sources.map((s) => SOURCE_LABELS[s] ?? s).join(', '),
-    reasons: (copy.reasons ?? []).filter((r) => typeof r === 'string' && r.trim() !== ''),
+    why: reasonWords((copy.reasons ?? []).filter((r) => typeof r === 'string')),
   };
 }
 
@@ -103,10 +119,10 @@ function noticeUrlOf(result: LookupResult): string | null {
 }
 
 export function resultModel(result: LookupResult): ResultModel {
-  const best = result.best ? copyView(result.best) : null;
+  const best = result.best ? copyView(result.best, result.status) : null;
   const others: CopyView[] = [];
   for (const copy of result.copies) {
-    const view = copyView(copy);
+    const view = copyView(copy, result.status);
     if ((best && sameCopy(view, best)) || others.some((o) => sameCopy(o, view))) continue;
     others.push(view);
   }

@@ -1,7 +1,10 @@
 /**
- * Builds the inline badge: a `<greenway-badge>` host with an open shadow root holding a link to the
- * best copy (status icon + word), a button that copies the repository link, and a tooltip with host,
- * version and licence. Plain DOM calls and attributes only — page and API data never become markup.
+ * Builds the inline badge: a `<greenway-badge>` host with an open shadow root. A free copy is one
+ * button ("Free copy", or "Preprint" for a submitted version) whose details say what the reader can
+ * do and what the version is, and hold the link to the copy and "Copy repository link"; a work
+ * without a free copy is a quiet mark ("Closed", "Unknown DOI", "Incomplete"), or a "Library" link
+ * when a library is set up. Plain DOM calls
+ * and attributes only — page and API data never become markup.
  *
  * No custom element is defined: content scripts run in an isolated world without `customElements`,
  * and an undefined element with a hyphenated name still takes a shadow root.
@@ -42,13 +45,23 @@ const HOST_STYLE: Array<[string, string]> = [
   ['height', 'auto'],
 ];
 
-function tooltip(doc: Document, lines: string[]): HTMLSpanElement {
-  const tip = doc.createElement('span');
-  tip.className = 'tip';
-  tip.setAttribute('role', 'tooltip');
-  tip.id = 'tip';
-  lines.forEach((line, i) => tip.append(word(doc, line, i === 0 ? 'head' : undefined)));
-  return tip;
+/** The badge's details: its lines, then the actions (the copy's link, copying the record link). */
+function panel(doc: Document, lines: string[]): HTMLSpanElement {
+  const box = doc.createElement('span');
+  box.className = 'panel';
+  box.id = 'details';
+  lines.forEach((line, i) => box.append(word(doc, line, i === 0 ? 'head' : undefined)));
+  return box;
+}
+
+function outLink(doc: Document, href: string, className: string): HTMLAnchorElement {
+  const link = doc.createElement('a');
+  link.className = className;
+  link.href = href;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.referrerPolicy = 'no-referrer';
+  return link;
 }
 
 function copyButton(doc: Document, url: string, host: string, actions: BadgeActions): HTMLButtonElement {
@@ -56,9 +69,8 @@ function copyButton(doc: Document, url: string, host: string, actions: BadgeActi
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'copy';
-  button.title = label;
   button.setAttribute('aria-label', `${label} — ${host}`);
-  button.append(icon(doc, 'copy'));
+  button.append(icon(doc, 'copy'), word(doc, label));
   let timer: ReturnType<typeof setTimeout> | undefined;
   button.addEventListener('click', () => {
     clearTimeout(timer);
@@ -78,33 +90,69 @@ function copyButton(doc: Document, url: string, host: string, actions: BadgeActi
   return button;
 }
 
+/**
+ * A free copy: one button (one Tab stop per badge) that opens the badge's details, which hold the
+ * link to the copy and the copy-link action. Hover shows the same details to a mouse. Escape, or
+ * focus leaving the badge for elsewhere in the page, closes them.
+ */
+function openBadge(doc: Document, box: HTMLElement, view: BadgeView, lines: string[], actions: BadgeActions): void {
+  const toggle = doc.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'main';
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', 'details');
+  toggle.setAttribute('aria-label', `${view.word}: ${lines.join(' ')}`);
+  toggle.append(icon(doc, 'open'), word(doc, view.word));
+  const details = panel(doc, lines);
+  const go = outLink(doc, view.openUrl!, 'go');
+  go.setAttribute('aria-label', `${view.openLabel} — ${view.details[0] ?? ''}`);
+  go.append(word(doc, view.openLabel));
+  details.append(go);
+  if (view.repositoryUrl) details.append(copyButton(doc, view.repositoryUrl, view.details[0] ?? '', actions));
+  const setOpen = (open: boolean) => {
+    box.classList.toggle('expanded', open);
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
+  box.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    event.stopPropagation();
+    setOpen(false);
+    toggle.focus();
+  });
+  box.addEventListener('focusout', (event) => {
+    const next = event.relatedTarget as Node | null;
+    // The window losing the focus (the copy opened in a new tab: Firefox sends focusout then) is no
+    // leaving: the reader comes back to the details they were in, the focus still on their link.
+    if (!next && !doc.hasFocus()) return;
+    if (!next || !box.contains(next)) setOpen(false);
+  });
+  box.append(toggle, details);
+}
+
 /** The shadow content for `view`. */
 function content(doc: Document, view: BadgeView, actions: BadgeActions): HTMLElement {
   const box = doc.createElement('span');
   box.className = `b ${view.kind}${view.retracted ? ' retracted' : ''}`;
-  const head = view.retracted ? `${view.statusLabel} — ${t('retractedTitle')}` : view.statusLabel;
+  const lines = view.retracted ? [t('retractedTitle'), ...view.lines] : view.lines;
   if (view.kind === 'open' && view.openUrl) {
-    const link = doc.createElement('a');
-    link.className = 'main';
-    link.href = view.openUrl;
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-    link.referrerPolicy = 'no-referrer';
-    link.setAttribute('aria-label', `${t('inlineFree')}: ${[head, ...view.details].join(', ')}`);
-    link.setAttribute('aria-describedby', 'tip');
-    link.append(icon(doc, 'open'), word(doc, t('inlineFree')));
-    box.append(link);
-    if (view.repositoryUrl) box.append(copyButton(doc, view.repositoryUrl, view.details[0] ?? '', actions));
+    openBadge(doc, box, view, lines, actions);
+  } else if (view.kind === 'library' && view.openUrl) {
+    // No free copy, but the reader's library may have it: one link, straight to the library.
+    const link = outLink(doc, view.openUrl, 'main');
+    link.setAttribute('aria-label', `${view.word}: ${view.openLabel}`);
+    link.setAttribute('aria-describedby', 'details');
+    link.append(icon(doc, 'closed'), word(doc, view.word));
+    box.append(link, panel(doc, lines));
   } else {
     const mark = doc.createElement('span');
     mark.className = 'mark';
     mark.setAttribute('role', 'img');
-    mark.setAttribute('aria-label', head);
-    const unregistered = view.kind === 'unregistered';
-    mark.append(icon(doc, unregistered ? 'unknown' : 'closed'), word(doc, t(unregistered ? 'inlineUnregistered' : 'inlineClosed')));
-    box.append(mark);
+    mark.setAttribute('aria-label', lines.join('. '));
+    // Only "Closed" shows the padlock: the other marks claim nothing about access.
+    mark.append(icon(doc, view.kind === 'closed' ? 'closed' : view.kind === 'incomplete' ? 'partial' : 'unknown'), word(doc, view.word));
+    box.append(mark, panel(doc, lines));
   }
-  box.append(tooltip(doc, [head, ...view.details]));
   return box;
 }
 

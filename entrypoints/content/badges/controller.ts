@@ -57,6 +57,8 @@ interface Entry {
   order: number;
   requested: boolean;
   host: Element | null;
+  /** What the placed badge shows (its view, serialised): a final answer that says the same changes nothing. */
+  shown?: string;
 }
 
 export function createBadgeController(options: BadgeControllerOptions): BadgeController {
@@ -66,7 +68,8 @@ export function createBadgeController(options: BadgeControllerOptions): BadgeCon
   const schedule = options.schedule ?? ((cb: () => void) => void win.setTimeout(cb, 0));
   const entries: Entry[] = [];
   const byKey = new Map<string, Entry>();
-  const toRender: Array<{ entry: Entry; result: LookupResult | null }> = [];
+  /** `update`: the final answer for a badge placed from an answer so far (replace or remove it). */
+  const toRender: Array<{ entry: Entry; result: LookupResult | null; update?: boolean }> = [];
   let renderScheduled = false;
   let disposed = false;
   let abort = new AbortController();
@@ -110,10 +113,35 @@ export function createBadgeController(options: BadgeControllerOptions): BadgeCon
     if (disposed) return;
     const deadline = performance.now() + chunkMs;
     while (toRender.length > 0 && performance.now() < deadline) {
-      const { entry, result } = toRender.shift()!;
-      place(entry, badgeView(result, options.view));
+      const { entry, result, update } = toRender.shift()!;
+      const view = badgeView(result, options.view);
+      if (update && entry.host?.isConnected) replace(entry, view);
+      else place(entry, view);
     }
     if (toRender.length > 0) scheduleRender();
+  }
+
+  /** Puts the final answer's badge where the answer so far put one (or takes it away). */
+  function replace(entry: Entry, view: BadgeView | null): void {
+    const old = entry.host!;
+    if (!view) {
+      old.remove();
+      entry.host = null;
+      entry.shown = undefined;
+      return;
+    }
+    const shown = JSON.stringify(view);
+    // Unchanged: keep the element, and with it the reader's focus or open details.
+    if (shown === entry.shown) return;
+    let host: Element;
+    try {
+      host = options.createBadge(view);
+    } catch {
+      return;
+    }
+    old.replaceWith(host);
+    entry.host = host;
+    entry.shown = shown;
   }
 
   function place(entry: Entry, view: BadgeView | null): void {
@@ -133,7 +161,16 @@ export function createBadgeController(options: BadgeControllerOptions): BadgeCon
     }
     point.parent.insertBefore(host, point.before);
     entry.host = host;
+    entry.shown = JSON.stringify(view);
   }
+
+  // Final answers for DOIs whose badge came from an answer so far.
+  const unsubscribe = queue.subscribe((doi, result) => {
+    const entry = byKey.get(doiKey(doi) ?? '');
+    if (!entry?.requested || disposed) return;
+    toRender.push({ entry, result, update: true });
+    scheduleRender();
+  });
 
   function add(hits: PageDoi[]): void {
     for (const hit of hits) {
@@ -180,6 +217,7 @@ export function createBadgeController(options: BadgeControllerOptions): BadgeCon
     dispose() {
       if (disposed) return;
       disposed = true;
+      unsubscribe();
       abort.abort();
       abort = new AbortController();
       visibility.disconnect();

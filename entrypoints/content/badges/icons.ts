@@ -6,6 +6,8 @@ const PATHS = {
   open: 'M5 7V5a3 3 0 0 1 5.8-1.1M3.5 7h9v7h-9z',
   /** Closed padlock: no free copy known. */
   closed: 'M5 7V5a3 3 0 0 1 6 0v2M3.5 7h9v7h-9z',
+  /** A dashed circle: an answer with a gap (a source was not reached). */
+  partial: 'M8 2.5a5.5 5.5 0 0 1 5.5 5.5M13.5 8A5.5 5.5 0 0 1 8 13.5M4.1 11.9A5.5 5.5 0 0 1 4.1 4.1',
   /** A question mark: the DOI itself is unknown. */
   unknown: 'M5.5 6a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5v.7M8 13.2v.1',
   /** Two sheets: copy a link. */

@@ -1,15 +1,27 @@
 /**
  * The content script's side of batching: DOIs asked for within a short window travel in one
- * `lookup:many` message of at most `maxBatch` DOIs, each DOI is asked for once per page (results and
+ * `lookup:badges` message of at most `maxBatch` DOIs, each DOI is asked for once per page (results and
  * failures are remembered), and a failed message resolves its DOIs with null instead of throwing.
  * The background's engine batches again per source and caches across pages.
+ *
+ * Progressive: the background may answer before every source has (`unfinished`); a DOI with a copy
+ * so far resolves at once, and the batch is asked again for the final answer, which resolves the
+ * rest and reaches subscribers for the DOIs already resolved (their badge may change).
  */
 import { doiKey } from '../../../utils/model/doi';
 import type { LookupResult } from '../../../utils/model';
 
+/** One message's answer: results keyed by the DOIs as sent; `unfinished` ones are asked again with `final`. */
+export interface BatchAnswer {
+  results: Record<string, LookupResult>;
+  unfinished?: string[];
+}
+
+export type UpdateListener = (doi: string, result: LookupResult | null) => void;
+
 export interface LookupQueueOptions {
-  /** Sends one message; resolves with results keyed by the DOIs as sent. */
-  send(dois: string[]): Promise<Record<string, LookupResult>>;
+  /** Sends one message (`final`: wait for the whole answer). */
+  send(dois: string[], final: boolean): Promise<BatchAnswer>;
   /** Collect for this long before sending (default 80 ms). */
   windowMs?: number;
   /** Most DOIs per message (default 100, OpenAlex's filter limit). */
@@ -28,11 +40,15 @@ export interface LookupQueue {
   sentMessages(): number;
   /** Sends what is collected now. */
   flush(): void;
+  /** Hears the final answer of DOIs that already resolved with an answer so far; returns the unsubscribe. */
+  subscribe(listener: UpdateListener): () => void;
 }
 
 interface Pending {
   doi: string;
   resolve(result: LookupResult | null): void;
+  /** Resolved already (with an answer so far): the final answer goes to the subscribers. */
+  settled?: boolean;
 }
 
 export function createLookupQueue(options: LookupQueueOptions): LookupQueue {
@@ -44,23 +60,50 @@ export function createLookupQueue(options: LookupQueueOptions): LookupQueue {
   let timerArmed = false;
   let messages = 0;
 
-  function send(batch: Pending[]): void {
+  const listeners = new Set<UpdateListener>();
+
+  function settle(p: Pending, result: LookupResult | null): void {
+    if (!p.settled) {
+      p.settled = true;
+      p.resolve(result);
+      return;
+    }
+    // Later askers get the final answer; those already shown hear of it.
+    const key = doiKey(p.doi);
+    if (key) known.set(key, Promise.resolve(result));
+    for (const listener of [...listeners]) listener(p.doi, result);
+  }
+
+  function send(batch: Pending[], final = false): void {
     messages++;
-    let reply: Promise<Record<string, LookupResult>>;
+    let reply: Promise<BatchAnswer>;
     try {
-      reply = options.send(batch.map((p) => p.doi));
+      reply = options.send(
+        batch.map((p) => p.doi),
+        final,
+      );
     } catch (error) {
       reply = Promise.reject(error);
     }
     reply.then(
-      (results) => {
+      (answer) => {
+        const results = answer && typeof answer.results === 'object' && answer.results !== null ? answer.results : {};
+        const unfinished = new Set(!final && Array.isArray(answer?.unfinished) ? answer.unfinished : []);
+        const again: Pending[] = [];
         for (const p of batch) {
-          const result = results && typeof results === 'object' ? results[p.doi] : undefined;
-          p.resolve(result ?? null);
+          const result = results[p.doi] ?? null;
+          if (!unfinished.has(p.doi)) settle(p, result);
+          else {
+            again.push(p);
+            // A copy found so far is shown now; "nothing yet" waits for the final answer.
+            if (result) settle(p, result);
+          }
         }
+        if (again.length > 0) send(again, true);
       },
       () => {
-        for (const p of batch) p.resolve(null);
+        // A failed message: nothing known for the DOIs not shown yet; an answer so far stays.
+        for (const p of batch) if (!p.settled) settle(p, null);
       },
     );
   }
@@ -95,5 +138,9 @@ export function createLookupQueue(options: LookupQueueOptions): LookupQueue {
     pendingCount: () => pending.length,
     sentMessages: () => messages,
     flush,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }

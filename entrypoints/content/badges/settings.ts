@@ -18,6 +18,8 @@ export interface BadgeSettings {
   /** Badges on for this page: on in the settings, the site not switched off, and lookups allowed. */
   enabled: boolean;
   hideClosed: boolean;
+  /** The library's link resolver, '' when none: a work without a free copy may get a "Library" link. */
+  openUrlBase: string;
 }
 
 /** The page's host name as settings store it: lower case, no trailing dot. Empty for non-http pages. */
@@ -51,11 +53,13 @@ export function siteDisabled(site: string, disabledSites: readonly string[]): bo
 export interface BadgeFields {
   badges: { enabled: boolean; hideClosed: boolean; disabledSites: string[] };
   privacy: { autoLookup: boolean };
+  library: { openUrlBase: string };
 }
 
 const DEFAULT_FIELDS: BadgeFields = {
-  badges: { enabled: true, hideClosed: false, disabledSites: [] },
+  badges: { enabled: true, hideClosed: true, disabledSites: [] },
   privacy: { autoLookup: true },
+  library: { openUrlBase: '' },
 };
 
 /** Policy keys (utils/settings/managed.ts, POLICY_FIELDS) that preset a badge field. */
@@ -66,6 +70,23 @@ const POLICY_BOOLEANS: ReadonlyArray<{ key: string; apply(fields: BadgeFields, v
 
 function booleanOr(value: unknown, fallback: boolean): boolean {
   return typeof value === 'boolean' ? value : fallback;
+}
+
+/**
+ * An http(s) address as the settings schema keeps it (`z.url({ protocol: /^https?$/ })`: trimmed,
+ * tabs and line breaks dropped), '' for '', or null when the schema would refuse it.
+ */
+function httpUrl(value: unknown): string | null {
+  if (value === '') return '';
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? trimmed.replace(/[\t\n\r]/g, '') : null;
 }
 
 function sitesOr(value: unknown, fallback: string[]): string[] {
@@ -87,6 +108,7 @@ export function readBadgeFields(stored: unknown, policy: unknown): BadgeFields {
   const user = migrated?.ok ? migrated.value : {};
   const badges = isPlainObject(user.badges) ? user.badges : {};
   const privacy = isPlainObject(user.privacy) ? user.privacy : {};
+  const library = isPlainObject(user.library) ? user.library : {};
   const fields: BadgeFields = {
     badges: {
       enabled: booleanOr(badges.enabled, DEFAULT_FIELDS.badges.enabled),
@@ -94,12 +116,16 @@ export function readBadgeFields(stored: unknown, policy: unknown): BadgeFields {
       disabledSites: sitesOr(badges.disabledSites, DEFAULT_FIELDS.badges.disabledSites),
     },
     privacy: { autoLookup: booleanOr(privacy.autoLookup, DEFAULT_FIELDS.privacy.autoLookup) },
+    library: { openUrlBase: httpUrl(library.openUrlBase) ?? DEFAULT_FIELDS.library.openUrlBase },
   };
   if (isPlainObject(policy)) {
     for (const { key, apply } of POLICY_BOOLEANS) {
       const value = policy[key];
       if (typeof value === 'boolean') apply(fields, value);
     }
+    // The policy's resolver (utils/settings/managed.ts: openUrlBase), trimmed like every policy string.
+    const base = typeof policy.openUrlBase === 'string' ? httpUrl(policy.openUrlBase.trim()) : null;
+    if (base !== null) fields.library.openUrlBase = base;
   }
   return fields;
 }
@@ -109,7 +135,7 @@ export function badgeSettingsFor(settings: BadgeFields, site: string): BadgeSett
   const badges = settings.badges;
   // Privacy mode promises that no DOI leaves the browser before the popup opens: badges would break it.
   const enabled = badges.enabled && settings.privacy.autoLookup && !siteDisabled(site, badges.disabledSites);
-  return { enabled, hideClosed: badges.hideClosed };
+  return { enabled, hideClosed: badges.hideClosed, openUrlBase: settings.library.openUrlBase };
 }
 
 /** This site's badge settings: the user's from `local` (unreadable counts as the defaults) with `policy` (any value) on top. */

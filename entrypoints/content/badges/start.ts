@@ -11,7 +11,7 @@ import type { ManagedArea } from '@/utils/settings/store';
 import { onSettingsChanged, type StorageChangeEvent } from '@/utils/settings/basics';
 import { createBadgeController, type BadgeController } from '@/entrypoints/content/badges/controller';
 import { dismissIndicator, isIndicatorDismissed } from '@/entrypoints/content/indicator/dismissed';
-import { createLookupQueue, type LookupQueue } from '@/entrypoints/content/badges/queue';
+import { createLookupQueue, type BatchAnswer, type LookupQueue } from '@/entrypoints/content/badges/queue';
 import { badgeSettingsWith, siteOf, type BadgeSettings } from '@/entrypoints/content/badges/settings';
 import { readPolicy, samePolicy } from '@/utils/settings/policy-memory';
 import { badgeView } from '@/entrypoints/content/badges/view';
@@ -25,6 +25,11 @@ export interface BadgeRuntimeDeps {
   onChanged: StorageChangeEvent;
   /** One `lookup:many` message; `article` marks the page's own article DOI (asked with every source). */
   send(dois: string[], options?: { article?: boolean }): Promise<Record<string, LookupResult>>;
+  /**
+   * One `lookup:badges` message: answered early with the copies found so far (see ./queue.ts);
+   * without it, badges ask with `send` and get whole answers only.
+   */
+  sendBadges?(dois: string[], final: boolean): Promise<BatchAnswer>;
   copyText(text: string): Promise<void>;
   /** The lookup queue's batching timer (default: the window's); the content script passes `ctx.setTimeout`,
    * so no batch leaves a page whose script was invalidated. */
@@ -58,7 +63,11 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
   const whenAllowed = <T>(ask: () => Promise<T>, otherwise: T): Promise<T> => known.then(() => (allowed ? ask() : otherwise));
   const setTimer = deps.setTimer ?? ((cb: () => void, ms: number) => win.setTimeout(cb, ms));
   // One queue for the page's lifetime: results survive settings changes and SPA navigation.
-  const queue: LookupQueue = createLookupQueue({ send: (dois) => whenAllowed(() => deps.send(dois), {}), setTimer });
+  const queue: LookupQueue = createLookupQueue({
+    send: (dois, final) =>
+      whenAllowed<BatchAnswer>(() => (deps.sendBadges ? deps.sendBadges(dois, final) : deps.send(dois).then((results) => ({ results }))), { results: {} }),
+    setTimer,
+  });
   let settings: BadgeSettings | null = null;
   let controller: BadgeController | null = null;
   let indicator: Element | null = null;
@@ -101,7 +110,7 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
   }
 
   function use(next: BadgeSettings): void {
-    const same = settings && next.enabled === settings.enabled && next.hideClosed === settings.hideClosed;
+    const same = settings && next.enabled === settings.enabled && next.hideClosed === settings.hideClosed && next.openUrlBase === settings.openUrlBase;
     settings = next;
     if (same) return;
     teardown();
@@ -110,7 +119,7 @@ export function startBadges(win: Window, deps: BadgeRuntimeDeps): BadgeRuntime {
       doc,
       win,
       queue,
-      view: { hideClosed: next.hideClosed },
+      view: { hideClosed: next.hideClosed, openUrlBase: next.openUrlBase },
       createBadge: (view) => createBadge(doc, view, { copyText: deps.copyText }),
       ownDoi: () => article?.doi ?? null,
     });

@@ -9,31 +9,34 @@ export const BADGE_CSS = `
 [data-text]::before { content: attr(data-text); }
 .b { position: relative; display: inline-flex; align-items: center; gap: 2px; margin-inline-start: 0.3em;
   font: 600 11px/1.25 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; white-space: nowrap; vertical-align: baseline; }
-.main, .mark { display: inline-flex; align-items: center; gap: 3px; padding: 0 5px; border-radius: 9px;
-  border: 1px solid; text-decoration: none; cursor: pointer; }
+.main, .mark { all: unset; display: inline-flex; align-items: center; gap: 3px; padding: 0 5px; border-radius: 9px;
+  border: 1px solid; text-decoration: none; cursor: pointer; font: inherit; }
 .open .main { color: #0f5323; background: #dafbe1; border-color: #1a7f37; }
 .open .main:hover { background: #aceebb; }
-.closed .mark, .unregistered .mark { color: #57606a; background: transparent; border-color: #d0d7de; font-weight: 400; cursor: default; padding: 0 4px; }
+.library .main { color: #0550ae; background: transparent; border-color: #0550ae; font-weight: 400; text-decoration: underline; }
+.closed .mark, .unregistered .mark, .incomplete .mark { color: #57606a; background: transparent; border-color: #d0d7de; font-weight: 400; cursor: default; padding: 0 4px; }
 .retracted .main { color: #82071e; background: #ffebe9; border-color: #cf222e; }
 svg { width: 11px; height: 11px; flex: none; }
-.copy { all: unset; display: inline-flex; align-items: center; justify-content: center; width: 17px; height: 17px;
-  border-radius: 9px; border: 1px solid #d0d7de; color: #57606a; background: #ffffff; cursor: pointer; }
-.copy:hover { color: #1f2328; border-color: #57606a; }
-.copy[data-state="copied"] { color: #1a7f37; border-color: #1a7f37; }
-.main:focus-visible, .copy:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
-.tip { display: none; position: absolute; z-index: 2147483647; left: 0; top: calc(100% + 4px); min-width: 14em; max-width: 24em;
-  padding: 6px 8px; border-radius: 6px; background: #1f2328; color: #ffffff; font-weight: 400; white-space: normal;
-  box-shadow: 0 2px 8px rgba(0,0,0,.25); pointer-events: none; }
-.tip > span { display: block; }
-.tip > .head { font-weight: 600; }
-.b:hover .tip, .b:focus-within .tip { display: block; }
+.main:focus-visible, .panel a:focus-visible, .panel button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+/* The details hang under the badge; the transparent top padding keeps them under the mouse on the way down. */
+.panel { display: none; position: absolute; z-index: 2147483647; left: 0; top: 100%; padding-top: 4px; min-width: 16em; max-width: 26em;
+  white-space: normal; font-weight: 400; }
+.panel > * { display: block; background: #1f2328; color: #ffffff; padding: 2px 8px; }
+.panel > :first-child { border-radius: 6px 6px 0 0; padding-top: 6px; }
+.panel > :last-child { border-radius: 0 0 6px 6px; padding-bottom: 6px; }
+.panel > .head { font-weight: 600; }
+.panel a, .panel button { all: unset; display: flex; align-items: center; gap: 4px; background: #1f2328; color: #8cc8ff;
+  text-decoration: underline; cursor: pointer; padding: 2px 8px; font: inherit; }
+.panel .copy[data-state="copied"] { color: #aff5b4; }
+.b:hover .panel, .b.expanded .panel { display: block; }
+.closed .panel, .library .panel, .unregistered .panel, .incomplete .panel { pointer-events: none; }
 @media (prefers-color-scheme: dark) {
   .open .main { color: #aff5b4; background: #033a16; border-color: #3fb950; }
   .open .main:hover { background: #04260f; }
-  .closed .mark, .unregistered .mark { color: #9198a1; border-color: #3d444d; }
-  .copy { background: #0d1117; color: #9198a1; border-color: #3d444d; }
+  .closed .mark, .unregistered .mark, .incomplete .mark { color: #9198a1; border-color: #3d444d; }
+  .library .main { color: #4493f8; border-color: #4493f8; }
 }
-@media (forced-colors: active) { .main, .mark, .copy { border-color: CanvasText; } }
+@media (forced-colors: active) { .main, .mark { border-color: CanvasText; } .panel > * { border: 1px solid CanvasText; } }
 `;
 
 /** The article indicator: a small card fixed at the page's edge. */

@@ -27,8 +27,9 @@ export function createIndicator(doc: Document, view: BadgeView, onDismiss: () =>
   link.target = '_blank';
   link.rel = 'noopener noreferrer';
   link.referrerPolicy = 'no-referrer';
-  link.title = [view.statusLabel, ...view.details].join('\n');
-  link.setAttribute('aria-label', `${t('indicatorFree')}: ${[view.statusLabel, ...view.details].join(', ')}`);
+  // The same plain words as the badge and the popup: what the reader can do, what the version is.
+  link.title = view.lines.join('\n');
+  link.setAttribute('aria-label', `${t('indicatorFree')}: ${view.lines.join(' ')}`);
   const words = doc.createElement('span');
   words.setAttribute('data-text', t('indicatorFree'));
   link.append(words);

@@ -39,7 +39,7 @@ describe('background handlers', () => {
     const { handlers, engine, deps, shown } = setup();
     await handlers['page:detected']({ type: 'page:detected', article, pageDoiCount: 12 }, content);
     await vi.waitFor(async () => expect((await deps.tabs.get(4))?.lookup.state).toBe('done'));
-    expect(engine.lookup).toHaveBeenCalledWith(article.doi, { force: false, immediate: false });
+    expect(engine.lookup).toHaveBeenCalledWith(article.doi, { force: false, immediate: false, onProgress: expect.any(Function) });
     expect(shown).toEqual(['idle', 'loading', 'done']);
   });
 

@@ -36,12 +36,10 @@ const result = fc.record(
     work: maybe(
       fc.option(
         fc.record(
-          { title: textOrNull, journal: textOrNull, year: fc.option(finite, { nil: null }), type: maybe(textOrNull) },
+          { title: textOrNull, journal: textOrNull, year: fc.option(finite, { nil: null }), type: maybe(fc.option(text, { nil: null })) },
           { requiredKeys: ['title', 'journal', 'year'] },
         ),
-        {
-          nil: null,
-        },
+        { nil: null },
       ),
     ),
     best: fc.option(copy, { nil: null }),
@@ -55,6 +53,10 @@ const result = fc.record(
 const lookup = fc.oneof(
   fc.constant({ state: 'idle' as const }),
   fc.constant({ state: 'loading' as const }),
+  fc.record(
+    { state: fc.constant('loading' as const), partial: result, pending: fc.array(fc.constantFrom(...SOURCE_NAMES), { maxLength: 3 }) },
+    { requiredKeys: ['state'] },
+  ),
   fc.record({ state: fc.constant('done' as const), result }),
   fc.record({ state: fc.constant('error' as const), error: text }),
 );

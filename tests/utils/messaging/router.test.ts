@@ -9,6 +9,7 @@ function handlers(): Handlers {
   return {
     'page:detected': vi.fn(async () => null),
     'lookup:many': vi.fn(async () => ({})),
+    'lookup:badges': vi.fn(async () => ({ results: {}, unfinished: [] })),
     'tab:get': vi.fn(async () => null),
     'lookup:doi': vi.fn(async (m) => closedResult({ doi: m.doi })),
     'lookup:id': vi.fn(async () => ({ state: 'found' as const, doi: '10.5555/typed', source: 'Europe PMC' })),
@@ -113,6 +114,15 @@ describe('createMessageRouter', () => {
       ok: false,
     });
     expect(h['lookup:list']).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets only content scripts ask for badge answers', async () => {
+    const h = handlers();
+    const route = createMessageRouter(h, ID, ORIGIN);
+    expect(await route({ type: 'lookup:badges', dois: ['10.5555/a'] }, contentSender)).toEqual({ ok: true, data: { results: {}, unfinished: [] } });
+    expect(await route({ type: 'lookup:badges', dois: ['10.5555/a'], final: true }, popupSender)).toMatchObject({ ok: false });
+    expect(await route({ type: 'lookup:badges', dois: ['10.5555/a'], final: 'yes' }, contentSender)).toMatchObject({ ok: false });
+    expect(h['lookup:badges']).toHaveBeenCalledTimes(1);
   });
 
   it('turns a handler failure into an error reply', async () => {

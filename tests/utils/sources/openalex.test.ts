@@ -14,6 +14,8 @@ describe('OpenAlex requests', () => {
     const url = new URL(plan!.request.url);
     expect(url.pathname).toBe('/oa/works/doi:10.1/a(b)');
     expect(url.searchParams.get('select')).toContain('locations');
+    // One work also brings its authors (for "Ask the author"); a batch does not (author lists can be long).
+    expect(url.searchParams.get('select')!.split(',')).toContain('authorships');
     expect(url.searchParams.get('mailto')).toBe('me@example.org');
     expect(url.searchParams.get('api_key')).toBe('KEY');
   });
@@ -25,18 +27,35 @@ describe('OpenAlex requests', () => {
     const batch = new URL(plans.find((p) => p.dois.length === 100)!.request.url);
     expect(batch.searchParams.get('filter')!.split('|')).toHaveLength(100);
     expect(batch.searchParams.get('per_page')).toBe('100');
+    expect(batch.searchParams.get('select')!.split(',')).not.toContain('authorships');
     expect(batch.searchParams.has('mailto')).toBe(false);
   });
 });
 
 describe('OpenAlex answers', () => {
+  it('names the corresponding author with an ORCID iD (recorded answer for 10.1155/2012/291294), and no one else', () => {
+    const out = parseAnswer(openalex, fixtureJson('openalex-corresponding.json'), ['10.1155/2012/291294'], T);
+    if (!out.ok) throw new Error(out.error);
+    expect(out.answers.get('10.1155/2012/291294')?.work?.contact).toEqual({ name: 'Wendy Thanassi', orcid: '0000-0003-4187-0777' });
+    // Without an author marked corresponding, or without a well-formed ORCID iD, there is no contact.
+    const json = fixtureJson('openalex-corresponding.json') as { authorships: Array<{ is_corresponding: boolean; author: { orcid: string | null } }> };
+    const none = structuredClone(json);
+    none.authorships[0]!.is_corresponding = false;
+    const odd = structuredClone(json);
+    odd.authorships[0]!.author.orcid = 'https://evil.example/0000-0003-4187-0777';
+    for (const variant of [none, odd]) {
+      const parsed = parseAnswer(openalex, variant, ['10.1155/2012/291294'], T);
+      expect(parsed.ok && parsed.answers.get('10.1155/2012/291294')?.work?.contact).toBeNull();
+    }
+  });
+
   it('maps open locations to clean copies and drops closed, index-only and unsafe ones', () => {
     const out = parseAnswer(openalex, fixtureJson('openalex-green.json'), ['10.1234/green.1'], T);
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     const answer = out.answers.get('10.1234/green.1')!;
     expect(answer.status).toBe('green');
-    expect(answer.work).toEqual({ title: 'A green-only article', journal: 'Journal of Closed Results', year: 2022, type: null });
+    expect(answer.work).toEqual({ title: 'A green-only article', journal: 'Journal of Closed Results', year: 2022, type: null, contact: null });
     expect(answer.copies.map((c) => [c.hostName, c.hostType, c.institution, c.version, c.licence?.label ?? null])).toEqual([
       ['Example Eprints', 'repository', 'University of Example', 'accepted', 'CC BY 4.0'],
       ['arXiv', 'preprint', 'Cornell University', 'submitted', null],

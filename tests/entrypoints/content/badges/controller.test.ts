@@ -28,7 +28,7 @@ function setup(extra: Partial<BadgeControllerOptions> = {}) {
   const queue = createLookupQueue({
     send: async (dois) => {
       messages.push(dois);
-      return Object.fromEntries(dois.map((doi) => [doi, statusFor(doi)]));
+      return { results: Object.fromEntries(dois.map((doi) => [doi, statusFor(doi)])) };
     },
     windowMs: 0,
   });
@@ -161,5 +161,49 @@ describe('createBadgeController', () => {
     showLinks(0, 2);
     await settle();
     expect(badges()).toHaveLength(0);
+  });
+
+  it('progressive: a badge from an answer so far is replaced by the final one, kept when the same, removed when gone', async () => {
+    document.body.innerHTML = `<ol>${links(3)}</ol>`;
+    const early: Record<string, LookupResult> = {
+      '10.5555/ref0': foundResult({ doi: '10.5555/ref0', status: 'bronze' }),
+      '10.5555/ref1': foundResult({ doi: '10.5555/ref1' }),
+      '10.5555/ref2': foundResult({ doi: '10.5555/ref2' }),
+    };
+    const late: Record<string, LookupResult | undefined> = {
+      '10.5555/ref0': foundResult({ doi: '10.5555/ref0', status: 'green' }),
+      '10.5555/ref1': foundResult({ doi: '10.5555/ref1' }),
+    };
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    const queue = createLookupQueue({
+      send: async (dois, final) =>
+        final ? (await gate, { results: Object.fromEntries(dois.flatMap((d) => (late[d] ? [[d, late[d]!]] : []))) }) : { results: early, unfinished: dois },
+      windowMs: 0,
+    });
+    const controller = createBadgeController({
+      doc: document,
+      win: fakeWindow(),
+      queue,
+      view: { hideClosed: true },
+      createBadge: (view: BadgeView) => {
+        const host = document.createElement(BADGE_TAG);
+        host.setAttribute('data-status', view.status);
+        return host;
+      },
+      schedule: (cb) => void setTimeout(cb, 0),
+    });
+    await controller.scan();
+    lastObserver().show(Array.from(document.querySelectorAll('a')));
+    await settle();
+    const before = badges();
+    expect(before.map((b) => b.getAttribute('data-status'))).toEqual(['bronze', 'gold', 'gold']);
+    finish();
+    await settle();
+    const after = badges();
+    expect(after.map((b) => b.getAttribute('data-status'))).toEqual(['green', 'gold']);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    expect(controller.stats().badges).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLookupQueue } from '@/entrypoints/content/badges/queue';
 import type { LookupResult } from '@/utils/model';
-import { closedResult } from '../../../fixtures/results';
+import { closedResult, foundResult } from '../../../fixtures/results';
 
 /** A manual timer: tests decide when the collection window ends. */
 function manualTimer() {
@@ -16,7 +16,7 @@ function echoSend() {
   const calls: string[][] = [];
   const send = vi.fn(async (dois: string[]) => {
     calls.push(dois);
-    return Object.fromEntries(dois.map((doi) => [doi, closedResult({ doi })])) as Record<string, LookupResult>;
+    return { results: Object.fromEntries(dois.map((doi) => [doi, closedResult({ doi })])) as Record<string, LookupResult> };
   });
   return { send, calls };
 }
@@ -86,11 +86,58 @@ describe('createLookupQueue', () => {
       setTimer: timer.setTimer,
     });
     const thrown = throwing.request('10.1000/y');
-    const partial = createLookupQueue({ send: async () => ({}), setTimer: timer.setTimer });
+    const partial = createLookupQueue({ send: async () => ({ results: {} }), setTimer: timer.setTimer });
     const missing = partial.request('10.1000/z');
     timer.fire();
     expect(await lost).toBeNull();
     expect(await thrown).toBeNull();
     expect(await missing).toBeNull();
+  });
+
+  it('progressive: shows a copy found so far at once, asks the unfinished again for the final answer, and tells subscribers', async () => {
+    const timer = manualTimer();
+    let finish!: (answer: { results: Record<string, LookupResult> }) => void;
+    const send = vi.fn(async (dois: string[], final: boolean) =>
+      final
+        ? new Promise<{ results: Record<string, LookupResult> }>((resolve) => (finish = resolve))
+        : { results: { '10.1000/a': foundResult({ doi: '10.1000/a', status: 'bronze' }) }, unfinished: dois },
+    );
+    const queue = createLookupQueue({ send, setTimer: timer.setTimer });
+    const heard: Array<[string, string | undefined]> = [];
+    queue.subscribe((doi, result) => heard.push([doi, result?.status]));
+    const a = queue.request('10.1000/a');
+    let bDone = false;
+    const b = queue.request('10.1000/b').then((r) => ((bDone = true), r));
+    timer.fire();
+    // The copy so far resolves at once; "nothing yet" waits for the final answer.
+    expect((await a)?.status).toBe('bronze');
+    await Promise.resolve();
+    expect(bDone).toBe(false);
+    expect(send.mock.calls).toEqual([
+      [['10.1000/a', '10.1000/b'], false],
+      [['10.1000/a', '10.1000/b'], true],
+    ]);
+    finish({ results: { '10.1000/a': foundResult({ doi: '10.1000/a', status: 'green' }), '10.1000/b': closedResult({ doi: '10.1000/b' }) } });
+    expect((await b)?.status).toBe('closed');
+    expect(heard).toEqual([['10.1000/a', 'green']]);
+    // A later asker gets the final answer.
+    expect((await queue.request('10.1000/A'))?.status).toBe('green');
+  });
+
+  it('progressive: a failed final message keeps the copy shown and resolves the rest with null', async () => {
+    const timer = manualTimer();
+    const send = vi.fn(async (dois: string[], final: boolean) => {
+      if (final) throw new Error('worker gone');
+      return { results: { '10.1000/a': foundResult({ doi: '10.1000/a' }) }, unfinished: dois };
+    });
+    const queue = createLookupQueue({ send, setTimer: timer.setTimer });
+    const heard = vi.fn();
+    queue.subscribe(heard);
+    const a = queue.request('10.1000/a');
+    const b = queue.request('10.1000/b');
+    timer.fire();
+    expect((await a)?.doi).toBe('10.1000/a');
+    expect(await b).toBeNull();
+    expect(heard).not.toHaveBeenCalled();
   });
 });

@@ -29,8 +29,14 @@ describe('siteDisabled', () => {
 });
 
 describe('badgeSettingsFor', () => {
-  it('is on by default and showing closed marks', () => {
-    expect(badgeSettingsFor(defaultSettings(), 'example.org')).toEqual({ enabled: true, hideClosed: false });
+  it('is on by default, with marks for works without a free copy hidden and no library', () => {
+    expect(badgeSettingsFor(defaultSettings(), 'example.org')).toEqual({ enabled: true, hideClosed: true, openUrlBase: '' });
+  });
+
+  it('carries the library resolver, so that a work without a free copy can get a "Library" link', () => {
+    const library = defaultSettings();
+    library.library.openUrlBase = 'https://resolver.example.edu/openurl';
+    expect(badgeSettingsFor(library, 'example.org').openUrlBase).toBe('https://resolver.example.edu/openurl');
   });
 
   it('is off when badges are off, the site is off, or privacy mode forbids automatic lookups', () => {
@@ -49,16 +55,16 @@ describe('badgeSettingsFor', () => {
 describe('loadBadgeSettings', () => {
   it('reads the stored settings and the policy on top', async () => {
     const stored = defaultSettings();
-    stored.badges.hideClosed = true;
+    stored.badges.hideClosed = false;
     const local = memoryStorage({ [SETTINGS_KEY]: stored });
-    expect(await loadBadgeSettings('example.org', local)).toEqual({ enabled: true, hideClosed: true });
-    const managed = { get: async () => ({ badgesEnabled: false }) };
-    expect((await loadBadgeSettings('example.org', local, managed)).enabled).toBe(false);
+    expect(await loadBadgeSettings('example.org', local)).toEqual({ enabled: true, hideClosed: false, openUrlBase: '' });
+    const managed = { get: async () => ({ badgesEnabled: false, openUrlBase: ' https://resolver.example.edu/openurl ' }) };
+    expect(await loadBadgeSettings('example.org', local, managed)).toMatchObject({ enabled: false, openUrlBase: 'https://resolver.example.edu/openurl' });
   });
 
   it('falls back to the defaults when storage cannot be read', async () => {
     const broken = { get: () => Promise.reject(new Error('gone')), set: async () => undefined, remove: async () => undefined };
-    expect(await loadBadgeSettings('example.org', broken)).toEqual({ enabled: true, hideClosed: false });
+    expect(await loadBadgeSettings('example.org', broken)).toEqual({ enabled: true, hideClosed: true, openUrlBase: '' });
   });
 });
 
@@ -66,7 +72,7 @@ describe('readBadgeFields (the content script reads settings without the schema)
   /** What the shared loader makes of the same values, reduced to the badge fields. */
   function reference(stored: unknown, policy: unknown) {
     const { settings } = applyPolicy(readStoredSettings(stored).user, policy);
-    return { badges: settings.badges, privacy: settings.privacy };
+    return { badges: settings.badges, privacy: settings.privacy, library: { openUrlBase: settings.library.openUrlBase } };
   }
 
   const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string({ maxLength: 8 }), fc.integer(), fc.anything());
@@ -75,12 +81,26 @@ describe('readBadgeFields (the content script reads settings without the schema)
   const sites = fc.oneof(fc.array(site, { maxLength: 4 }), fc.array(fc.oneof(site, junk), { maxLength: 3 }), junk);
   const badges = fc.oneof(fc.record({ enabled: flag, hideClosed: flag, disabledSites: sites }, { requiredKeys: [] }), junk);
   const privacy = fc.oneof(fc.record({ autoLookup: flag }, { requiredKeys: [] }), junk);
+  const address = fc.oneof(
+    fc.constantFrom(
+      '',
+      'https://resolver.example.edu/openurl',
+      'http://sfx.example.org/sfx?sid=x',
+      'ftp://x.example',
+      'javascript:alert(1)',
+      'not a url',
+      ' https://a.example ',
+    ),
+    junk,
+  );
+  const library = fc.oneof(fc.record({ openUrlBase: address }, { requiredKeys: [] }), junk);
   const stored = fc.oneof(
     fc.record(
       {
         version: fc.oneof(fc.constantFrom(1, 2, 3, 0, 1.5, '2'), junk),
         badges,
         privacy,
+        library,
         showBadges: flag,
         autoLookup: flag,
         email: fc.string({ maxLength: 5 }),
@@ -89,7 +109,10 @@ describe('readBadgeFields (the content script reads settings without the schema)
     ),
     junk,
   );
-  const policy = fc.oneof(fc.record({ badgesEnabled: flag, autoLookup: flag, email: fc.string({ maxLength: 5 }) }, { requiredKeys: [] }), junk);
+  const policy = fc.oneof(
+    fc.record({ badgesEnabled: flag, autoLookup: flag, openUrlBase: address, email: fc.string({ maxLength: 5 }) }, { requiredKeys: [] }),
+    junk,
+  );
 
   it('agrees with the shared settings loader on any stored value and policy', () => {
     fc.assert(

@@ -53,7 +53,7 @@ describe('startBadges', () => {
     runtime.stop();
   });
 
-  it('badges the page with the default settings', async () => {
+  it('badges the page with the default settings: no mark for a work without a free copy', async () => {
     const runtime = startBadges(pageWindow('https://example.org/list'), {
       local: memoryStorage(),
       onChanged: changeEvents(),
@@ -61,22 +61,29 @@ describe('startBadges', () => {
       copyText: async () => undefined,
     });
     await settle();
-    expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open', 'closed']);
+    expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open']);
     runtime.stop();
     expect(document.querySelectorAll('greenway-badge')).toHaveLength(0);
   });
 
-  it('follows settings changes: off removes the badges, hide-closed removes only the closed mark', async () => {
+  it('follows settings changes: closed marks shown, then a library makes them "Library" links, then off removes the badges', async () => {
     const local = memoryStorage();
     const events = changeEvents();
     const runtime = startBadges(pageWindow('https://example.org/list'), { local, onChanged: events, send, copyText: async () => undefined });
     await settle();
-    const hide = defaultSettings();
-    hide.badges.hideClosed = true;
-    await local.set({ [SETTINGS_KEY]: hide });
+    const kinds = () => Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'));
+    expect(kinds()).toEqual(['open']);
+    const show = defaultSettings();
+    show.badges.hideClosed = false;
+    await local.set({ [SETTINGS_KEY]: show });
     events.fire({ [SETTINGS_KEY]: {} });
     await settle();
-    expect(Array.from(document.querySelectorAll('greenway-badge')).map((b) => b.getAttribute('data-kind'))).toEqual(['open']);
+    expect(kinds()).toEqual(['open', 'closed']);
+    show.library.openUrlBase = 'https://resolver.example.edu/openurl';
+    await local.set({ [SETTINGS_KEY]: show });
+    events.fire({ [SETTINGS_KEY]: {} });
+    await settle();
+    expect(kinds()).toEqual(['open', 'library']);
     const off = defaultSettings();
     off.badges.disabledSites = ['example.org'];
     await local.set({ [SETTINGS_KEY]: off });
@@ -156,7 +163,13 @@ describe('startBadges', () => {
     let answer: (policy: Record<string, unknown>) => void = () => undefined;
     const reply = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
     const asked: string[][] = [];
-    const memory = options.remembered === undefined ? {} : { [POLICY_MEMORY_KEY]: { v: 1, policy: options.remembered, seenAt: 1 } };
+    // Marks for works without a copy shown, so that every reference has a badge to count.
+    const shown = defaultSettings();
+    shown.badges.hideClosed = false;
+    const memory = {
+      [SETTINGS_KEY]: shown,
+      ...(options.remembered === undefined ? {} : { [POLICY_MEMORY_KEY]: { v: 1, policy: options.remembered, seenAt: 1 } }),
+    };
     const runtime = startBadges(pageWindow('https://example.org/list'), {
       local: memoryStorage(memory),
       ...(options.policyWaitMs === undefined ? {} : { policyWaitMs: options.policyWaitMs }),
