@@ -8,6 +8,7 @@
 import { API_HOSTS as REGISTRY_HOSTS, SOURCES, type SourceName } from '../utils/sources/registry';
 import type { StubReply } from '../utils/sources/source';
 import type { FixtureServer } from './fixture-server';
+import { dataCiteHandler, loadDataCiteRecords } from './datacite';
 import { loadOpenAlexWorks, openAlexHandler } from './openalex';
 import type { Reply } from './reply';
 
@@ -39,17 +40,24 @@ export function registerDefaultApis(server: FixtureServer): void {
   }
   const works = loadOpenAlexWorks();
   server.api(apiHost('openalex'), '/works', openAlexHandler(works));
+  const records = loadDataCiteRecords();
+  server.api(apiHost('datacite'), '/dois/', dataCiteHandler(records));
   // The recorded works are real, registered DOIs: doi.org names their agency (others stay "does not exist").
-  server.api(apiHost('doiorg'), '/ra/', registeredHandler(new Set(works.keys())));
+  server.api(apiHost('doiorg'), '/ra/', registeredHandler(new Set(works.keys()), new Set(records.keys())));
 }
 
-/** doi.org's "Which RA?" answer: Crossref for the `registered` DOI keys, "DOI does not exist" for the rest. */
-export function registeredHandler(registered: ReadonlySet<string>): (request: { url: string }) => Reply {
+/**
+ * doi.org's "Which RA?" answer: Crossref for the `registered` DOI keys, DataCite for the `dataCite`
+ * ones, "DOI does not exist" for the rest.
+ */
+export function registeredHandler(registered: ReadonlySet<string>, dataCite: ReadonlySet<string> = new Set()): (request: { url: string }) => Reply {
   return (request) => {
     const list = decodeURIComponent(new URL(request.url).pathname.replace(/^\/ra\//, ''));
-    const entries = list
-      .split(',')
-      .map((doi) => (registered.has(doi.toLowerCase()) ? { DOI: doi, RA: 'Crossref' } : { DOI: doi, status: 'DOI does not exist' }));
+    const entries = list.split(',').map((doi) => {
+      const key = doi.toLowerCase();
+      if (dataCite.has(key)) return { DOI: doi, RA: 'DataCite' };
+      return registered.has(key) ? { DOI: doi, RA: 'Crossref' } : { DOI: doi, status: 'DOI does not exist' };
+    });
     return { status: 200, json: entries };
   };
 }

@@ -86,13 +86,15 @@ function swapDoi(value: unknown, from: string | null, to: string): unknown {
     [new RegExp(`${escapeRe(from)}(?![0-9a-z])`, 'gi'), to],
     [new RegExp(`${escapeRe(encodeURIComponent(from))}(?![0-9a-z])`, 'gi'), encodeURIComponent(to)],
   ];
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return forms.reduce((s, [re, by]) => s.replace(re, by), v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
-  };
-  return walk(value);
+  return mapStrings(value, (text) => forms.reduce((s, [re, by]) => s.replace(re, by), text));
+}
+
+/** A deep copy of a JSON value with every string passed through `fn`. */
+function mapStrings(value: unknown, fn: (text: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)]));
+  return value;
 }
 
 const mentions = (value: unknown, doi: string) => JSON.stringify(value).toLowerCase().includes(doi);
@@ -144,4 +146,36 @@ export function stubResponse(stub: StubReply): Response {
   const body = json ? JSON.stringify(stub.json) : (stub.text ?? '');
   const type = json ? 'application/json' : (stub.contentType ?? 'text/plain');
   return new Response(body, { status: stub.status ?? 200, headers: { 'content-type': type } });
+}
+
+/**
+ * The registration agency under which a follow-up source (`role: 'followUp'`) is asked about a DOI
+ * no index knows: its own label ("DataCite"), when its `askIf` accepts a copy-less DOI that doi.org
+ * says it registered. Throws for a follow-up source asked some other way, which the test worlds
+ * (engine tests, fault e2e) do not know how to stand up yet.
+ */
+export function ownAgency(source: Source): string {
+  if (source.askIf?.({ agency: source.label, workType: null, copies: 0 })) return source.label;
+  throw new Error(
+    `${source.id}: its askIf does not ask about copy-less DOIs that doi.org says ${source.label} registered; teach harness/source-world.ts how to reach it`,
+  );
+}
+
+/** The registration agency a registration source's found answer names ("Crossref"); throws when it names none. */
+export function recordedAgency(source: Source): string {
+  const { answer, doi } = foundFixture(source);
+  const outcome = doi ? parseAnswer(source, answer, [doi]) : null;
+  const agency = outcome?.ok ? outcome.answers.get(doi!)?.agency : null;
+  if (!agency) throw new Error(`tests/fixtures/api/${foundFileName(source)} names no registration agency`);
+  return agency;
+}
+
+/**
+ * A registration source's found answer about `dois`, naming `agency` as their registration agency
+ * where the recorded answer names its own (doi.org's "Crossref" → "DataCite"): what doi.org says
+ * about DOIs a follow-up source registered.
+ */
+export function registeredAnswer(source: Source, dois: string[], agency: string): unknown {
+  const recorded = recordedAgency(source);
+  return mapStrings(foundAnswer(source, dois), (text) => (text === recorded ? agency : text));
 }

@@ -81,6 +81,7 @@ const isLookupResult = shape({
   best: nullable(isCopy),
   copies: arrayOf(isCopy),
   sources: isSourceOutcomes,
+  agency: optional(isStringOrNull),
   fetchedAt: isNumber,
 });
 

@@ -25,6 +25,8 @@ const OURS = [
   /^Europe PMC GET .*\/search/,
   /^S2 POST \/graph\/v1\/paper\/batch/,
   /^OpenAIRE Graph GET .*\/graph\/v2\/researchProducts/,
+  /^DataCite GET \S*\/dois\/\{doi\}/,
+  /doi\.org\/ra\/\{prefix\}/,
 ];
 
 interface Row {

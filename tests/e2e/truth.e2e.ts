@@ -1,7 +1,8 @@
 /**
  * Issue 13 in a real Chromium: OpenAlex — the default source that knows the seed article's UCL
  * Discovery copy — is down, so the answer is incomplete, never "No free copy found" nor ✕ on the
- * toolbar; once OpenAlex is back, a new view of the page asks it again and shows the copy.
+ * toolbar; once OpenAlex is back, a new view of the page asks it again and shows the copy. A dataset
+ * in an open data repository (per DataCite) is open, and DataCite is never asked about the article.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -23,6 +24,7 @@ declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<st
 let server: FixtureServer;
 let ext: LaunchedExtension;
 let openalexDown = true;
+const DRYAD_DOI = '10.5061/dryad.8515';
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -57,10 +59,28 @@ describe('lookup truth in Chromium', () => {
     );
     await first.close();
 
+    // An article costs DataCite nothing: it is asked only about datasets and DOIs it registered.
+    expect(server.count(apiHost('datacite'))).toBe(0);
+
     openalexDown = false;
     const asked = server.count(apiHost('openalex'));
     const again = await ext.openPopup(await ext.openPage(BMC_ARTICLE_URL));
     await expect.poll(() => text(again), { timeout: 30_000 }).toContain('UCL Discovery');
     expect(server.count(apiHost('openalex'))).toBeGreaterThan(asked);
+  });
+
+  it('a dataset DOI typed into the popup: open at its landing page in Dryad (per DataCite), named a dataset, never "No free copy found"', async () => {
+    // Known to no index in this world; doi.org names DataCite as its agency; DataCite's record is the recorded one.
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?doi=${encodeURIComponent(DRYAD_DOI)}`);
+    await expect.poll(() => text(popup), { timeout: 30_000 }).toContain('Dryad');
+    const shown = await text(popup);
+    expect(shown).toContain('Data from: A new malaria agent in African hominids.');
+    expect(shown).toContain('dataset, 2011');
+    expect(shown).not.toContain('No free copy found');
+    expect(shown).not.toContain('Not an article');
+    expect(await popup.getByRole('link', { name: /Dryad/ }).first().getAttribute('href')).toBe('https://datadryad.org/dataset/doi:10.5061/dryad.8515');
+    expect(server.count(apiHost('datacite'))).toBe(1);
+    expect(ext.errors).toEqual([]);
   });
 });

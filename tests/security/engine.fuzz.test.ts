@@ -35,6 +35,7 @@ const EXTRA: Partial<Record<SourceName, unknown>> = {
   core: api('core-discover.json'),
   crossref: api('crossref-retracted.json'),
   openaire: api('openaire-dedup.json'),
+  datacite: api('datacite-bath-dataset.json'),
   doiorg: api('doiorg-ra.json'),
 };
 
@@ -107,8 +108,8 @@ describe('engine with every source hostile', () => {
           const results = many ? [...(await engine.lookupMany(DOIS)).values()] : [await engine.lookup(DOIS[0]!)];
           for (const result of results) {
             expect(LookupResult.safeParse(result).success).toBe(true);
-            // Every index is named; doi.org (a registration source) only when no index knew the DOI.
-            const indexes = SOURCE_NAMES.filter((n) => sourceById(n)?.role !== 'registration');
+            // Every index is named; doi.org and DataCite (registration, follow-up) only when they were asked.
+            const indexes = SOURCE_NAMES.filter((n) => sourceById(n)?.role === undefined);
             expect(
               Object.keys(result.sources)
                 .filter((n) => indexes.includes(n as SourceName))

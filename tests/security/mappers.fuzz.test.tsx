@@ -50,6 +50,8 @@ const EXTRA_CASES: Case[] = [
   { source: source('core'), base: json('core-discover.json'), dois: ['10.1234/green.1'] },
   { source: source('crossref'), base: json('crossref-retracted.json'), dois: ['10.1234/closed.2', '10.1186/s12913-023-10058-w'] },
   { source: source('openaire'), base: json('openaire-dedup.json'), dois: ['10.5555/openaire.twice', '10.5555/openaire.unhosted'] },
+  { source: source('datacite'), base: json('datacite-bath-dataset.json'), dois: ['10.15125/bath-00114'] },
+  { source: source('doiorg'), base: json('doiorg-ra.json'), dois: ['10.1186/s12913-023-10058-w', '10.2307/24953986', '10.5555/greenway.maybe'] },
 ];
 
 const CASES: Case[] = [...FOUND_CASES, ...EXTRA_CASES];
@@ -118,7 +120,9 @@ describe('source mappers under mutated answers', () => {
       const out = readResponse(s, ok(JSON.stringify(base)), dois, T);
       return out.ok && [...out.answers.values()].some((a) => a.copies.length > 0);
     });
-    expect(withCopies.map((c) => c.source.id)).toEqual(expect.arrayContaining(['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core', 'openaire']));
+    expect(withCopies.map((c) => c.source.id)).toEqual(
+      expect.arrayContaining(['openalex', 'unpaywall', 'europepmc', 'semanticscholar', 'core', 'openaire', 'datacite']),
+    );
   });
 
   for (const { source: s, base, dois } of CASES) {

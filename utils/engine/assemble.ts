@@ -8,7 +8,7 @@ import type { Copy, LookupResult, SourceName, SourceOutcome, WorkInfo } from '..
 import { overallStatus } from '../model/oa-status';
 import { RETRACTING_KINDS } from '../model/retraction';
 import { sourceById } from '../sources/registry';
-import type { SourceAnswer } from '../sources/source';
+import type { KnownSoFar, SourceAnswer } from '../sources/source';
 
 export interface SourceReport {
   outcome: SourceOutcome;
@@ -50,15 +50,19 @@ export function assembleResult(doi: string, reports: Map<SourceName, SourceRepor
   const work: WorkInfo | null = titled && contact && !titled.contact ? { ...titled, contact } : titled;
   const workType = answers.map((a) => a.work?.type).find((t) => t) ?? null;
   const registered = answers.map((a) => a.registered).find((r) => r !== undefined) ?? null;
+  const agency = answers.map((a) => a.agency).find((a) => a) ?? null;
   return {
     doi,
     status: overallStatus(copies, {
       stated: answers.flatMap((a) => (a.status ? [a.status] : [])),
       anyAnswer: [...reports].some(([name, r]) => r.outcome.ok && sourceById(name)?.role !== 'registration'),
-      finderFailed: [...reports].some(([name, r]) => !r.outcome.ok && sourceById(name)?.role !== 'registration'),
+      // Any source asked about this DOI: doi.org is asked only when no index knows the DOI, and then
+      // its silence leaves open whether the DOI exists (and where DataCite would look).
+      finderFailed: [...reports].some(([, r]) => !r.outcome.ok),
       registered,
       workType,
     }),
+    ...(agency ? { agency } : {}),
     retracted: retraction !== null && RETRACTING_KINDS.has(retraction.kind),
     retraction,
     work,
@@ -77,6 +81,16 @@ export function knowsWork(answer: SourceAnswer | undefined): boolean {
   return !!answer && (answer.copies.length > 0 || !!answer.work || !!answer.status || !!answer.retraction);
 }
 
+/** What the answers so far say about a DOI, for follow-up sources' `askIf`. */
+export function knownSoFar(reports: Map<SourceName, SourceReport>): KnownSoFar {
+  const answers = [...reports.values()].flatMap((r) => (r.answer ? [r.answer] : []));
+  return {
+    agency: answers.map((a) => a.agency).find((a) => a) ?? null,
+    workType: answers.map((a) => a.work?.type).find((t) => t) ?? null,
+    copies: answers.reduce((n, a) => n + a.copies.length, 0),
+  };
+}
+
 /**
  * The reports an `incomplete` cached result stands for: each source that answered then, ok (the
  * first carrying what was known: work, retraction, copies), so that only the failed ones are asked
@@ -89,6 +103,11 @@ export function baseReports(base: LookupResult | undefined): Map<SourceName, Sou
   let carried = !base.work && !base.retraction && base.copies.length === 0;
   for (const [name, outcome] of Object.entries(base.sources) as Array<[SourceName, SourceOutcome | undefined]>) {
     if (!outcome?.ok) continue;
+    // doi.org's word is carried as it was (follow-up sources read the agency from it).
+    if (sourceById(name)?.role === 'registration') {
+      reports.set(name, base.agency ? { outcome, answer: { copies: [], registered: true, agency: base.agency } } : { outcome });
+      continue;
+    }
     const answer: SourceAnswer | undefined = carried ? undefined : { copies: base.copies, work: base.work ?? null, retraction: base.retraction ?? null };
     carried = true;
     reports.set(name, answer ? { outcome, answer } : { outcome });

@@ -8,7 +8,7 @@ import { doiKey } from '../model/doi';
 import { SOURCES } from '../sources/registry';
 import type { Source } from '../sources/source';
 import { askSource } from './ask';
-import { assembleResult, baseReports, knowsWork, rerank, type SourceReport } from './assemble';
+import { assembleResult, baseReports, knownSoFar, knowsWork, rerank, type SourceReport } from './assemble';
 import { createBatcher } from './batcher';
 import { createLookupCache, type CacheStats } from './cache';
 import { mergeConfig, resolveConfig, type EngineConfig, type EngineConfigInput } from './config';
@@ -81,10 +81,10 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
 
   const activeSources = (scope: LookupScope = 'full'): Source<SourceName>[] =>
     SOURCES.filter((s) => isSourceActive(s, config) && (scope === 'full' || s.batched));
-  // Registration sources are asked only now and then: enabling one must not make every entry stale.
+  // Registration and follow-up sources are asked only now and then: enabling one must not make every entry stale.
   const signature = (scope: LookupScope = 'full') =>
     activeSources(scope)
-      .filter((s) => s.role !== 'registration')
+      .filter((s) => s.role === undefined)
       .map((s) => s.id)
       .join(',');
   /** Incomplete cached results waiting for the next fetch: only their failed sources are asked. */
@@ -102,8 +102,9 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
   /**
    * Asks the scope's active sources about `dois` (normalised keys) and assembles one result per DOI.
    * A DOI with an `incomplete` cached result (in `partial`) is asked only of the sources that failed
-   * then; the ones that answered are not asked again. Registration sources (doi.org) are asked last,
-   * and only about DOIs that no other source knows.
+   * then; the ones that answered are not asked again. Registration sources (doi.org) are asked next,
+   * only about DOIs that no index knows; follow-up sources (DataCite) last, only about the DOIs their
+   * `askIf` picks from what the others said.
    */
   async function fetchFresh(dois: string[], scope: LookupScope): Promise<Map<string, LookupResult>> {
     const seenAt = deps.now();
@@ -135,7 +136,7 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     const sources = activeSources(scope);
     for (const d of dois) outstanding.set(d, new Set());
     await ask(
-      sources.filter((s) => s.role !== 'registration'),
+      sources.filter((s) => s.role === undefined),
       dois,
     );
     // doi.org only says whether the DOI exists: its answer is no news about copies.
@@ -144,6 +145,16 @@ export function createLookupEngine(deps: EngineDeps, input: EngineConfigInput = 
     await ask(
       sources.filter((s) => s.role === 'registration'),
       unknownEverywhere,
+    );
+    await Promise.all(
+      sources
+        .filter((s) => s.role === 'followUp')
+        .map((s) =>
+          ask(
+            [s],
+            dois.filter((d) => s.askIf?.(knownSoFar(reports.get(d)!)) ?? false),
+          ),
+        ),
     );
     const results = new Map<string, LookupResult>();
     for (const doi of dois) results.set(doi, assembleResult(doi, reports.get(doi) ?? new Map(), rankOptions(), seenAt));

@@ -81,6 +81,8 @@ export const LookupResult = z.object({
   best: z.nullable(Copy),
   copies: z.array(Copy),
   sources: z.partialRecord(SourceName, SourceOutcome),
+  /** The DOI's registration agency ("Crossref", "DataCite") when doi.org was asked; absent otherwise. */
+  agency: z.optional(z.nullable(z.string())),
   /** Epoch ms of the lookup. */
   fetchedAt: z.number(),
 });

@@ -12,7 +12,7 @@ export interface StatusHints {
   stated: OaStatus[];
   /** Some source answered (even "nothing found"): without that, the status is unknown, not closed. */
   anyAnswer: boolean;
-  /** A source that could know a copy failed: without a copy, the answer is incomplete, not closed. */
+  /** A source asked about this DOI failed: without a copy, the answer is incomplete, not closed. */
   finderFailed?: boolean;
   /** doi.org's word: false = the DOI does not exist; null/absent = not asked or no answer. */
   registered?: boolean | null;

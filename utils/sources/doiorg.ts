@@ -42,7 +42,7 @@ function plan(dois: string[], { baseUrl }: PlanContext): PlannedRequest[] {
   return [...chunk(together, DOIORG_MAX_BATCH).map(request), ...alone.map((d) => request([d]))];
 }
 
-/** `registered: true` for a DOI with an agency, `false` for "does not exist"; others are not answered. */
+/** `registered: true` (and the `agency`) for a DOI with an agency, `false` for "does not exist"; others are not answered. */
 function parse(json: unknown, { requested, schemas: s }: { requested: string[]; seenAt: number; schemas: Schemas }): ParseOutcome {
   // One entry may come bare, as an object; anything else is not this service's answer.
   const list = s.List.safeParse(Array.isArray(json) || typeof json !== 'object' || json === null ? json : [json]);
@@ -54,7 +54,7 @@ function parse(json: unknown, { requested, schemas: s }: { requested: string[]; 
     if (!entry.success) continue;
     const doi = entry.data.DOI ? doiKey(entry.data.DOI) : null;
     if (!doi || !wanted.has(doi)) continue;
-    if (entry.data.RA) answers.set(doi, { copies: [], registered: true });
+    if (entry.data.RA) answers.set(doi, { copies: [], registered: true, agency: entry.data.RA });
     else if (entry.data.status && NOT_REGISTERED.test(entry.data.status)) answers.set(doi, { copies: [], registered: false });
   }
   return { ok: true, answers };

@@ -18,6 +18,7 @@ const SOURCE_INFO: Record<SourceName, { label: string; role?: 'registration' }> 
   core: { label: 'CORE' },
   crossref: { label: 'Crossref' },
   openaire: { label: 'OpenAIRE' },
+  datacite: { label: 'DataCite' },
   doiorg: { label: 'doi.org', role: 'registration' },
 };
 

@@ -8,6 +8,7 @@
  */
 import { core } from './core';
 import { crossref } from './crossref';
+import { datacite } from './datacite';
 import { doiorg } from './doiorg';
 import { europepmc } from './europepmc';
 import { openaire } from './openaire';
@@ -16,7 +17,7 @@ import { semanticscholar } from './semanticscholar';
 import type { RequestRule, Source, SourceKey } from './source';
 import { unpaywall } from './unpaywall';
 
-export const SOURCES = [openalex, unpaywall, europepmc, semanticscholar, core, crossref, openaire, doiorg] as const;
+export const SOURCES = [openalex, unpaywall, europepmc, semanticscholar, core, crossref, openaire, datacite, doiorg] as const;
 
 /** A registered source's id: "openalex" | "unpaywall" | … */
 export type SourceName = (typeof SOURCES)[number]['id'];

@@ -38,6 +38,18 @@ export interface SourceAnswer {
   recordLicence?: Licence | null;
   /** A registration source's word: true = the DOI exists, false = it does not (see `role`). */
   registered?: boolean;
+  /** A registration source's word on who registered the DOI: "Crossref", "DataCite", … */
+  agency?: string | null;
+}
+
+/** What the engine knows of a DOI once the indexes and doi.org have answered (a follow-up source's `askIf`). */
+export interface KnownSoFar {
+  /** The DOI's registration agency as doi.org named it ("DataCite"), or null when doi.org was not asked. */
+  agency: string | null;
+  /** The work's type as an index filed it, normalised ("dataset"), or null. */
+  workType: string | null;
+  /** Copies found so far. */
+  copies: number;
 }
 
 export type ParseOutcome = { ok: true; answers: Map<string, SourceAnswer> } | { ok: false; error: string };
@@ -164,9 +176,14 @@ export interface SourceDefinition<Id extends string = string, Schemas = unknown>
   /**
    * `registration`: not an index of copies but the DOI system itself. The engine asks it only about
    * DOIs that no other source knows, and its answer (`registered`) decides `unregistered`.
-   * Absent: an index that may know copies (its failure makes a copy-less answer `incomplete`).
+   * `followUp`: asked last, only about the DOIs its `askIf` picks from what the others said (DataCite:
+   * works that are not articles, or DOIs DataCite registered), so it costs nothing for the rest.
+   * Absent: an index that may know copies, asked first about every DOI.
+   * Any source that was asked and failed makes a copy-less answer `incomplete`.
    */
-  role?: 'registration';
+  role?: 'registration' | 'followUp';
+  /** `followUp` sources only: whether to ask about a DOI, given what is known so far. */
+  askIf?(known: KnownSoFar): boolean;
   /** HTTP statuses that mean "this DOI is unknown here" rather than a failure. */
   notFoundStatuses: readonly number[];
   requests: readonly RequestRule[];

@@ -140,7 +140,9 @@ export function resultModel(result: LookupResult): ResultModel {
     }
   }
   const work = result.work;
-  const meta = work ? [work.journal, work.year].filter((x) => x !== null && x !== '').join(', ') : '';
+  // A work that is not an article is named as what it is ("dataset, 2011"), whether or not it is open.
+  const kind = work?.type && isNonArticleType(work.type) ? work.type.replace(/-/g, ' ') : null;
+  const meta = work ? [kind, work.journal, work.year].filter((x) => x !== null && x !== '').join(', ') : '';
   return {
     doi: result.doi,
     status: result.status,

@@ -45,6 +45,7 @@ const result = fc.record(
     best: fc.option(copy, { nil: null }),
     copies: fc.array(copy, { maxLength: 3 }),
     sources: fc.dictionary(fc.constantFrom(...SOURCE_NAMES), outcome),
+    agency: maybe(textOrNull),
     fetchedAt: finite,
   },
   { requiredKeys: ['doi', 'status', 'retracted', 'best', 'copies', 'sources', 'fetchedAt'] },

@@ -1,8 +1,8 @@
 /**
  * The engine under test with every registered source at a fake endpoint (`http://fixtures.test/<id>`).
- * By default each index answers its own declared "not found" reply, and a registration source
- * (doi.org) its found answer — every DOI is registered, but no index has picked it up yet; tests
- * override routes by URL part (`/<id>/`).
+ * By default each index and follow-up source answers its own declared "not found" reply, and a
+ * registration source (doi.org) its found answer — every DOI is registered (with Crossref), but no
+ * index has picked it up yet; tests override routes by URL part (`/<id>/`).
  */
 import { createLookupEngine } from '../../../utils/engine/engine';
 import type { EngineDeps } from '../../../utils/engine/deps';
@@ -10,7 +10,7 @@ import { SOURCES, type SourceName } from '../../../utils/sources/registry';
 import type { Source } from '../../../utils/sources/source';
 import { memoryStorage as createMemoryStorage } from '../../../utils/storage/area';
 import { requestDois } from '../../../harness/request-dois';
-import { foundAnswer, notFoundReply, stubResponse } from '../../../harness/source-world';
+import { foundAnswer, notFoundReply, registeredAnswer, stubResponse } from '../../../harness/source-world';
 import { FakeClock, fakeFetch, json, type Call, type Handler } from './fakes';
 
 /** The URL part that routes a fake request to `id`'s endpoint. */
@@ -29,6 +29,14 @@ export function notFoundRoute(source: Source<SourceName>): Handler {
     const stub = notFoundReply(source, call, endpoints[source.id].baseUrl);
     return stub ? stubResponse(stub) : json({ error: `no not-found reply declared for ${call.url}` }, 599);
   };
+}
+
+/** The registration source (doi.org). */
+export const registration = SOURCES.find((s) => s.role === 'registration')!;
+
+/** The registration source's answer naming `agency` as the registration agency of every DOI asked (route it at `part(registration.id)`). */
+export function registeredRoute(agency: string): Handler {
+  return (call: Call) => json(registeredAnswer(registration, requestDois(registration, call, endpoints[registration.id].baseUrl) ?? [], agency));
 }
 
 export const emptyRoutes: Record<string, Handler> = Object.fromEntries(

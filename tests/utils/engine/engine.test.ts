@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { realClock } from '../../../utils/engine/deps';
 import { fixture, json, settle, type Handler } from './fakes';
-import { endpoints, part, setup } from './engine-world';
+import { endpoints, part, registeredRoute, registration, setup } from './engine-world';
+import { ownAgency } from '../../../harness/source-world';
 import { SOURCES } from '../../../utils/sources/registry';
 
 const GREEN = '10.1234/green.1';
@@ -30,8 +31,8 @@ describe('lookup engine', () => {
     // S2's PMC PDF is the Europe PMC copy seen elsewhere.
     expect(r.copies[1]!.sources).toEqual(['europepmc', 'semanticscholar']);
     expect(Object.values(r.sources).every((o) => o.ok)).toBe(true);
-    // Every index once; doi.org not at all (the indexes know the DOI).
-    for (const s of SOURCES) expect(count(part(s.id)), s.id).toBe(s.role === 'registration' ? 0 : 1);
+    // Every index once; doi.org and DataCite not at all (the indexes know the DOI and found copies).
+    for (const s of SOURCES) expect(count(part(s.id)), s.id).toBe(s.role === undefined ? 1 : 0);
     // Only DOIs, email and keys leave: no page URL, no Referer.
     for (const c of calls) expect(Object.keys(c.headers)).not.toContain('referer');
   });
@@ -113,8 +114,9 @@ describe('lookup engine', () => {
   it('asks only enabled sources and clears its cache on demand', async () => {
     const { clock, engine, count } = setup({}, { email: null, keys: { core: null }, sources: { ...endpoints, semanticscholar: { enabled: false } } });
     const r = await settle(engine.lookup('10.1234/a'), clock);
-    // Not Semantic Scholar (disabled), nor a source that needs an email or a key; doi.org too, as no index knows the DOI.
-    const asked = SOURCES.filter((s) => s.id !== 'semanticscholar' && !s.needsEmail && !s.key?.required).map((s) => s.id);
+    // Not Semantic Scholar (disabled), nor a source that needs an email or a key; doi.org too, as no index
+    // knows the DOI, but not DataCite, as doi.org names Crossref as its registration agency.
+    const asked = SOURCES.filter((s) => s.id !== 'semanticscholar' && !s.needsEmail && !s.key?.required && s.role !== 'followUp').map((s) => s.id);
     expect(Object.keys(r.sources).sort()).toEqual(asked.sort());
     expect(count('/unpaywall/') + count('/core/') + count('/semanticscholar/')).toBe(0);
     expect((await engine.cacheStats()).entries).toBe(1);
@@ -202,9 +204,16 @@ describe('faults: one failing source never loses the others', () => {
     vi.useRealTimers();
   });
 
-  for (const { id, label, role } of SOURCES) {
-    // doi.org is asked only about a DOI no index knows (the empty world); every index about the green work.
-    const [doi, world] = role === 'registration' ? ['10.5555/known.nowhere', {}] : [GREEN, greenRoutes];
+  for (const source of SOURCES) {
+    const { id, label, role } = source;
+    // doi.org is asked only about a DOI no index knows (the empty world), DataCite about one that doi.org
+    // says DataCite registered; every index about the green work.
+    const [doi, world] =
+      role === 'registration'
+        ? ['10.5555/known.nowhere', {}]
+        : role === 'followUp'
+          ? ['10.5555/known.nowhere', { [part(registration.id)]: registeredRoute(ownAgency(source)) }]
+          : [GREEN, greenRoutes];
     for (const [fault, handler, message] of faults) {
       it(`${label}: ${fault}`, async () => {
         vi.useFakeTimers();

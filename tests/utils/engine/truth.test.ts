@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixture, json, settle, type Handler } from './fakes';
-import { setup } from './engine-world';
+import { registeredRoute, setup } from './engine-world';
 
 const BMC = '10.1186/s12913-023-10058-w';
 const down: Handler = () => json({ error: 'Service Unavailable' }, 503);
@@ -107,6 +107,85 @@ describe('works that are not articles', () => {
     const r = await settle(engine.lookup('10.5555/dataset.1'), clock);
     expect(r.status).not.toBe('closed');
     expect(r.work?.type).toBe('dataset');
+  });
+});
+
+describe('open data repositories (per DataCite) count as open', () => {
+  const DRYAD = '10.5061/dryad.8515';
+  const BATH = '10.15125/bath-00114';
+  const records: Record<string, string> = { [DRYAD]: 'datacite-found.json', [BATH]: 'datacite-bath-dataset.json' };
+  const dataciteUp: Handler = (call) => {
+    const doi = decodeURIComponent(new URL(call.url).pathname.replace(/^\/datacite\/dois\//, ''));
+    return records[doi] ? json(fixture(records[doi])) : json({ errors: [{ status: '404' }] }, 404);
+  };
+  // OpenAlex files the Dryad record as a closed dataset without a location, as it does PDB entries.
+  const openalexDataset: Handler = () =>
+    json({
+      meta: {},
+      results: [
+        {
+          id: 'https://openalex.org/W1',
+          doi: `https://doi.org/${DRYAD}`,
+          display_name: 'Data from: A new malaria agent in African hominids.',
+          type: 'dataset',
+          open_access: { oa_status: 'closed' },
+          locations: [],
+        },
+      ],
+    });
+
+  it('a dataset an index files as closed is open at its landing page in its repository', async () => {
+    const { clock, engine, count } = setup({ '/openalex/': openalexDataset, '/datacite/': dataciteUp });
+    const r = await settle(engine.lookup(DRYAD), clock);
+    expect(r.status).toBe('green');
+    expect(r.best).toMatchObject({
+      hostName: 'Dryad',
+      hostType: 'repository',
+      landingUrl: 'https://datadryad.org/dataset/doi:10.5061/dryad.8515',
+      sources: ['datacite'],
+    });
+    expect(r.work?.type).toBe('dataset');
+    expect(count('/datacite/')).toBe(1);
+    // An index knew the DOI: doi.org was not asked.
+    expect(count('/doiorg/')).toBe(0);
+  });
+
+  it('a DOI no index knows that doi.org says DataCite registered is asked of DataCite', async () => {
+    const { clock, engine } = setup({ '/doiorg/': registeredRoute('DataCite'), '/datacite/': dataciteUp });
+    const r = await settle(engine.lookup(BATH), clock);
+    expect(r.agency).toBe('DataCite');
+    expect(r.best).toMatchObject({ hostName: 'University of Bath', landingUrl: 'http://researchdata.bath.ac.uk/id/eprint/114' });
+  });
+
+  it('costs nothing for articles: neither an article with a copy nor a Crossref DOI no index knows is asked of DataCite', async () => {
+    const article = setup({ '/openalex/': () => json(fixture('openalex-bmc-list.json')), '/datacite/': dataciteUp });
+    await settle(article.engine.lookup(BMC), article.clock);
+    expect(article.count('/datacite/')).toBe(0);
+    const crossref = setup({ '/doiorg/': registeredRoute('Crossref'), '/datacite/': dataciteUp });
+    const r = await settle(crossref.engine.lookup('10.5555/crossref.nowhere'), crossref.clock);
+    expect(r.status).toBe('closed');
+    expect(crossref.count('/datacite/')).toBe(0);
+  });
+
+  it("DataCite down: incomplete, and the next view asks DataCite again (doi.org's agency kept), not doi.org", async () => {
+    let up = false;
+    const { clock, engine, count } = setup({ '/doiorg/': registeredRoute('DataCite'), '/datacite/': (call) => (up ? dataciteUp(call) : down(call)) });
+    const during = await settle(engine.lookup(BATH), clock);
+    expect(during.status).toBe('incomplete');
+    expect(during.sources.datacite).toMatchObject({ ok: false });
+    up = true;
+    const asked = count('/doiorg/');
+    await clock.advance(60_000);
+    const after = await settle(engine.lookup(BATH), clock);
+    expect(after.best?.hostName).toBe('University of Bath');
+    expect(count('/doiorg/')).toBe(asked);
+  });
+
+  it('doi.org down for a DOI no index knows: incomplete, never "closed"', async () => {
+    const { clock, engine } = setup({ '/doiorg/': down });
+    const r = await settle(engine.lookup('10.5555/nowhere.at.all'), clock);
+    expect(r.status).toBe('incomplete');
+    expect(r.sources.doiorg).toMatchObject({ ok: false });
   });
 });
 

@@ -70,8 +70,9 @@ function edit(change: (s: Settings) => void): Settings {
 describe('engineConfigFromSettings: each option changes what the engine does', () => {
   it('by default asks the keyless sources only: no Unpaywall without an email, no CORE without a key', async () => {
     const { hosts } = await lookupWith(defaultSettings());
-    // On by default, without an email or a key to wait for; not doi.org, asked only when no index knows the DOI (OpenAlex does).
-    const asked = SOURCES.filter((s) => s.enabledByDefault && !s.needsEmail && !s.key?.required && s.role !== 'registration');
+    // On by default, without an email or a key to wait for; not doi.org or DataCite, asked only about a DOI
+    // no index knows or without a copy (OpenAlex knows this one and its copy).
+    const asked = SOURCES.filter((s) => s.enabledByDefault && !s.needsEmail && !s.key?.required && s.role === undefined);
     expect(hosts).toEqual(new Set(asked.map((s) => new URL(s.baseUrl).host)));
     expect(hosts.has(new URL(unpaywall.baseUrl).host) || hosts.has(new URL(core.baseUrl).host)).toBe(false);
   });

@@ -20,7 +20,7 @@ describe('doi.org', () => {
     const asked = ['10.1186/s12913-023-10058-w', '10.2307/24953986', '10.5555/greenway.maybe'];
     const out = parseAnswer(doiorg, fixtureJson('doiorg-ra.json'), asked, 0);
     if (!out.ok) throw new Error(out.error);
-    expect(out.answers.get('10.1186/s12913-023-10058-w')).toEqual({ copies: [], registered: true });
+    expect(out.answers.get('10.1186/s12913-023-10058-w')).toEqual({ copies: [], registered: true, agency: 'Crossref' });
     expect(out.answers.get('10.2307/24953986')).toEqual({ copies: [], registered: false });
     expect(out.answers.has('10.5555/greenway.maybe')).toBe(false);
   });

@@ -26,6 +26,14 @@ describe('resultModel', () => {
     expect(model.work).toEqual({ title: null, meta: '2001' });
     expect(model.statusLabel).toBe('Free to read at the publisher (bronze)');
   });
+  it('names a work that is not an article as what it is, an article not', () => {
+    const dataset = resultModel(
+      foundResult({ status: 'green', work: { title: 'Data from: A new malaria agent in African hominids.', journal: null, year: 2011, type: 'dataset' } }),
+    );
+    expect(dataset.work?.meta).toBe('dataset, 2011');
+    const article = resultModel(foundResult({ work: { title: 'T', journal: 'J', year: 2023, type: 'journal-article' } }));
+    expect(article.work?.meta).toBe('J, 2023');
+  });
 });
 
 describe('resultModel failures', () => {
