@@ -18,7 +18,10 @@ function runWxtBuild(outDirName: string, target: BuildTarget): Promise<void> {
     const wxt = join(REPO_ROOT, 'node_modules', '.bin', 'wxt');
     const child = spawn(wxt, target === 'firefox' ? ['build', '-b', 'firefox', '--mv3'] : ['build'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, GREENWAY_OUT_DIR: outDirName },
+      // Always the production build that ships: under Vitest NODE_ENV is "test", which the child would
+      // inherit, and Preact's Vite preset then builds in development mode (preact/debug, JSX source
+      // paths: the popup's first paint measured 1.6 kB gzip more than the shipped one).
+      env: { ...process.env, NODE_ENV: 'production', GREENWAY_OUT_DIR: outDirName },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -3,19 +3,12 @@ import { browser } from 'wxt/browser';
 import type { PopupClient, PopupPreferences, SiteAccessState } from '@/components/PopupApp';
 import { sendRequest } from '../../utils/messaging/client';
 import { readProgressGuarded, readTabStateGuarded } from './tab-state-guard';
+import { tabStateKey } from './first-read';
 import { PROGRESS_FRESH_MS, progressKey } from '../../utils/messaging/progress-key';
 import { doiKey } from '../../utils/model/doi';
 import type { TabState } from '../../utils/messaging/protocol';
 import type { LookupResult, SourceName } from '../../utils/model';
 import type { StorageArea } from '../../utils/storage/area';
-
-/** The tab the popup is about: `?tabId=N` when given (and valid), else the active tab of the window. */
-export async function resolvePopupTabId(search: string): Promise<number | null> {
-  const param = new URLSearchParams(search).get('tabId');
-  if (param !== null && /^\d{1,10}$/.test(param)) return Number(param);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return typeof tab?.id === 'number' ? tab.id : null;
-}
 
 /**
  * The tab state straight from `storage.session` (extension pages may read it): no round trip to a
@@ -26,7 +19,7 @@ export async function resolvePopupTabId(search: string): Promise<number | null> 
  */
 export async function readTabState(tabId: number, area: Pick<StorageArea, 'get'> = browser.storage.session): Promise<TabState | null> {
   try {
-    const key = `tab:${tabId}`;
+    const key = tabStateKey(tabId);
     const raw = (await area.get(key))[key];
     if (raw === undefined) return null;
     const state = readTabStateGuarded(raw);

@@ -9,7 +9,7 @@
  */
 import type { TabState } from '../../utils/messaging/protocol';
 import type { LookupResult, SourceName } from '../../utils/model';
-import { SOURCE_NAMES } from '../../utils/sources/registry';
+import { SOURCE_IDS } from '../../utils/sources/names';
 
 // The schema's enums (utils/model.ts); the test checks they are the same lists.
 export const HOST_TYPES = ['publisher', 'repository', 'preprint'] as const;
@@ -39,7 +39,7 @@ function shape(fields: Record<string, (v: unknown) => boolean>) {
   return (v: unknown): boolean => isRecord(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
 }
 
-const isSourceName = isOneOf(SOURCE_NAMES);
+const isSourceName = isOneOf(SOURCE_IDS);
 
 const isLicence = shape({ id: isString, label: isString, url: isStringOrNull });
 

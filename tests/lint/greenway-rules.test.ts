@@ -167,9 +167,14 @@ describe('the zod walker on the real tree', () => {
   const graph = (entry: string) => [...staticGraph(join(repo, entry), repo)].map((file) => relative(repo, file));
 
   it("sees the popup's first paint and the content script, and nothing loaded lazily", () => {
-    const popup = graph('entrypoints/popup/main.tsx');
+    // The popup's entry starts the tab-state read and import()s the app, which its page preloads.
+    const entry = graph('entrypoints/popup/main.tsx');
+    expect(entry).toContain('entrypoints/popup/first-read.ts');
+    expect(entry).not.toContain('components/PopupApp.tsx');
+    const popup = graph('entrypoints/popup/app.tsx');
     expect(popup).toEqual(expect.arrayContaining(['components/PopupApp.tsx', 'entrypoints/popup/client.ts', 'entrypoints/popup/tab-state-guard.ts']));
     expect(popup).not.toContain('utils/settings/store.ts'); // import()ed by entrypoints/popup/client.ts
+    expect(popup).not.toContain('utils/sources/registry.ts'); // the first paint reads utils/sources/names.ts
     // The page script on every page holds detection; the badges come in their own script (content-badges).
     const content = graph('entrypoints/content/index.ts');
     expect(content).toEqual(expect.arrayContaining(['utils/detect/article.ts', 'entrypoints/content/badge-loader.ts']));
@@ -182,5 +187,6 @@ describe('the zod walker on the real tree', () => {
     expect(chainToPackage(join(repo, 'entrypoints/content/index.ts'), ['zod'], repo)).toBeNull();
     expect(chainToPackage(join(repo, 'entrypoints/content-badges.ts'), ['zod'], repo)).toBeNull();
     expect(chainToPackage(join(repo, 'entrypoints/popup/main.tsx'), ['zod'], repo)).toBeNull();
+    expect(chainToPackage(join(repo, 'entrypoints/popup/app.tsx'), ['zod'], repo)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * a report of which sources failed. Only http(s) URLs survive (safeHttpUrl).
  */
 import type { Copy, LookupResult, OaStatus, SourceName, Version } from '../model';
-import { SOURCE_LABELS, sourceById } from '../sources/registry';
+import { SOURCE_NAME_LABELS, isRegistrationSource } from '../sources/names';
 import { copyHostName, statusLabel, versionLabel } from './labels';
 import { safeHttpUrl } from '../model/url';
 import { isOpenLicence } from '../model/licence';
@@ -104,7 +104,7 @@ export function copyView(copy: Copy, workStatus: OaStatus = 'unknown'): CopyView
     pdfUrl,
     landingUrl,
     isRecord: copy.hostType !== 'publisher',
-    via: copy.sources.map((s) => SOURCE_LABELS[s] ?? s).join(', '),
+    via: copy.sources.map((s) => SOURCE_NAME_LABELS[s] ?? s).join(', '),
     why: reasonWords((copy.reasons ?? []).filter((r) => typeof r === 'string')),
   };
 }
@@ -131,9 +131,9 @@ export function resultModel(result: LookupResult): ResultModel {
   for (const [source, outcome] of Object.entries(result.sources) as Array<[SourceName, LookupResult['sources'][SourceName]]>) {
     if (!outcome) continue;
     // doi.org only says whether the DOI exists: its answer alone is not an answer about copies.
-    if (outcome.ok) answered ||= sourceById(source)?.role !== 'registration';
+    if (outcome.ok) answered ||= !isRegistrationSource(source);
     else {
-      const name = SOURCE_LABELS[source] ?? source;
+      const name = SOURCE_NAME_LABELS[source] ?? source;
       // Engine errors may already start with the source's name ("Crossref: HTTP 503"): say it once.
       const error = outcome.error.startsWith(`${name}: `) ? outcome.error.slice(name.length + 2) : outcome.error;
       failures.push({ source, name, error });
