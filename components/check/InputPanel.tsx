@@ -3,6 +3,12 @@ import { MAX_FILE_BYTES } from '@/utils/lists/parse';
 import type { ListParser } from '@/utils/lists/off-thread';
 import type { ParsedList } from '@/utils/lists/entries';
 import { t } from '@/utils/view/i18n';
+import { SOURCES } from '@/utils/sources/registry';
+
+/** The sources asked one DOI per request, which a list check leaves out unless the reader ticks them. */
+const PER_DOI_SOURCES = SOURCES.filter((s) => !s.batched)
+  .map((s) => s.label)
+  .join(', ');
 
 interface Props {
   initialText: string;
@@ -69,7 +75,7 @@ export function InputPanel({ initialText, parse, running, onCheck }: Props) {
       </div>
       <div class="check-row">
         <input id="check-per-doi" type="checkbox" checked={perDoi} onChange={(e) => setPerDoi((e.currentTarget as HTMLInputElement).checked)} />
-        <label for="check-per-doi">{t('checkPerDoiSources')}</label>
+        <label for="check-per-doi">{t('checkPerDoiSources', PER_DOI_SOURCES)}</label>
       </div>
       {message && (
         <p class="check-message" role="status">

@@ -71,7 +71,7 @@ export interface PlanContext {
 }
 
 /**
- * How a request part may look, for the request audit (harness/request-audit.ts):
+ * How a request part may look, for the request audit (tests/e2e/request-audit.ts):
  * - `'doi'`: a DOI the user saw on a page or typed; `'email'`: the user's email; `'key'`: this
  *   source's key; `'number'`: a small number;
  * - `{ oneOf }`: one of fixed values; `{ fields }`: a comma-separated list of these field names;

@@ -10,6 +10,7 @@ import type { CheckClient } from '@/hooks/useListCheck';
 import type { SavedList } from '@/utils/lists/store';
 import { closedResult, foundResult } from '../../fixtures/results';
 import { parseOnPage } from '@/utils/lists/off-thread';
+import { SOURCES } from '@/utils/sources/registry';
 
 function fakeClient(overrides: Partial<CheckClient> = {}): CheckClient & { saved: SavedList[] } {
   const saved: SavedList[] = [];
@@ -73,7 +74,15 @@ describe('CheckApp', () => {
     });
     render(<CheckApp client={client} />);
     fireEvent.input(screen.getByLabelText('DOIs or references'), { target: { value: '10.5555/a' } });
-    fireEvent.click(screen.getByLabelText(/Also ask the per-DOI sources/));
+    // The tick names the registry's per-DOI sources, not a list written into the words.
+    const tick = screen.getByLabelText<HTMLInputElement>(/Also ask the per-DOI sources/);
+    expect(tick.labels?.[0]?.textContent).toContain(
+      `(${SOURCES.filter((s) => !s.batched)
+        .map((s) => s.label)
+        .join(', ')})`,
+    );
+    expect(tick.labels?.[0]?.textContent).toContain('Unpaywall, CORE, OpenAIRE');
+    fireEvent.click(tick);
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await waitFor(() => expect(client.lookupList).toHaveBeenCalledWith(['10.5555/a'], true));
     // The tick covers several per-DOI sources: each says for itself whether it was asked.
