@@ -8,6 +8,7 @@ import { detectArticleDoi } from '../utils/detect/article';
 import { detectArticleIds } from '../utils/detect/article-ids';
 import { findPageDois } from '../utils/detect/page-dois';
 import { parseHtml } from '../harness/dom';
+import { exitWithArgumentErrors, isOption, readArgs } from './cli/args';
 
 interface Job {
   file: string;
@@ -16,39 +17,33 @@ interface Job {
 
 const USAGE = 'usage: npm run -s detect -- [--url URL] FILE.html [[--url URL] FILE.html …]';
 
-/** The files to read with their URLs; a string is an argument error; `help` asks for the usage. */
-function parseArgs(argv: string[]): Job[] | string | { help: string } {
+/** The files to read with their URLs and the argument errors; `help` asks for the usage. */
+function parseArgs(argv: string[]): { jobs: Job[]; errors: string[]; help: boolean } {
   const jobs: Job[] = [];
+  const args = readArgs(argv);
+  let help = false;
   let url: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--url') {
-      const value = argv[++i];
-      if (value === undefined) return '--url needs a value';
-      url = value;
-    } else if (arg.startsWith('--url=')) {
-      url = arg.slice('--url='.length);
-    } else if (arg === '-h' || arg === '--help') {
-      return { help: USAGE };
-    } else {
+  for (let arg = args.next(); arg !== undefined; arg = args.next()) {
+    if (arg === '--url') url = args.value(arg) ?? url;
+    else if (arg.startsWith('--url=')) url = arg.slice('--url='.length);
+    else if (arg === '-h' || arg === '--help') help = true;
+    // A file whose name starts with "-" can still be given as ./-name.
+    else if (isOption(arg)) args.errors.push(`unknown option ${arg}`);
+    else {
       jobs.push({ file: arg, url });
       url = undefined;
     }
   }
-  if (url !== undefined) return '--url must come before the file it applies to';
-  if (jobs.length === 0) return USAGE;
-  return jobs;
+  if (url !== undefined) args.errors.push('--url must come before the file it applies to');
+  return { jobs, errors: args.errors, help };
 }
 
-const jobs = parseArgs(process.argv.slice(2));
-if (typeof jobs === 'string') {
-  console.error(jobs);
-  process.exit(2);
-}
-if (!Array.isArray(jobs)) {
-  console.log(jobs.help);
+const { jobs, errors, help } = parseArgs(process.argv.slice(2));
+if (help) {
+  console.log(USAGE);
   process.exit(0);
 }
+if (errors.length > 0 || jobs.length === 0) exitWithArgumentErrors(errors, USAGE);
 
 let failed = 0;
 for (const { file, url } of jobs) {

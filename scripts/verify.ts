@@ -9,6 +9,8 @@
 import { checkLink } from '../utils/links/link-check';
 import { findArchivedCopy, WAYBACK_BASE } from '../utils/links/wayback';
 import { realClock } from '../utils/engine';
+import { safeHttpUrl } from '../utils/model/url';
+import { exitWithArgumentErrors, isOption, readArgs } from './cli/args';
 
 interface Args {
   urls: string[];
@@ -22,21 +24,24 @@ interface Args {
 const USAGE = 'usage: npm run -s verify -- [--doi DOI] [--title TEXT] [--endpoint wayback=URL] URL…';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { urls: [], doi: null, title: null, wayback: WAYBACK_BASE, errors: [], help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => argv[++i] ?? '';
+  const reader = readArgs(argv);
+  const args: Args = { urls: [], doi: null, title: null, wayback: WAYBACK_BASE, errors: reader.errors, help: false };
+  for (let arg = reader.next(); arg !== undefined; arg = reader.next()) {
     if (arg === '--help' || arg === '-h') args.help = true;
-    else if (arg === '--doi') args.doi = value();
-    else if (arg === '--title') args.title = value();
+    else if (arg === '--doi') args.doi = reader.value(arg) ?? args.doi;
+    else if (arg === '--title') args.title = reader.value(arg) ?? args.title;
     else if (arg === '--endpoint') {
-      const [name, ...rest] = value().split('=');
-      if (name !== 'wayback' || rest.length === 0) args.errors.push('--endpoint needs wayback=URL');
+      const value = reader.value(arg);
+      if (value === null) continue;
+      const [name, ...rest] = value.split('=');
+      if (name !== 'wayback' || rest.length === 0) reader.errors.push('--endpoint needs wayback=URL');
       else args.wayback = rest.join('=');
-    } else if (arg.startsWith('--')) args.errors.push(`unknown option ${arg}`);
+    } else if (isOption(arg)) reader.errors.push(`unknown option ${arg}`);
+    // Anything else would be "checked" as a relative link and come back `unknown`, as if the check had run.
+    else if (safeHttpUrl(arg) === null) reader.errors.push(`not an http(s) URL: ${arg}`);
     else args.urls.push(arg);
   }
-  if (args.urls.length === 0) args.errors.push('give at least one URL');
+  if (args.urls.length === 0 && reader.errors.length === 0) reader.errors.push('give at least one URL');
   return args;
 }
 
@@ -49,10 +54,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (args.errors.length > 0) {
-    process.stderr.write(`${args.errors.join('\n')}\n${USAGE}\n`);
-    return 2;
-  }
+  if (args.errors.length > 0) exitWithArgumentErrors(args.errors, USAGE);
   const deps = { fetch: (url: string, init?: RequestInit) => fetch(url, init), sleep: realClock.sleep, timeoutMs: 15_000 };
   for (const url of args.urls) {
     const check = await checkLink({ url, expect: promisesPdf(url) ? 'pdf' : 'landing', doi: args.doi, title: args.title }, deps);

@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
 
 const run = promisify(execFile);
 const lookup = (...args: string[]) => run('node', ['--import', 'tsx', 'scripts/lookup.ts', ...args]);
-/** A service that is down: every request gets 503 (no source reads that as an answer). */
+/**
+ * A service that is down: every request gets 503 (no source reads that as an answer), except under
+ * /answers/, where every request gets 404 (Crossref's "no such work", an answer about copies: none).
+ */
 let server: Server;
 let base = '';
 const seen: string[] = [];
@@ -16,7 +19,8 @@ const seen: string[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push(req.url ?? '');
-    res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
+    if (req.url?.startsWith('/answers/')) res.writeHead(404, { 'content-type': 'text/plain' }).end('Resource not found.');
+    else res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -47,7 +51,32 @@ describe('npm run lookup', () => {
     expect(failure?.stderr).toContain('10.5555/greenway.cli.1: no source answered');
     const line = JSON.parse(failure?.stdout.trim() ?? '{}') as { doi: string; status: string };
     expect(line.doi).toBe('10.5555/greenway.cli.1');
-    expect(line.status).not.toBe('closed');
+    // README: `unknown` when no index answered (not `incomplete`, which needs some source's answer).
+    expect(line.status).toBe('unknown');
     expect(seen.length).toBeGreaterThan(0);
   }, 60_000); // the engine's own bounded retries of a 503 run on real time here
+
+  it('says incomplete, exit 0, when a source answered "not found" and the others failed', async () => {
+    const endpoints = [...allDown(), '--endpoint', `crossref=${base}/answers/crossref`];
+    const { stdout } = await lookup('--json', ...endpoints, '10.5555/greenway.cli.2');
+    const line = JSON.parse(stdout) as { status: string; sources: Record<string, { ok: boolean }> };
+    expect(line.sources.crossref?.ok).toBe(true);
+    expect(line.status).toBe('incomplete');
+  }, 60_000);
+
+  it('exits 2 for an argument that is not a DOI, asking no source', async () => {
+    const before = seen.length;
+    const failure = await lookup('--json', ...allDown(), 'notadoi', '10.5555/greenway.cli.3').then(
+      () => null,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(failure).toMatchObject({ code: 2, stdout: '' });
+    expect(failure?.stderr).toMatch(/^not a DOI: notadoi\nusage: npm run -s lookup -- /);
+    expect(failure?.stderr).not.toContain('notadoi: no source answered');
+    expect(seen.length).toBe(before);
+  });
+
+  it('exits 2 when an option has no value', async () => {
+    await expect(lookup('10.5555/greenway.cli.4', '--email')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^--email needs a value\n/) });
+  });
 });

@@ -64,4 +64,24 @@ describe('npm run verify', () => {
   it('exits 2 with usage on bad arguments', async () => {
     await expect(run('node', ['--import', 'tsx', 'scripts/verify.ts', '--endpoint', 'openalex=http://x'])).rejects.toMatchObject({ code: 2 });
   });
+
+  it('exits 2 for an argument that is not an http(s) URL, checking nothing', async () => {
+    const before = site.seen.length;
+    await expect(run('node', ['--import', 'tsx', 'scripts/verify.ts', 'notaurl', `${site.base}/a.pdf`])).rejects.toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^not an http\(s\) URL: notaurl\nusage: /),
+    });
+    expect(site.seen.length).toBe(before);
+  });
+
+  it('exits 2 when an option has no value, instead of asking for a URL', async () => {
+    const failure = run('node', ['--import', 'tsx', 'scripts/verify.ts', '--doi']);
+    await expect(failure).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^--doi needs a value\nusage: /) });
+    // The next option is not the value either: `--doi --title T URL` would otherwise check against DOI "--title".
+    await expect(run('node', ['--import', 'tsx', 'scripts/verify.ts', '--doi', '--title', 'T', `${site.base}/a.pdf`])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--doi needs a value'),
+    });
+  });
 });
