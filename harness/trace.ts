@@ -93,3 +93,37 @@ export async function traceTasks(context: BrowserContext, page: Page): Promise<(
     return tasksOf(events, frameTree.frame.id);
   };
 }
+
+/** A bench figure (the shape of scripts/bench/types.ts's BenchRow, which harness/ may not import). */
+export interface TraceRow {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  ok?: boolean;
+  skipped?: string;
+}
+
+/**
+ * The bench's trace of one stretch of `page` (a long-task figure's CPU-time companion). Traces unless
+ * GREENWAY_BENCH_TRACE=0; the returned function stops it, prints the six longest tasks when
+ * GREENWAY_BENCH_TRACE=1 (`stretch` names them, e.g. "while scrolling"), and gives the row
+ * "… the same, CPU time of the longest task (trace)" against ≤ `targetMs`. No task of the page in the
+ * trace is a failed measurement, never a 0 ms that meets the target.
+ */
+export async function benchTrace(context: BrowserContext, page: Page, stretch: string, targetMs = 50): Promise<() => Promise<TraceRow>> {
+  const name = '… the same, CPU time of the longest task (trace)';
+  if (process.env.GREENWAY_BENCH_TRACE === '0') return async () => ({ name, value: NaN, unit: 'ms', skipped: 'GREENWAY_BENCH_TRACE=0' });
+  const stop = await traceTasks(context, page);
+  return async () => {
+    const traced = await stop();
+    if (process.env.GREENWAY_BENCH_TRACE === '1') {
+      console.log(`  longest tasks ${stretch} (trace; wall ms, CPU ms: what ran inside, CPU ms):`);
+      for (const task of traced.slice(0, 6))
+        console.log(`    ${task.wall.toFixed(0).padStart(5)} ms, CPU ${task.cpu.toFixed(1).padStart(5)}: ${task.inside.join(', ')}`);
+    }
+    if (!traced.length) return { name, value: NaN, unit: 'ms', skipped: 'no task of the page in the trace' };
+    const longest = Math.round(Math.max(...traced.map((t) => t.cpu)));
+    return { name, value: longest, unit: 'ms', target: `≤ ${targetMs} ms`, ok: longest <= targetMs };
+  };
+}

@@ -12,7 +12,7 @@
 import { buildExtension, findChromium, launchExtension, openAlexHandler, startFixtureServer, apiHost } from '../../harness';
 import { recordLongTasks, syntheticDoi, syntheticIsOpen, workTable } from '../../harness/badges-world';
 import type { Page } from 'playwright-core';
-import { traceTasks } from '../../harness/trace';
+import { benchTrace } from '../../harness/trace';
 import type { BenchRow, BenchSuite } from './types';
 
 const N = 10_000;
@@ -109,16 +109,9 @@ const suite: BenchSuite = {
       });
       const floor = await scrollInPage(page, '#bench-floor');
       await page.evaluate(() => document.getElementById('bench-floor')?.remove());
-      const stopTrace = process.env.GREENWAY_BENCH_TRACE === '0' ? null : await traceTasks(ext.context, page);
+      const stopTrace = await benchTrace(ext.context, page, 'while scrolling');
       const run = await scrollInPage(page, '.check-scroll');
-      const traced = stopTrace ? await stopTrace() : null;
-      if (traced && process.env.GREENWAY_BENCH_TRACE === '1') {
-        console.log('  longest tasks while scrolling (trace; wall ms, CPU ms: what ran inside, CPU ms):');
-        for (const task of traced.slice(0, 6))
-          console.log(`    ${task.wall.toFixed(0).padStart(5)} ms, CPU ${task.cpu.toFixed(1).padStart(5)}: ${task.inside.join(', ')}`);
-      }
-      // No task read from the trace is a failed measurement, never a 0 ms that meets the target.
-      const longestCpu = traced?.length ? Math.round(Math.max(...traced.map((t) => t.cpu))) : NaN;
+      const cpuRow = await stopTrace();
       const longest = await page.evaluate(
         ([from, to]) =>
           Math.max(
@@ -141,9 +134,7 @@ const suite: BenchSuite = {
         },
         { name: 'table rows in the DOM at once, most (virtualised)', value: run.maxRows, unit: 'rows', target: '≤ 100', ok: run.maxRows <= 100 },
         { name: 'longest main-thread task while scrolling', value: Math.round(longest), unit: 'ms', target: '≤ 50 ms', ok: longest <= 50 },
-        traced
-          ? { name: '… the same, CPU time of the longest task (trace)', value: longestCpu, unit: 'ms', target: '≤ 50 ms', ok: longestCpu <= 50 }
-          : { name: '… the same, CPU time of the longest task (trace)', value: NaN, unit: 'ms', skipped: 'GREENWAY_BENCH_TRACE=0' },
+        cpuRow,
         { name: `frames scrolled (${STEP} px each)`, value: run.frames.length, unit: 'frames' },
         { name: 'frame interval, 95th percentile, table', value: Math.round(p95(run.frames) * 10) / 10, unit: 'ms' },
         { name: 'frame interval, 95th percentile, empty box (floor)', value: Math.round(p95(floor.frames) * 10) / 10, unit: 'ms' },

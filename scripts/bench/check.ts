@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildExtension, findChromium, launchExtension, openAlexHandler, startFixtureServer, apiHost, API_HOSTS } from '../../harness';
 import { recordLongTasks, syntheticDoi, syntheticIsOpen, workTable } from '../../harness/badges-world';
-import { traceTasks } from '../../harness/trace';
+import { benchTrace } from '../../harness/trace';
 import { parseList } from '../../utils/lists/parse';
 import { resolveConfig } from '../../utils/engine/config';
 import { EUROPEPMC_MAX_BATCH } from '../../utils/sources/europepmc';
@@ -75,7 +75,7 @@ const suite: BenchSuite = {
         );
       const importTasks = await longTasksFrom(importStart);
       const fillStart = await page.evaluate(() => performance.now());
-      const stopTrace = process.env.GREENWAY_BENCH_TRACE === '0' ? null : await traceTasks(ext.context, page);
+      const stopTrace = await benchTrace(ext.context, page, 'while the table fills');
       // The end ("N of N" and no Cancel button) is watched from inside the page by a mutation observer
       // installed before the click: polling from here would add a task to the page every few ms, each
       // one more chance of a long task that is not the page's own.
@@ -99,14 +99,7 @@ const suite: BenchSuite = {
       const wallMs = Date.now() - started;
       await page.waitForTimeout(300);
       const fillTasks = await longTasksFrom(fillStart);
-      const traced = stopTrace ? await stopTrace() : null;
-      if (traced && process.env.GREENWAY_BENCH_TRACE === '1') {
-        console.log('  longest tasks while the table fills (trace; wall ms, CPU ms: what ran inside, CPU ms):');
-        for (const task of traced.slice(0, 6))
-          console.log(`    ${task.wall.toFixed(0).padStart(5)} ms, CPU ${task.cpu.toFixed(1).padStart(5)}: ${task.inside.join(', ')}`);
-      }
-      // No task read from the trace is a failed measurement, never a 0 ms that meets the target.
-      const longestCpu = traced?.length ? Math.round(Math.max(...traced.map((t) => t.cpu))) : NaN;
+      const cpuRow = await stopTrace();
       const openalex = server.count(apiHost('openalex'), '/works');
       const supported = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask'));
       // Europe PMC takes the fewest DOIs per request (40): its requests, 2 at a time per host, set the pace.
@@ -130,16 +123,7 @@ const suite: BenchSuite = {
         supported
           ? { name: 'longest main-thread task while the table fills', value: longest, unit: 'ms', target: '≤ 50 ms', ok: longest <= 50 }
           : { name: 'longest main-thread task while the table fills', value: NaN, unit: 'ms', skipped: 'no long-task support' },
-        traced
-          ? {
-              name: '… the same, CPU time of the longest task (trace)',
-              value: longestCpu,
-              unit: 'ms',
-              target: '≤ 50 ms',
-              ok: longestCpu <= 50,
-              ...(traced.length ? {} : { skipped: 'no task of the page in the trace' }),
-            }
-          : { name: '… the same, CPU time of the longest task (trace)', value: NaN, unit: 'ms', skipped: 'GREENWAY_BENCH_TRACE=0' },
+        cpuRow,
         { name: 'longest main-thread task while importing the file (parse)', value: Math.round(Math.max(0, ...importTasks)), unit: 'ms' },
       );
       return rows;
