@@ -1,13 +1,13 @@
 /**
- * The popup's first read, started by its tiny entry module (main.tsx) before the app's code has
- * loaded: the tab the popup is about and that tab's stored state in `storage.session`. Traced in
- * Chromium, loading the app's modules takes 10–90 ms on a busy machine and the read 2–30 ms after
- * it; started here, the read runs while the modules load.
+ * The popup's first read, started by its entry module (main.tsx) before the app renders: the tab the
+ * popup is about and that tab's stored state in `storage.session`. The app waits for it (at most
+ * FIRST_READ_WAIT_MS) so that a cached answer is the first thing painted.
  *
  * It uses the browser's own extension API (`browser` in Firefox, `chrome` in Chromium, both
- * promise-based in MV3), not `wxt/browser`: in extension pages that is the polyfill, which would
- * make the entry wait for the app's shared chunk. Nothing here validates: the app checks the stored
- * value with the zod-free guard and asks the background when unsure (client.ts, readTabState).
+ * promise-based in MV3), which is also what `wxt/browser` gives the pages (wxt.config.ts keeps the
+ * polyfill to the background); taking it as a parameter keeps this testable. Nothing here
+ * validates: the app checks the stored value with the zod-free guard and asks the background when
+ * unsure (client.ts, readTabState).
  */
 
 /** The two calls the first read makes. */

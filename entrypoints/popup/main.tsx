@@ -1,12 +1,13 @@
 import '@/components/popup.css';
+import { startPopup } from '@/entrypoints/popup/app';
 import { nativeExtensionApi, startFirstRead } from '@/entrypoints/popup/first-read';
 
-// The entry stays tiny: it starts reading the tab state, then loads the app, whose modules the page
-// preloads alongside this one (wxt.config.ts, preloadPopupApp), so the read and the loading overlap.
+// The entry stays tiny: it starts reading the tab state, then renders the app. The app and everything
+// its first paint needs are one chunk this entry imports (vite/popup-first-chunk.ts), and the page
+// carries its stylesheet inline (vite/inline-page-css.ts): one request besides the page, no wait for
+// a stylesheet. A dynamic import() of the app would bring the wait back: Vite's loader adds the
+// chunk's stylesheet as a <link> and holds the app until it has loaded.
 // `popup.html?tabId=N` opens the popup for a given tab (tests, the context menu's window); `?doi=` or
 // `?q=` look up a DOI or text sent by the context menu; otherwise the popup is about the active tab.
 const root = document.getElementById('app');
-if (root) {
-  const first = startFirstRead(window.location.search, nativeExtensionApi());
-  void import('@/entrypoints/popup/app').then(({ startPopup }) => startPopup(root, first));
-}
+if (root) void startPopup(root, startFirstRead(window.location.search, nativeExtensionApi()));

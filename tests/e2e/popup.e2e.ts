@@ -139,6 +139,23 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await popup.close();
   });
 
+  // The popup's stylesheet is written into popup.html (vite/inline-page-css.ts): the browser's content
+  // security policy for extension pages must let an inline <style> apply, in both browsers.
+  it('styled: its stylesheet is inline in the page, not a request, and it applies', async () => {
+    const popup = await popupFor(BMC_ARTICLE_URL);
+    await expect.poll(() => popup.evaluate(() => document.querySelector('article.copy-best') !== null, null), { timeout: 20_000 }).toBe(true);
+    const styles = await popup.evaluate(() => {
+      const best = document.querySelector('article.copy-best') as HTMLElement;
+      return {
+        linked: document.querySelectorAll('link[rel="stylesheet"]').length,
+        inline: document.querySelectorAll('head style').length,
+        border: getComputedStyle(best).borderTopWidth,
+        accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+      };
+    }, null);
+    expect(styles).toEqual({ linked: 0, inline: 1, border: '2px', accent: '#1a7f37' });
+  });
+
   it('fits: everything within 400 × 600, the main button on the first screen at 200 % zoom, no sideways scrolling at 360–420 px', async () => {
     const popup = await popupFor(BMC_ARTICLE_URL);
     await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('PDF checked');
