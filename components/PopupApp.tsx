@@ -149,7 +149,9 @@ function PopupBody({ tabId, client, request, initialTab }: Props) {
     [client, tabId],
   );
 
-  useEffect(() => {
+  // A layout effect, not an effect: Preact runs effects only after the next frame, and a lookup the
+  // reader asked for (or one the tab still needs) should leave before that frame, not after it.
+  useLayoutEffect(() => {
     let cancelled = false;
     (async () => {
       if (request?.doi || request?.text) {

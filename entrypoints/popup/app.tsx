@@ -20,7 +20,9 @@ export async function startPopup(root: HTMLElement, first: FirstRead): Promise<v
   const read = tabId === null ? Promise.resolve(null) : readTabState(tabId, area);
   // Wait for the stored tab state (at most FIRST_READ_WAIT_MS): then a cached result is the first
   // thing painted, and only a very slow read shows the skeleton instead of an empty popup.
-  const tab = await settledWithin(read, FIRST_READ_WAIT_MS);
+  // A DOI or text given in the address (the context menu) is what the popup is about: no tab state
+  // to wait for.
+  const tab = request.doi || request.text ? null : await settledWithin(read, FIRST_READ_WAIT_MS);
   // A read slower than that is not repeated: the app's first getTab gets this same promise.
   let pending: typeof read | null = read;
   const once = { ...client, getTab: (id: number) => (pending && id === tabId ? pending : client.getTab(id)).finally(() => (pending = null)) };
