@@ -42,11 +42,23 @@ interface Props {
  */
 export function ResultView({ result, pending, article, preferences, offline, copyText, checkLink, findArchive, requestSiteAccess, tabUrl, onRetry }: Props) {
   const model = useMemo(() => resultModel(result), [result]);
-  // The copy the reader is on is not offered (nor checked): the popup leads with the best other one.
-  const here = copyOnTab(model.ranked, tabUrl);
-  const offered = model.ranked.filter((c) => c !== here);
-  const planned = useMemo(() => plannedChecks(offered, { doi: model.doi, title: result.work?.title ?? null }), [model, here]);
+  // The copy the reader is on is not offered: the popup leads with the best other one. A copy whose
+  // own address is the tab's is known at once (and not checked); otherwise the landing links are
+  // checked too, and a copy whose link leads to the tab (a publisher's doi.org link) is found then.
+  // The checks are planned from the first test only, so that finding it does not re-plan them.
+  const onTab = copyOnTab(model.ranked, tabUrl);
+  const planned = useMemo(
+    () =>
+      plannedChecks(
+        model.ranked.filter((c) => c !== onTab),
+        { doi: model.doi, title: result.work?.title ?? null },
+        { resolveLandings: !onTab && !!tabUrl },
+      ),
+    [model, onTab, tabUrl],
+  );
   const checks = useLinkChecks(planned, checkLink, findArchive);
+  const here = onTab ?? copyOnTab(model.ranked, tabUrl, (c) => checks.verdicts.get(c.key)?.landedAt);
+  const offered = model.ranked.filter((c) => c !== here);
   const [best, ...rest] = rerank(offered, checks.verdicts);
   const repositoryCopies = rest.filter((c) => c.kind !== 'publisher' && c.kind !== 'preprint');
   const otherCopies = rest.filter((c) => c.kind === 'publisher' || c.kind === 'preprint');

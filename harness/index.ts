@@ -8,4 +8,4 @@ export type { PathMatcher } from './matchers';
 export type { Handler, RecordedRequest, Reply } from './reply';
 export { bareDoi, loadOpenAlexWorks, openAlexHandler, workLike, type WorkTable } from './openalex';
 export { API_HOSTS, apiHost, registeredHandler, toReply } from './default-apis';
-export { BMC_ARTICLE_URL, BMC_DOI, BMC_PDF_URL, UCL_LANDING_URL, UCL_PDF_URL } from './recorded-site';
+export { BMC_ARTICLE_URL, BMC_DOI, BMC_PDF_URL, DOI_REDIRECTS, UCL_LANDING_URL, UCL_PDF_URL } from './recorded-site';

@@ -45,7 +45,7 @@ export function useLinkChecks(
   const verdicts = new Map<string, CopyVerdict>();
   for (const p of planned) {
     if (p.role !== 'primary') continue;
-    const verdict = copyVerdict(answers.get(`primary ${p.copyKey}`), answers.get(`record ${p.copyKey}`));
+    const verdict = copyVerdict(answers.get(`primary ${p.copyKey}`), answers.get(`landing ${p.copyKey}`));
     if (verdict) verdicts.set(p.copyKey, verdict);
   }
 

@@ -1,6 +1,6 @@
 /**
  * Tells the background what the page shows: the article DOI (with its evidence) and how many DOIs
- * the page cites. Skips the message when nothing changed since the last report (SPA mutations fire
+ * the page cites — its references, the distinct DOIs other than the article's own. Skips the message when nothing changed since the last report (SPA mutations fire
  * often) and never lets an older, slower report overwrite a newer one.
  */
 import type { ArticleDetection, PageDetection } from '../../utils/detect/article';
@@ -10,12 +10,18 @@ import { sendRequest } from '../../utils/messaging/client';
 
 type PageReport = Extract<Request, { type: 'page:detected' }>;
 
-/** The message for what detection found: only the DOIs, the evidence and a count leave the page. */
+/**
+ * The message for what detection found: only the DOIs, the evidence and a count leave the page.
+ * `pageDoiCount` counts the references ("Check all N references on this page"): the distinct DOIs of
+ * `hits`, case-insensitively, without the article's own (a page citing only itself has none).
+ */
 export function pageReport(article: ArticleDetection | null, hits: readonly PageDoi[], discussedDoi: string | null = null): PageReport {
+  const own = article?.doi.toLowerCase();
+  const references = new Set(hits.map((hit) => hit.doi.toLowerCase()).filter((key) => key !== own));
   return {
     type: 'page:detected',
     article: article ? { doi: article.doi, evidence: article.evidence, label: article.label, ...(article.derived ? { derived: true } : {}) } : null,
-    pageDoiCount: new Set(hits.map((hit) => hit.doi.toLowerCase())).size,
+    pageDoiCount: references.size,
     ...(discussedDoi && !article ? { discussedDoi } : {}),
   };
 }
@@ -23,12 +29,12 @@ export function pageReport(article: ArticleDetection | null, hits: readonly Page
 export interface PageReporter {
   /** `article` comes from the caller, who shares that detection with the badges. */
   report(doc: Document, url: string, article: ArticleDetection | null, discussedDoi?: PageDetection['discussedDoi']): Promise<void>;
-  /** The distinct DOIs of the last report, in page order (the check page's "Check all N references"). */
+  /** The references of the last report, in page order: its distinct DOIs but the article's own (the check page's "Check all N references"). */
   dois(): string[];
 }
 
 export interface PageReporterOptions {
-  /** Called with the page's distinct DOIs after each scan, before the report is sent (the badge loader listens). */
+  /** Called with the page's references (distinct DOIs but the article's own) after each scan, before the report is sent (the badge loader listens; an article alone already needs the badges). */
   onScanned?(dois: readonly string[]): void;
 }
 
@@ -42,7 +48,8 @@ export function createPageReporter(send: (report: PageReport) => Promise<unknown
       const call = ++latest;
       // Counting walks the whole page: in time slices, so a page with thousands of references never
       // gets a long main-thread task from us.
-      const hits = await scanPageDois(doc, { limit: 5000 });
+      // The article's own DOI is no reference: left out of the count and of the check page's list alike.
+      const hits = await scanPageDois(doc, { limit: 5000, exclude: article?.doi ?? null });
       if (call !== latest) return;
       const report = pageReport(article, hits, discussedDoi);
       const seen = new Set<string>();

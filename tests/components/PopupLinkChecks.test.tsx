@@ -123,5 +123,31 @@ describe('popup: link checks', () => {
     expect(best.textContent).not.toContain('UCL Discovery');
     await waitFor(() => expect(checkLink).toHaveBeenCalled());
     expect(checkLink.mock.calls.map(([t]) => t.url)).not.toContain(uclCopy.pdfUrl);
+    // A copy's own address matched: no landing link is checked to learn where it leads.
+    expect(checkLink.mock.calls.map(([t]) => t.url)).not.toContain(publisherCopy.landingUrl);
+  });
+
+  it('on the publisher\'s article page, the publisher copy whose doi.org link leads there says "You are on this copy"', async () => {
+    const articlePage = 'https://bmchealthservres.biomedcentral.com/articles/10.1186/s12913-023-10058-w';
+    // doi.org's redirect, as the background's link check reports it: where the landing link ended.
+    const checkLink = checker({ [publisherCopy.landingUrl!]: { state: 'landing', samePaper: 'yes', finalUrl: articlePage }, [uclCopy.pdfUrl!]: 'pdf' });
+    const onBmc = { ...done(foundResult()), pageUrl: `${articlePage}#Sec1` };
+    render(<PopupApp tabId={3} client={fakeClient(onBmc, { checkLink })} />);
+    const here = await screen.findByText('You are on this copy');
+    expect(here.closest('article')!.getAttribute('aria-label')).toBe('BMC Health Services Research, Published version');
+    expect(screen.getByText('You are reading the published version at BMC Health Services Research.')).toBeTruthy();
+    expect(screen.getByRole('article', { name: UCL_LEAD }).textContent).toContain('PDF checked');
+    // Offered once, in its own section: not among the other copies.
+    expect(screen.getAllByRole('article', { name: 'BMC Health Services Research, Published version' })).toHaveLength(1);
+    expect(checkLink.mock.calls.map(([t]) => t.url)).toContain(publisherCopy.landingUrl);
+  });
+
+  it("a landing link that led to the tab's address but to another paper leaves the copy among the others, flagged", async () => {
+    const articlePage = 'https://bmchealthservres.biomedcentral.com/articles/10.1186/s12913-023-10058-w';
+    const checkLink = checker({ [publisherCopy.landingUrl!]: { state: 'landing', samePaper: 'no', finalUrl: articlePage } });
+    render(<PopupApp tabId={3} client={fakeClient({ ...done(foundResult()), pageUrl: articlePage }, { checkLink })} />);
+    const publisher = await screen.findByRole('article', { name: 'BMC Health Services Research, Published version' });
+    await waitFor(() => expect(publisher.querySelector('.row-warning')?.textContent).toContain('Different paper!'));
+    expect(screen.queryByText('You are on this copy')).toBeNull();
   });
 });

@@ -1,12 +1,15 @@
 /**
  * Link checks in a real Chromium (issue 14): the popup checks the copies it shows from the background
  * worker, against repositories that send no CORS headers, and says what it found; a dead link brings
- * its Wayback capture; the seed's UCL Discovery record says "You are on this copy". The check requests
- * carry no cookie (though the jar has one for each host) and no Referer.
+ * its Wayback capture; the seed's UCL Discovery record says "You are on this copy", and so does the BMC
+ * article page, whose copy's landing link is its doi.org link (the check learns where it leads). The
+ * check requests carry no cookie (though the jar has one for each host) and no Referer.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  BMC_ARTICLE_URL,
+  BMC_DOI,
   UCL_LANDING_URL,
   apiHost,
   launchExtension,
@@ -117,6 +120,19 @@ describe('link checks in Chromium', () => {
     expect(await axeViolations(popup)).toEqual([]);
   });
 
+  it('on the BMC article page, the publisher copy says "You are on this copy": its doi.org landing link was checked and led there', async () => {
+    const popup = await popupFor(BMC_ARTICLE_URL);
+    await expect.poll(() => text(popup), { timeout: 20_000 }).toContain('You are on this copy');
+    expect(await popup.locator('article[data-here]').getAttribute('data-host')).toBe('BMC Health Services Research');
+    expect(await popup.locator('article.copy-best').getAttribute('data-host')).toBe('UCL Discovery');
+    // Shown once, as the copy the reader is on: no longer among "Other free copies".
+    expect(await popup.locator('article[data-host="BMC Health Services Research"]').count()).toBe(1);
+    expect(await text(popup)).toContain('You are reading the published version at BMC Health Services Research.');
+    // Learned by checking the copy's own link: doi.org was asked for it, and its redirect followed.
+    expect(server.requests({ host: apiHost('doiorg'), path: `/${BMC_DOI}` }).length).toBeGreaterThan(0);
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+
   it('check requests carry no cookie and no Referer', () => {
     const checks = server
       .requests()
@@ -125,12 +141,15 @@ describe('link checks in Chromium', () => {
           CHECKED_HOSTS.includes(r.host) ||
           r.host === `login.${GAMMA.host}` ||
           r.host === 'discovery.ucl.ac.uk' ||
-          r.host === 'bmchealthservres.biomedcentral.com',
+          r.host === 'bmchealthservres.biomedcentral.com' ||
+          (r.host === apiHost('doiorg') && r.path === `/${BMC_DOI}`),
       );
     const nonNavigation = checks.filter((r) => r.headers['sec-fetch-mode'] !== 'navigate' && new URL(r.url).pathname !== '/favicon.ico');
     expect(nonNavigation.length).toBeGreaterThanOrEqual(4);
     for (const r of nonNavigation) expect(linkCheckProblems(r, { extensionOrigin: `chrome-extension://${ext.extensionId}` }), r.url).toEqual([]);
-    expect(nonNavigation.map((r) => r.url)).toEqual(expect.arrayContaining([ALPHA.pdf, ALPHA.record, BETA.record, GAMMA.pdf, DELTA.pdf]));
+    expect(nonNavigation.map((r) => r.url)).toEqual(
+      expect.arrayContaining([ALPHA.pdf, ALPHA.record, BETA.record, GAMMA.pdf, DELTA.pdf, `https://doi.org/${BMC_DOI}`, BMC_ARTICLE_URL]),
+    );
     expect(ext.errors).toEqual([]);
   });
 });

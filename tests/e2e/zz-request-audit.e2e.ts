@@ -17,6 +17,7 @@ import { doisInUrl, findDoisInText } from '../../utils/model/doi';
 import {
   API_HOSTS,
   BMC_ARTICLE_URL,
+  DOI_REDIRECTS,
   UCL_LANDING_URL,
   openAlexHandler,
   startFixtureServer,
@@ -73,11 +74,15 @@ describe.each(BROWSERS)('request audit of a realistic session in %s', (browserNa
   /** Every link the popups showed: the only non-page URLs the extension may check (link checks). */
   const shownLinks = new Set<string>();
 
+  /** The links of every copy the popup shows, each row opened (a closed row shows only its main link). */
   async function collectLinks(popup: DrivenPage): Promise<void> {
+    await popup.evaluate(() => document.querySelectorAll<HTMLElement>('button.row-toggle[aria-expanded="false"]').forEach((b) => b.click()), null);
     for (const href of await popup.evaluate(() => Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href), null)) {
       shownLinks.add(href);
     }
   }
+  /** A link check's URL: a shown link, or where doi.org sent a shown DOI link (the check follows redirects). */
+  const checkedUrl = (url: string) => shownLinks.has(url) || [...DOI_REDIRECTS].some(([from, to]) => to === url && shownLinks.has(from));
 
   function allowance(): AuditAllowance {
     return {
@@ -157,6 +162,8 @@ describe.each(BROWSERS)('request audit of a realistic session in %s', (browserNa
     await expect.poll(async () => (await tabSummary(ext, tabId))?.lookup, { timeout: 15_000 }).toBe('done');
     const popup = await ext.openPopup(tabId);
     await popup.waitFor('article.copy-best[data-host="UCL Discovery"]', 15_000);
+    // The publisher copy is the page itself (its doi.org link, checked, led here): its links are in its opened row.
+    await popup.waitFor('article[data-here][data-host="BMC Health Services Research"]', 15_000);
     await popup.click({ role: 'button', name: 'Copy repository link — UCL Discovery' });
     await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText(), null)).toBe(UCL_LANDING_URL);
     await collectLinks(popup);
@@ -259,10 +266,10 @@ describe.each(BROWSERS)('request audit of a realistic session in %s', (browserNa
         expect(opened.has(new URL(r.url).href), r.url).toBe(true);
         continue;
       }
-      // Not a navigation: the browser's favicon fetch for an open page, or the popup's check of a link it shows.
+      // Not a navigation: the browser's favicon fetch for an open page, or the popup's check of a link it shows (redirects followed).
       const favicon = new URL(r.url).pathname === '/favicon.ico' && openedHosts.has(r.host);
       if (favicon) continue;
-      expect(shownLinks.has(r.url), `${r.method} ${r.url}`).toBe(true);
+      expect(checkedUrl(r.url), `${r.method} ${r.url}`).toBe(true);
       expect(linkCheckProblems(r, { extensionOrigin: ext.origin }), r.url).toEqual([]);
     }
     console.info(

@@ -20,7 +20,7 @@ export interface LinkCheck {
   state: LinkState;
   /** Short reason for logs and tooltips, e.g. "HTTP 404", "redirected to a sign-in page". */
   detail: string;
-  /** Where the last answer came from (after redirects), or null when nothing answered. */
+  /** Where the last answer came from (after redirects), or null when nothing answered: the popup's "You are on this copy" compares the tab with it. */
   finalUrl: string | null;
   /** For an HTML answer: the same-paper verdict; otherwise `unknown`. */
   samePaper: SamePaper;

@@ -29,6 +29,7 @@ export const Request = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('page:detected'),
     article: z.nullable(ArticleSignal),
+    /** The page's references: its distinct DOIs other than the article's own. */
     pageDoiCount: z.number().check(z.int(), z.nonnegative()),
     /** No article of its own, but the page discusses one paper (news, press release): "Paper discussed on this page". */
     discussedDoi: z.optional(Doi),

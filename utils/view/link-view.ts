@@ -19,6 +19,12 @@ export interface CopyVerdict {
   origin?: string;
   /** The PDF link gives a record page: its button says "Open record instead". */
   opensRecord: boolean;
+  /**
+   * Where the copy's checked links led (final addresses after redirects: a publisher's
+   * `https://doi.org/10.…` landing link leads to its article page), for `copyOnTab`. Links that ended
+   * at a sign-in page, a dead end or another paper lead nowhere.
+   */
+  landedAt?: string[];
 }
 
 /** Checked URLs per popup: a handful of copies, each check costs the repository a request. */
@@ -26,31 +32,46 @@ export const MAX_CHECKS = 8;
 
 export interface PlannedCheck {
   copyKey: string;
-  role: 'primary' | 'record';
+  /** `primary`: the link the copy's button opens (its PDF, else its page); `landing`: its landing page besides a PDF. */
+  role: 'primary' | 'landing';
   target: LinkCheckTarget;
 }
 
 /**
  * The checks for the shown copies, in order, at most MAX_CHECKS: each copy's PDF link (else its
- * record page) and, for a repository record with a PDF, the record page too (for the same-paper test).
+ * landing page) and, for a copy with both, its landing page too — a repository record's always (for
+ * the same-paper test), any copy's with `resolveLandings` (to learn where its landing link leads:
+ * the popup asks for that when the tab shows the work but no copy's own address is the tab's).
  */
-export function plannedChecks(views: readonly CopyView[], work: { doi: string; title: string | null }): PlannedCheck[] {
+export function plannedChecks(
+  views: readonly CopyView[],
+  work: { doi: string; title: string | null },
+  { resolveLandings = false }: { resolveLandings?: boolean } = {},
+): PlannedCheck[] {
   const out: PlannedCheck[] = [];
   const paper = { doi: work.doi, ...(work.title ? { title: work.title } : {}) };
   for (const view of views) {
     const primary = view.pdfUrl ?? view.landingUrl;
     if (primary) out.push({ copyKey: view.key, role: 'primary', target: { url: primary, expect: view.pdfUrl ? 'pdf' : 'landing', ...paper } });
-    if (view.pdfUrl && view.landingUrl && view.isRecord)
-      out.push({ copyKey: view.key, role: 'record', target: { url: view.landingUrl, expect: 'landing', archive: false, ...paper } });
+    if (view.pdfUrl && view.landingUrl && (view.isRecord || resolveLandings))
+      out.push({ copyKey: view.key, role: 'landing', target: { url: view.landingUrl, expect: 'landing', archive: false, ...paper } });
   }
   return out.slice(0, MAX_CHECKS);
 }
 
-/** One copy's verdict from its primary check and (if any) its record check. */
-export function copyVerdict(primary: CheckedLink | 'checking' | undefined, record?: CheckedLink | 'checking'): CopyVerdict | undefined {
+/** Where one check's link led, if it gave the copy: not a sign-in page, a dead end or another paper. */
+function whereItLed(check: CheckedLink | 'checking' | undefined): string | null {
+  if (!check || check === 'checking' || check.state === 'login' || check.state === 'dead' || check.samePaper === 'no') return null;
+  return check.finalUrl;
+}
+
+/** One copy's verdict from its primary check and (if any) its landing-page check. */
+export function copyVerdict(primary: CheckedLink | 'checking' | undefined, landing?: CheckedLink | 'checking'): CopyVerdict | undefined {
   if (!primary) return undefined;
-  if (primary === 'checking') return { state: 'checking', samePaper: 'unknown', opensRecord: false };
-  const papers = [primary.samePaper, record && record !== 'checking' ? record.samePaper : 'unknown'];
+  const landed = [whereItLed(primary), whereItLed(landing)].filter((url): url is string => url !== null);
+  const at = landed.length > 0 ? { landedAt: landed } : {};
+  if (primary === 'checking') return { state: 'checking', samePaper: 'unknown', opensRecord: false, ...at };
+  const papers = [primary.samePaper, landing && landing !== 'checking' ? landing.samePaper : 'unknown'];
   const samePaper = papers.includes('no') ? 'no' : papers.includes('yes') ? 'yes' : 'unknown';
   return {
     state: primary.state,
@@ -58,6 +79,7 @@ export function copyVerdict(primary: CheckedLink | 'checking' | undefined, recor
     ...('archived' in primary ? { archived: primary.archived } : {}),
     ...('origin' in primary ? { origin: primary.origin } : {}),
     opensRecord: primary.state === 'landing',
+    ...at,
   };
 }
 
@@ -91,10 +113,18 @@ function comparable(url: string | null): string | null {
 
 /**
  * The copy whose record page or PDF the tab is showing, or null: popup copy views, or a result's
- * `Copy` list (the article indicator stays away on a page that is itself a free copy).
+ * `Copy` list (the article indicator stays away on a page that is itself a free copy). A copy's own
+ * addresses first; then, given `landedAt` (a copy's verdict's), where its checked links led — a
+ * publisher copy's landing link is often `https://doi.org/10.…`, never the tab's address. Never by
+ * the DOI a page declares: a repository's record of the work declares it too.
  */
-export function copyOnTab<T extends Pick<CopyView, 'landingUrl' | 'pdfUrl'>>(views: readonly T[], tabUrl: string | null | undefined): T | null {
+export function copyOnTab<T extends Pick<CopyView, 'landingUrl' | 'pdfUrl'>>(
+  views: readonly T[],
+  tabUrl: string | null | undefined,
+  landedAt: (view: T) => readonly string[] | undefined = () => undefined,
+): T | null {
   const here = comparable(tabUrl ?? null);
   if (!here) return null;
-  return views.find((v) => comparable(v.landingUrl) === here || comparable(v.pdfUrl) === here) ?? null;
+  const isHere = (url: string | null) => comparable(url) === here;
+  return views.find((v) => isHere(v.landingUrl) || isHere(v.pdfUrl)) ?? views.find((v) => landedAt(v)?.some(isHere)) ?? null;
 }

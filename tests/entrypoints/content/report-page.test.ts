@@ -16,6 +16,25 @@ describe('page reporter', () => {
     expect(send).toHaveBeenCalledWith({ type: 'page:detected', article, pageDoiCount: 2 });
   });
 
+  it("counts and lists only the references: the article's own DOI, in any case, is not one of them", async () => {
+    const send = vi.fn(async () => null);
+    const reporter = createPageReporter(send);
+    const doc = page(
+      '<p>doi:10.1186/S12913-023-10058-W</p><a href="https://doi.org/10.1186/s12913-023-10058-w">this article</a> cites 10.5555/ref.1 and 10.5555/ref.2',
+    );
+    await reporter.report(doc, 'https://bmchealthservres.biomedcentral.com/articles/10.1186/s12913-023-10058-w', article);
+    expect(send).toHaveBeenLastCalledWith({ type: 'page:detected', article, pageDoiCount: 2 });
+    // The check page is filled with the same DOIs the count names.
+    expect(reporter.dois()).toEqual(['10.5555/ref.1', '10.5555/ref.2']);
+    // Without an article every DOI is a reference; a page whose only DOI is its article's has none.
+    await reporter.report(doc, 'https://j.example/list', null);
+    expect(send).toHaveBeenLastCalledWith({ type: 'page:detected', article: null, pageDoiCount: 3 });
+    expect(reporter.dois()).toHaveLength(3);
+    await reporter.report(page('<p>doi:10.1186/s12913-023-10058-w</p>'), 'https://j.example/only-itself', article);
+    expect(send).toHaveBeenLastCalledWith({ type: 'page:detected', article, pageDoiCount: 0 });
+    expect(reporter.dois()).toEqual([]);
+  });
+
   it('reports the paper a page discusses (no article of its own) and a derived article DOI as such', async () => {
     const send = vi.fn(async () => null);
     const doc = page('<p>More information: DOI: 10.5555/discussed.1</p>');

@@ -27,6 +27,9 @@ beforeAll(async () => {
   server.route('/paper.pdf', (_req, res) => res.writeHead(206, { 'content-type': 'application/pdf' }).end(PDF));
   server.route('/octet.pdf', (_req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(PDF));
   server.route('/moved.pdf', redirect('/paper.pdf', 301));
+  // A publisher copy's landing link is its DOI link: the resolver redirects to the article page.
+  server.route(`/doi/${DOI}`, redirect(`/articles/${DOI}`));
+  server.route(`/articles/${DOI}`, html(recordPage({ doi: DOI, title: TITLE })));
   server.route('/record', html(recordPage({ doi: DOI, title: TITLE })));
   server.route('/other-record', html(recordPage({ doi: '10.5555/greenway.other.2020', title: 'Soil microbes in alpine meadows' })));
   server.route('/title-only', html(recordPage({ title: TITLE.toUpperCase() })));
@@ -56,6 +59,13 @@ describe('checkLink against a server that sends no CORS headers', () => {
 
   it('follows redirects and reports where it ended', async () => {
     expect(await check('/moved.pdf')).toMatchObject({ state: 'pdf', finalUrl: `${server.base}/paper.pdf` });
+    // A DOI link's check says where it resolved: the popup matches the tab against that address.
+    expect(await check(`/doi/${DOI}`, { expect: 'landing' })).toEqual({
+      state: 'landing',
+      detail: 'HTML page',
+      finalUrl: `${server.base}/articles/${DOI}`,
+      samePaper: 'yes',
+    });
   });
 
   it('landing: an HTML record, with the same-paper verdict', async () => {
