@@ -99,6 +99,13 @@ export function ResultView({ result, pending, article, preferences, offline, cop
           <CopyRow view={here} here copyText={copyText} />
         </section>
       )}
+      {best && here && (
+        // Under the tab's own copy, the best other copy gets a heading of its own: without it, its card
+        // read as the copy the reader is on.
+        <h2 id="elsewhere-heading" class="section-heading">
+          {t('alsoFreeElsewhere')}
+        </h2>
+      )}
       {best && (
         <BestCopy {...rowProps(best)} evidence={article ? evidenceWords(article) : null}>
           {pending && <StillAsking pending={pending} />}

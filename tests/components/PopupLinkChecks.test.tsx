@@ -137,6 +137,10 @@ describe('popup: link checks', () => {
     expect(here.closest('article')!.getAttribute('aria-label')).toBe('BMC Health Services Research, Published version');
     expect(screen.getByText('You are reading the published version at BMC Health Services Research.')).toBeTruthy();
     expect(screen.getByRole('article', { name: UCL_LEAD }).textContent).toContain('PDF checked');
+    // The best other copy comes under a heading of its own, after the tab's copy.
+    const elsewhere = screen.getByRole('heading', { name: 'Also free elsewhere' });
+    expect(here.compareDocumentPosition(elsewhere) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(elsewhere.compareDocumentPosition(screen.getByRole('article', { name: UCL_LEAD })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // Offered once, in its own section: not among the other copies.
     expect(screen.getAllByRole('article', { name: 'BMC Health Services Research, Published version' })).toHaveLength(1);
     expect(checkLink.mock.calls.map(([t]) => t.url)).toContain(publisherCopy.landingUrl);
@@ -149,5 +153,6 @@ describe('popup: link checks', () => {
     const publisher = await screen.findByRole('article', { name: 'BMC Health Services Research, Published version' });
     await waitFor(() => expect(publisher.querySelector('.row-warning')?.textContent).toContain('Different paper!'));
     expect(screen.queryByText('You are on this copy')).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Also free elsewhere' })).toBeNull();
   });
 });
