@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { MAX_FILE_BYTES } from '@/utils/lists/parse';
 import type { ListParser } from '@/utils/lists/off-thread';
 import type { ParsedList } from '@/utils/lists/entries';
@@ -25,23 +25,45 @@ export function InputPanel({ initialText, parse, running, onCheck }: Props) {
   const [imported, setImported] = useState<{ name: string; list: ParsedList } | null>(null);
   const [perDoi, setPerDoi] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // The file being read (off the page, in the parser's worker): a click on Check meanwhile waits for
+  // it rather than checking the empty text area. Null once read, or when newer input replaced it.
+  const pending = useRef<Promise<ParsedList> | null>(null);
+  // Counts changes of input (typing, choosing a file): a check that waited on a read goes ahead
+  // only if the reader has not changed the input since the click.
+  const generation = useRef(0);
 
   const readFile = async (file: File | undefined) => {
     setMessage(null);
+    pending.current = null;
+    generation.current++;
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
       setImported(null);
       setMessage(t('checkTooBig', file.name));
       return;
     }
-    const list = await parse(file, file.name);
-    setImported({ name: file.name, list });
-    setMessage(t('checkImported', [file.name, String(list.entries.length)]));
+    const read = parse(file, file.name);
+    pending.current = read;
+    setImported(null);
+    setMessage(t('checkReadingFile', file.name));
+    try {
+      const list = await read;
+      if (pending.current !== read) return;
+      setImported({ name: file.name, list });
+      setMessage(t('checkImported', [file.name, String(list.entries.length)]));
+    } finally {
+      if (pending.current === read) pending.current = null;
+    }
   };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const list = imported?.list ?? (await parse(text, ''));
+    const reading = pending.current;
+    const clicked = generation.current;
+    // A failed read has said why (the file input's handler): nothing to check from it.
+    const fromFile = reading ? await reading.catch(() => null) : imported?.list;
+    if (reading && (!fromFile || generation.current !== clicked)) return;
+    const list = fromFile ?? (await parse(text, ''));
     if (!list.entries.some((e) => e.key)) {
       setMessage(t('checkZeroDois'));
       if (!list.entries.length && !list.problems.length) return;
@@ -60,6 +82,8 @@ export function InputPanel({ initialText, parse, running, onCheck }: Props) {
         onInput={(e) => {
           setText((e.currentTarget as HTMLTextAreaElement).value);
           setImported(null);
+          pending.current = null;
+          generation.current++;
         }}
       />
       <div class="check-row">

@@ -85,7 +85,7 @@ export function bodyDois(doc: Document): BodyDois {
         mentioned.set(key, hit.doi);
         continue;
       }
-      if (inProse || !LABEL.test(before.slice(-40)) || sentenceGoesOn(data, hit.index + hit.length)) continue;
+      if (inProse || !LABEL.test(before.slice(-40)) || sentenceGoesOn(textAfter(data, hit.index + hit.length, node as Text, block, 160))) continue;
       // Figure and table DOIs of the same article are the same article.
       if (found.size === 0) out.proseBefore = prose;
       found.set(key, hit.doi);
@@ -101,11 +101,33 @@ export function bodyDois(doc: Document): BodyDois {
 }
 
 /**
+ * Up to `reach` characters of the block's text just after a DOI ending at `end` of `node`. The words
+ * may sit in the next text node: our own badge splits the node right after the DOI it marks, and a
+ * page may wrap the DOI in a link. Reading only the node would take "…and doi:10.1/x<badge> in
+ * earlier work" for a metadata line the moment its badge appears.
+ */
+function textAfter(data: string, end: number, node: Text, block: Element, reach: number): string {
+  let after = data.slice(end, end + reach);
+  if (after.length >= reach || after.includes('\n')) return after;
+  let passed = false;
+  // The block's text after this node: its text nodes in document order.
+  const walk = (n: Node): boolean => {
+    if (passed && n.nodeType === 3) after += (n as Text).data;
+    if (n === node) passed = true;
+    if (after.length >= reach) return true;
+    for (let c = n.firstChild; c; c = c.nextSibling) if (walk(c)) return true;
+    return false;
+  };
+  walk(block);
+  return after.slice(0, reach);
+}
+
+/**
  * True when the words after a DOI carry on a sentence on the same line ("…and doi:10.1/x in earlier
  * work, the effect holds"): a metadata line ends at its DOI, or goes on with another field.
  */
-function sentenceGoesOn(data: string, end: number): boolean {
-  const rest = data.slice(end).split(/\n/, 1)[0] ?? '';
+function sentenceGoesOn(after: string): boolean {
+  const rest = after.split(/\n/, 1)[0] ?? '';
   // Lower-case words straight after the DOI continue a sentence; a separator ("·", "|", ";") or a
   // capitalised field ("Published: …", "PMID …") starts the next field of a metadata line.
   return /^\s+\p{Ll}{2,}(?:\s+\p{L}+){2,}/u.test(rest);

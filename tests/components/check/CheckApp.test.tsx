@@ -106,6 +106,48 @@ describe('CheckApp', () => {
     await waitFor(() => expect(body()).toContain('huge.bib is larger than 20 MB and was not read.'));
   });
 
+  it('a click on Check while a file is still being read checks that file once read, not the empty text area', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const client = fakeClient({
+      parseList: async (input, name) => {
+        if (typeof input !== 'string') await gate;
+        return parseOnPage(input, name);
+      },
+    });
+    render(<CheckApp client={client} />);
+    const ris = `TY  - JOUR\nTI  - One\nDO  - 10.5555/file.1\nER  - \nTY  - JOUR\nTI  - Two\nDO  - 10.5555/file.2\nER  - `;
+    fireEvent.change(screen.getByLabelText('Import file'), { target: { files: [new File([ris], 'refs.ris')] } });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Reading refs.ris…'));
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.lookupList).not.toHaveBeenCalled();
+    expect(body()).not.toContain('No DOIs found');
+    release();
+    await waitFor(() => expect(client.lookupList).toHaveBeenCalledWith(['10.5555/file.1', '10.5555/file.2'], false));
+    expect(body()).toContain('refs.ris: 2 entries read');
+  });
+
+  it('a file read that the reader overtook by typing is not checked on an earlier click', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const client = fakeClient({
+      parseList: async (input, name) => {
+        if (typeof input !== 'string') await gate;
+        return parseOnPage(input, name);
+      },
+    });
+    render(<CheckApp client={client} />);
+    fireEvent.change(screen.getByLabelText('Import file'), { target: { files: [new File(['10.5555/file.1'], 'refs.txt')] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    fireEvent.input(screen.getByLabelText('DOIs or references'), { target: { value: '10.5555/typed.1' } });
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.lookupList).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await waitFor(() => expect(client.lookupList).toHaveBeenCalledWith(['10.5555/typed.1'], false));
+  });
+
   it("fills the list with a tab's DOIs, and shows the last list on open", async () => {
     const saved: SavedList = {
       savedAt: 1_700_000_000_000,

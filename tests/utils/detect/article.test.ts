@@ -133,6 +133,16 @@ describe('detectArticleDoi: repository, site rules and last resorts', () => {
   it('does not take a labelled DOI that a sentence goes on after (a cited work)', () => {
     const cited = page('', '<p>As shown by 10.5555/cited.1 and doi:10.5555/cited.2 in earlier work, the effect holds.</p>');
     expect(detectArticleDoi(cited, URL_NONE)).toBeNull();
+    // The same once our badges sit after each DOI: the text is split there, the sentence still goes on.
+    const badged = page(
+      '',
+      '<p>As shown by 10.5555/cited.1<greenway-badge></greenway-badge> and doi:10.5555/cited.2<greenway-badge></greenway-badge> in earlier work, the effect holds.</p>',
+    );
+    expect(badged.querySelector('p')!.childNodes).toHaveLength(5);
+    expect(detectArticleDoi(badged, URL_NONE)).toBeNull();
+    // Or when the page links the DOI: the words after the link carry the sentence on.
+    const linked = page('', '<p>Compare doi:<a href="https://doi.org/10.5555/cited.3">10.5555/cited.3</a> in earlier work on the effect.</p>');
+    expect(detectArticleDoi(linked, URL_NONE)).toBeNull();
   });
 
   it('finds nothing on pages that only cite DOIs', () => {
