@@ -9,7 +9,7 @@ import type { LoadedSettings } from '@/utils/settings/store';
  * Keeps the user's edits in order: saves run one after another, each starting from the result of the
  * previous one, so quick clicks on several controls never overwrite each other.
  */
-export function useSettingsEditor(client: Pick<OptionsClient, 'load' | 'save'>) {
+export function useSettingsEditor(client: Pick<OptionsClient, 'load' | 'save'> & Partial<Pick<OptionsClient, 'policyChanged'>>) {
   const [loaded, setLoadedState] = useState<LoadedSettings | null>(null);
   const [saved, setSaved] = useState(0);
   const latest = useRef<LoadedSettings | null>(null);
@@ -19,7 +19,20 @@ export function useSettingsEditor(client: Pick<OptionsClient, 'load' | 'save'>) 
     setLoadedState(next);
   }, []);
   useEffect(() => {
-    client.load().then(setLoaded);
+    let live = true;
+    const load = () =>
+      client.load().then((next) => {
+        if (live) setLoaded(next);
+      });
+    // In the save queue: a save under way ends first, and an older read never overwrites a newer one.
+    queue.current = queue.current.then(load).catch(() => undefined);
+    // The institution's policy, answered late (browser start), differs from the one shown: show its locks.
+    void client.policyChanged?.().then((changed) => {
+      if (changed && live) queue.current = queue.current.then(load).catch(() => undefined);
+    });
+    return () => {
+      live = false;
+    };
   }, [client, setLoaded]);
 
   const setWith = useCallback(

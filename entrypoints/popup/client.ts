@@ -32,9 +32,11 @@ export async function readTabState(tabId: number, area: Pick<StorageArea, 'get'>
 
 /** Loaded on demand: only "nothing found" needs the settings, so their code stays off the first paint. */
 async function readPreferences(): Promise<PopupPreferences> {
-  const { loadSettings } = await import('../../utils/settings/store');
-  // loadSettings never throws: damaged or missing settings come back as the defaults.
-  const { settings } = await loadSettings(browser.storage.local, browser.storage.managed);
+  const [{ settingsWithPolicy }, { followPolicy }] = await Promise.all([import('../../utils/settings/store'), import('../../utils/settings/policy-memory')]);
+  // The policy in use now, not storage.managed's answer, which comes seconds late after a browser start.
+  // settingsWithPolicy never throws: damaged or missing settings come back as the defaults.
+  const policy = await followPolicy(browser.storage.local, browser.storage.managed).current();
+  const { settings } = await settingsWithPolicy(browser.storage.local, policy);
   return { discovery: settings.discovery, library: settings.library };
 }
 

@@ -7,14 +7,18 @@ import type { StorageArea } from '../storage/area';
 import { testApiKey, type KeyTestResult } from './key-test';
 import { clearLookupCache, lookupCacheUsage, type CacheUsage } from './lookup-cache';
 import type { KeyedService, Settings } from './schema';
-import { loadSettings, saveSettings, type LoadedSettings, type ManagedArea } from './store';
+import { saveSettings, settingsWithPolicy, type LoadedSettings, type ManagedArea } from './store';
+import { followPolicy } from './policy-memory';
 import { downloadText } from '../view/download';
 import { safeHttpUrl } from '../model/url';
 import { HIDDEN_SITES_KEY, type StorageChangeEvent } from './basics';
 import { readHiddenSites, showSiteAgain } from './hidden-sites';
 
 export interface OptionsClient {
+  /** The settings with the policy in use now (at once: the remembered policy until `storage.managed` answers). */
   load(): Promise<LoadedSettings>;
+  /** Resolves true once `storage.managed` has answered with another policy than `load` used: load again. */
+  policyChanged(): Promise<boolean>;
   /** Saves edited settings (locked fields keep the user's own value) and returns them reloaded. */
   save(next: Settings, previous: LoadedSettings): Promise<LoadedSettings>;
   /** Replaces the user's settings wholesale (import); the policy still applies on top. */
@@ -41,9 +45,13 @@ export interface OptionsEnvironment {
 }
 
 export function createOptionsClient({ storage, fetch, document }: OptionsEnvironment): OptionsClient {
-  const reload = () => loadSettings(storage.local, storage.managed);
+  // Not waiting for storage.managed: right after a browser start it answers seconds late, and the
+  // page stayed blank until then. The page shows the remembered policy's locks and follows the answer.
+  const policy = followPolicy(storage.local, storage.managed);
+  const reload = async () => settingsWithPolicy(storage.local, await policy.current());
   return {
     load: reload,
+    policyChanged: () => policy.changed,
     async save(next, previous) {
       await saveSettings(storage.local, next, previous);
       return reload();

@@ -127,3 +127,31 @@ export function readPolicy(local: StorageArea, managed: PolicyArea | null | unde
   })();
   return { now, fresh };
 }
+
+/** The policy a page acts on, and whether `storage.managed`'s late answer changed it (`followPolicy`). */
+export interface PolicyView {
+  /** The policy to act on now: `storage.managed`'s answer once it has come, before that `readPolicy`'s `now`. Never rejects. */
+  current(): Promise<Policy>;
+  /**
+   * Resolves once `storage.managed` has answered: true when its policy is not the one acted on until
+   * then (the page reads its settings again), false when it is. Never rejects.
+   */
+  changed: Promise<boolean>;
+}
+
+/**
+ * For pages the reader opens (options, onboarding, the popup's preferences): act on the policy at once,
+ * as `readPolicy` says, and switch to `storage.managed`'s answer when it comes. Right after a browser
+ * start Chromium's answer takes seconds; a page that waited for it stayed blank that long. Only the
+ * background remembers the policy (`rememberPolicy`): one writer.
+ */
+export function followPolicy(local: StorageArea, managed: PolicyArea | null | undefined, options: ReadPolicyOptions = {}): PolicyView {
+  const read = readPolicy(local, managed, options);
+  let policy: Promise<Policy> = read.now.then((now) => now.policy);
+  const changed = read.fresh.then(async (fresh) => {
+    const used = await policy;
+    policy = Promise.resolve(fresh);
+    return !samePolicy(used, fresh);
+  });
+  return { current: () => policy, changed };
+}

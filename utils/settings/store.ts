@@ -62,7 +62,7 @@ export async function settingsWithPolicy(local: StorageArea, policy: unknown): P
   return { settings, user, locked, notes };
 }
 
-/** The settings with `storage.managed`'s policy, waiting for it however long it takes (the options page). */
+/** The settings with `storage.managed`'s policy, waiting for it however long it takes (tests; the pages use `followPolicy`). */
 export async function loadSettings(local: StorageArea, managed?: ManagedArea | null): Promise<LoadedSettings> {
   return settingsWithPolicy(local, await readManaged(managed));
 }

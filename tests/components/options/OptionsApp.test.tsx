@@ -5,6 +5,7 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import { createOptionsClient, type OptionsClient } from '@/utils/settings/options-client';
 import { SETTINGS_KEY, defaultSettings, type Settings } from '@/utils/settings/schema';
 import { readStoredSettings } from '@/utils/settings/store';
+import { POLICY_MEMORY_KEY } from '@/utils/settings/policy-memory';
 import { SOURCE_LABELS } from '@/utils/sources/registry';
 import type { FetchLike } from '@/utils/engine';
 import current from '../../fixtures/settings/v3.json';
@@ -115,6 +116,21 @@ describe('OptionsApp: every control changes the stored settings', () => {
 });
 
 describe('OptionsApp: managed policy, damaged settings, key test, cache, backup', () => {
+  it('shows at once while storage.managed is slow (browser start), then the locks of its late answer', async () => {
+    let answer: (value: Record<string, unknown>) => void = () => undefined;
+    const late = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
+    // Remembered: no policy (what the background saw last time). The page shows it at once.
+    await fakeBrowser.storage.local.set({ [POLICY_MEMORY_KEY]: { v: 1, policy: null, seenAt: 1 } });
+    const storage = { local: fakeBrowser.storage.local, managed: { get: () => late }, onChanged: fakeBrowser.storage.onChanged };
+    render(<OptionsApp client={createOptionsClient({ storage, fetch: async () => new Response('{}'), document })} />);
+    const email = (await screen.findByLabelText('Your email (optional)')) as HTMLInputElement;
+    expect(email.disabled).toBe(false);
+    answer(policy);
+    await waitFor(() => expect(email.disabled).toBe(true));
+    await waitFor(() => expect(email.value).toBe('library@example.edu'));
+    expect(screen.getByText(/Your institution manages some of these settings/)).toBeTruthy();
+  });
+
   it('shows locked fields as disabled and says why', async () => {
     await fakeBrowser.storage.managed.set(policy);
     setup();

@@ -5,6 +5,7 @@ import {
   POLICY_WAIT_MS,
   normalisePolicy,
   readManaged,
+  followPolicy,
   readPolicy,
   recallPolicy,
   rememberPolicy,
@@ -107,5 +108,45 @@ describe('readPolicy: what to act on now', () => {
     expect(timers.waits.map((w) => w.ms)).toEqual([250]);
     managed.answer(privacy);
     expect(await read.now).toEqual({ policy: privacy, origin: 'managed' });
+  });
+});
+
+describe('followPolicy: a page shows at once and follows the late answer', () => {
+  it('uses the remembered policy until storage.managed answers, then its answer; `changed` says whether it differed', async () => {
+    const late = lateManaged();
+    const local = remembered(privacy);
+    const view = followPolicy(local, late.area);
+    expect(await view.current()).toEqual(privacy);
+    late.answer({ autoLookup: false, email: 'lib@uni.example' });
+    expect(await view.changed).toBe(true);
+    expect(await view.current()).toEqual({ autoLookup: false, email: 'lib@uni.example' });
+    // A page never writes the memory: the background is its one writer.
+    expect(await recallPolicy(local)).toEqual({ policy: privacy });
+  });
+
+  it('reports no change when the answer is the remembered policy, or when it came first', async () => {
+    const late = lateManaged();
+    const same = followPolicy(remembered(privacy), late.area);
+    expect(await same.current()).toEqual(privacy);
+    late.answer({ ...privacy });
+    expect(await same.changed).toBe(false);
+    // storage.local slower than storage.managed: the answer is there before the memory is read.
+    const memory = remembered(null);
+    const slowLocal = { ...memory, get: (keys: string) => new Promise<Record<string, unknown>>((resolve) => setTimeout(() => resolve(memory.get(keys)), 5)) };
+    const early = followPolicy(slowLocal, { get: async () => privacy });
+    expect(await early.changed).toBe(false);
+    expect(await early.current()).toEqual(privacy);
+  });
+
+  it('with nothing remembered and no answer within the wait, shows no policy, then the answer', async () => {
+    const late = lateManaged();
+    const timers = manualTimers();
+    const view = followPolicy(memoryStorage(), late.area, { setTimer: timers.setTimer });
+    await expect.poll(() => timers.waits.length).toBe(1);
+    timers.waits[0]!.fire();
+    expect(await view.current()).toBeNull();
+    late.answer(privacy);
+    expect(await view.changed).toBe(true);
+    expect(await view.current()).toEqual(privacy);
   });
 });
