@@ -155,6 +155,18 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
       };
     }, null);
     expect(styles).toEqual({ linked: 0, inline: 1, border: '2px', accent: '#1a7f37' });
+    // A folded row reads "host · version · licence": the space before the first "·" is drawn (a flex
+    // item's leading space is dropped unless kept, and a shortened host ran into the dot).
+    await expect.poll(() => popup.evaluate(() => document.querySelector('.row-facts') !== null, null)).toBe(true);
+    const space = await popup.evaluate(() => {
+      const text = document.querySelector('.row-facts')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 1);
+      return { char: text.textContent![0], width: range.getBoundingClientRect().width };
+    }, null);
+    expect(space.char).toBe(' ');
+    expect(space.width).toBeGreaterThan(2);
   });
 
   it('fits: everything within 400 × 600, the main button on the first screen at 200 % zoom, no sideways scrolling at 360–420 px', async () => {
