@@ -34,6 +34,19 @@ function fakeClient(overrides: Partial<CheckClient> = {}): CheckClient & { saved
   };
 }
 
+/** A client whose parser holds files (not pasted text) until `release()`: a worker still reading. */
+function slowFileClient() {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const client = fakeClient({
+    parseList: async (input, name) => {
+      if (typeof input !== 'string') await gate;
+      return parseOnPage(input, name);
+    },
+  });
+  return { client, release };
+}
+
 async function violations(container: Element): Promise<string[]> {
   document.documentElement.lang = 'en';
   document.title = 'Check a list';
@@ -107,14 +120,7 @@ describe('CheckApp', () => {
   });
 
   it('a click on Check while a file is still being read checks that file once read, not the empty text area', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const client = fakeClient({
-      parseList: async (input, name) => {
-        if (typeof input !== 'string') await gate;
-        return parseOnPage(input, name);
-      },
-    });
+    const { client, release } = slowFileClient();
     render(<CheckApp client={client} />);
     const ris = `TY  - JOUR\nTI  - One\nDO  - 10.5555/file.1\nER  - \nTY  - JOUR\nTI  - Two\nDO  - 10.5555/file.2\nER  - `;
     fireEvent.change(screen.getByLabelText('Import file'), { target: { files: [new File([ris], 'refs.ris')] } });
@@ -129,14 +135,7 @@ describe('CheckApp', () => {
   });
 
   it('a file read that the reader overtook by typing is not checked on an earlier click', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const client = fakeClient({
-      parseList: async (input, name) => {
-        if (typeof input !== 'string') await gate;
-        return parseOnPage(input, name);
-      },
-    });
+    const { client, release } = slowFileClient();
     render(<CheckApp client={client} />);
     fireEvent.change(screen.getByLabelText('Import file'), { target: { files: [new File(['10.5555/file.1'], 'refs.txt')] } });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
