@@ -69,7 +69,7 @@ export function useListCheck(client: CheckClient) {
         if (current) return current;
         setTable({ rows: saved.rows, changes: null });
         setSavedAt(saved.savedAt);
-        return { format: saved.format, entries: saved.entries, problems: [], duplicates: 0 };
+        return { format: saved.format, entries: saved.entries, problems: saved.problems ?? [], duplicates: saved.duplicates ?? 0 };
       });
     });
     return () => {
@@ -157,7 +157,8 @@ export function useListCheck(client: CheckClient) {
       });
       abort.current = null;
       const now = client.now();
-      if (await client.saveLast({ savedAt: now, format: parsed.format, entries, rows: finalRows })) setSavedAt(now);
+      const saved = { savedAt: now, format: parsed.format, entries, rows: finalRows, duplicates: parsed.duplicates, problems: parsed.problems };
+      if (await client.saveLast(saved)) setSavedAt(now);
     },
     [client],
   );

@@ -25,6 +25,8 @@ export function ExportBar({ entries, rows, client }: Props) {
   };
   return (
     <div class="check-row check-export">
+      {/* Said where the buttons are: a reader who filtered the table may expect its rows alone. */}
+      <span class="muted">{t('checkExportScope', String(rows.length))}</span>
       <button type="button" class="action secondary" onClick={() => client.download(exportFileName('csv'), toCsv(rows), 'text/csv')}>
         {t('checkExportCsv')}
       </button>

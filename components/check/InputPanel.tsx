@@ -81,6 +81,8 @@ export function InputPanel({ initialText, parse, running, onCheck }: Props) {
         spellcheck={false}
         onInput={(e) => {
           setText((e.currentTarget as HTMLTextAreaElement).value);
+          // The text now replaces the file: what was said of it ("Reading…", "N entries read") is stale.
+          if (pending.current || imported) setMessage(null);
           setImported(null);
           pending.current = null;
           generation.current++;

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { OaStatus } from '../model';
 import type { StorageArea } from '../storage/area';
-import type { ListEntry, ListFormat } from './entries';
+import type { ListEntry, ListFormat, ListProblem } from './entries';
 import type { ResultRow } from './rows';
 import { nextTask } from './slices';
 
@@ -37,9 +37,20 @@ const Meta = z.object({
   savedAt: z.number(),
   format: z.enum(['bibtex', 'ris', 'csl-json', 'csv', 'text']),
   parts: z.number().check(z.int(), z.nonnegative(), z.maximum(1000)),
+  // What the reader was told when the list was read (absent in lists saved before they were kept).
+  duplicates: z.optional(z.number().check(z.int(), z.nonnegative())),
+  problems: z.optional(z.array(z.object({ where: z.string(), what: z.string() })).check(z.maxLength(1000))),
 });
 const Part = z.object({ entries: z.array(Entry), rows: z.array(Row) });
-export type SavedList = { savedAt: number; format: ListFormat; entries: ListEntry[]; rows: ResultRow[] };
+export type SavedList = {
+  savedAt: number;
+  format: ListFormat;
+  entries: ListEntry[];
+  rows: ResultRow[];
+  /** Duplicates merged and parts that could not be read, as said when the list was read (0 and none when not saved). */
+  duplicates?: number;
+  problems?: ListProblem[];
+};
 
 /** Entries per stored part: each part is one `storage.set`, so no single write blocks the page long. */
 export const PART_SIZE = 100;
@@ -52,7 +63,8 @@ export async function loadLastList(area: Pick<StorageArea, 'get'>): Promise<Save
     if (!meta.success) return null;
     const keys = Array.from({ length: meta.data.parts }, (_, i) => partKey(i));
     const stored = keys.length ? await area.get(keys) : {};
-    const list: SavedList = { savedAt: meta.data.savedAt, format: meta.data.format, entries: [], rows: [] };
+    const { savedAt, format, duplicates = 0, problems = [] } = meta.data;
+    const list: SavedList = { savedAt, format, entries: [], rows: [], duplicates, problems };
     for (const key of keys) {
       const part = Part.safeParse(stored[key]);
       if (!part.success || part.data.entries.length !== part.data.rows.length) return null;
@@ -81,7 +93,8 @@ export async function saveLastList(area: Pick<StorageArea, 'set' | 'remove'>, li
       });
       await nextTask();
     }
-    await area.set({ [LAST_LIST_KEY]: { version: 2, savedAt: list.savedAt, format: list.format, parts } });
+    const told = { duplicates: list.duplicates ?? 0, problems: (list.problems ?? []).slice(0, 1000) };
+    await area.set({ [LAST_LIST_KEY]: { version: 2, savedAt: list.savedAt, format: list.format, parts, ...told } });
   };
   try {
     await write(list.entries);

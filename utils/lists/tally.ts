@@ -51,7 +51,7 @@ export type NotAskedReason = 'email' | 'key' | 'off';
 export interface SourceLine {
   id: SourceName;
   label: string;
-  /** DOIs the source answered / failed on, of `of` DOIs with a result; absent when it was never asked. */
+  /** DOIs the source answered / failed on, of `of` DOIs with a result (doi.org: of the DOIs it was asked about); absent when it was never asked. */
   counts: (SourceCounts & { of: number }) | null;
   notAsked: NotAskedReason | null;
 }
@@ -64,7 +64,9 @@ export interface SourceLine {
 export function sourceLines(tally: RunTally, perDoi: boolean): SourceLine[] {
   return SOURCES.flatMap((source): SourceLine[] => {
     const counts = tally.sources.get(source.id);
-    if (counts) return [{ id: source.id, label: source.label, counts: { ...counts, of: tally.results }, notAsked: null }];
+    // doi.org is asked only about DOIs no index knows: out of those, not of the list ("1 of 4002 answered" read as 4001 failures).
+    const of = source.role === 'registration' && counts ? counts.answered + counts.failed : tally.results;
+    if (counts) return [{ id: source.id, label: source.label, counts: { ...counts, of }, notAsked: null }];
     // doi.org (a registration source) is asked only about DOIs no index knows: not asking it is no setting's doing.
     if (tally.results === 0 || !(perDoi || source.batched) || source.role === 'registration') return [];
     const reason: NotAskedReason = source.needsEmail ? 'email' : source.key?.required ? 'key' : 'off';

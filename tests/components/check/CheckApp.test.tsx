@@ -64,9 +64,10 @@ describe('CheckApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await waitFor(() => expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('2 of 2 checked'));
     expect(client.lookupList).toHaveBeenCalledWith(['10.5555/a.open', '10.5555/b'], false);
-    expect(body()).toContain('2 entries, 2 with a DOI, 1 duplicates merged');
+    expect(body()).toContain('Entries: 2 · with a DOI: 2 · duplicates merged: 1');
     await waitFor(() => expect(body()).toContain('UCL Discovery (Repository)'));
     expect(body()).toContain('No free copy found');
+    expect(body()).toContain('Exports cover the whole list (2 rows), whatever the filter:');
     await waitFor(() => expect(client.saved).toHaveLength(1));
     expect(client.saved[0]!.rows.map((r) => r.status)).toEqual(['gold', 'closed']);
     // Each source's own account: the fake answers from OpenAlex alone, and only batched sources were meant.
@@ -143,6 +144,8 @@ describe('CheckApp', () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(client.lookupList).not.toHaveBeenCalled();
+    // Nothing more is said of the file the text replaced.
+    expect(body()).not.toContain('refs.txt');
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await waitFor(() => expect(client.lookupList).toHaveBeenCalledWith(['10.5555/typed.1'], false));
   });
@@ -170,6 +173,8 @@ describe('CheckApp', () => {
           count: 1,
         },
       ],
+      duplicates: 1,
+      problems: [{ where: 'line 3', what: 'not a RIS tag line: "junk"' }],
     };
     const client = fakeClient({ loadLast: async () => saved });
     render(<CheckApp client={client} request={{ tabId: 7 }} />);
@@ -178,5 +183,9 @@ describe('CheckApp', () => {
     await waitFor(() => expect(body()).toContain('Last list, checked'));
     expect(body()).toContain('Example Repository');
     expect(screen.getByRole('link', { name: 'Record' }).getAttribute('href')).toBe('https://repo.example.org/1');
+    // What was said when the list was read is said again.
+    expect(body()).toContain('Entries: 1 · with a DOI: 1 · duplicates merged: 1');
+    expect(body()).toContain('Some parts could not be read; everything readable is checked:');
+    expect(body()).toContain('not a RIS tag line: "junk"');
   });
 });

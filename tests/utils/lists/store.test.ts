@@ -13,7 +13,8 @@ function list(n: number): SavedList {
     raw: `@misc{k${i}}`,
     count: 1,
   }));
-  return { savedAt: 1, format: 'bibtex', entries, rows: entries.map((e, i) => rowFor(e, i, undefined)) };
+  const problems = [{ where: `entry ${n + 1} (line ${n + 2})`, what: 'unbalanced braces' }];
+  return { savedAt: 1, format: 'bibtex', entries, rows: entries.map((e, i) => rowFor(e, i, undefined)), duplicates: 2, problems };
 }
 
 describe('last list store', () => {
@@ -23,6 +24,16 @@ describe('last list store', () => {
     expect(await saveLastList(area, saved)).toBe(true);
     expect(Object.keys(area.dump())).toHaveLength(4);
     expect(await loadLastList(area)).toEqual(saved);
+  });
+  it('reads a list saved before duplicates and problems were kept as having none', async () => {
+    const area = memoryStorage();
+    expect(await saveLastList(area, list(3))).toBe(true);
+    const older = { ...(area.dump()[LAST_LIST_KEY] as Record<string, unknown>) };
+    delete older.duplicates;
+    delete older.problems;
+    await area.set({ [LAST_LIST_KEY]: older });
+    expect(await loadLastList(area)).toMatchObject({ duplicates: 0, problems: [] });
+    expect((await loadLastList(area))?.entries).toHaveLength(3);
   });
   it('keeps rows of every lookup status, incomplete and unregistered included', async () => {
     const area = memoryStorage();

@@ -38,4 +38,13 @@ describe('tally', () => {
     // Without the tick only the batched sources are expected: no line for a per-DOI source not asked.
     expect(sourceLines(tally, false).map((l) => l.id)).toEqual(indexes.filter((s) => s.batched || asked.includes(s.id)).map((s) => s.id));
   });
+
+  it('counts doi.org out of the DOIs it was asked about, not out of the list', () => {
+    const tally = emptyTally();
+    for (let i = 0; i < 5; i++) countResult(tally, closedResult({ sources: { openalex: { ok: true } } }));
+    countResult(tally, closedResult({ sources: { openalex: { ok: true }, doiorg: { ok: true } } }));
+    const lines = sourceLines(tally, false);
+    expect(lines.find((l) => l.id === 'openalex')?.counts).toEqual({ answered: 6, failed: 0, of: 6 });
+    expect(lines.find((l) => l.id === 'doiorg')?.counts).toEqual({ answered: 1, failed: 0, of: 1 });
+  });
 });
