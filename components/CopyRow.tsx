@@ -20,7 +20,7 @@ const WARNINGS: ReadonlySet<CopyVerdict['state']> = new Set(['dead', 'login', 'c
 interface Props {
   view: CopyView;
   verdict?: CopyVerdict;
-  /** The tab shows this copy: "You are on this copy". */
+  /** The tab shows this copy (its section says "You are on this copy"): no link to open it. */
   here?: boolean;
   copyText(text: string): Promise<void>;
   onFindArchive?(): void;
@@ -40,7 +40,6 @@ export function CopyRow({ view, verdict, here = false, copyText, onFindArchive, 
   const openLabel = view.pdfUrl ? t('openPdf') : view.isRecord ? t('openRecord') : t('openPage');
   return (
     <article class="copy-row" aria-label={`${view.host}, ${view.version}`} data-host={view.host} data-kind={view.kind} data-here={here || undefined}>
-      {here && <p class="here-note">{t('youAreHere')}</p>}
       <div class="row-line">
         <button type="button" class="row-toggle" aria-expanded={open} aria-controls={open ? bodyId : undefined} onClick={() => setOpen(!open)}>
           <span class="row-marker" aria-hidden="true">

@@ -95,7 +95,10 @@ export function ResultView({ result, pending, article, preferences, offline, cop
           <h2 id="here-heading" class="section-heading">
             {t('thisCopy')}
           </h2>
-          <p class="here-version">{t('youAreReading', [here.version.toLowerCase(), here.host])}</p>
+          {/* Said once, here: the row below carries the copy's actions, not a second "you are here". */}
+          <p class="here-version">
+            <strong>{t('youAreHere')}</strong>: {t('hereVersion', [here.version.toLowerCase(), here.host])}
+          </p>
           <CopyRow view={here} here copyText={copyText} />
         </section>
       )}

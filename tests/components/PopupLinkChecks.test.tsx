@@ -116,9 +116,11 @@ describe('popup: link checks', () => {
     const checkLink = checker({ [publisherCopy.pdfUrl!]: 'pdf' });
     const onUcl = { ...done(foundResult()), pageUrl: `${uclCopy.landingUrl}/#abstract` };
     render(<PopupApp tabId={3} client={fakeClient(onUcl, { checkLink })} />);
-    const here = await screen.findByText('You are on this copy');
-    expect(here.closest('article')!.getAttribute('aria-label')).toBe('UCL Discovery, Published version');
-    expect(screen.getByText('You are reading the published version at UCL Discovery.')).toBeTruthy();
+    const here = (await screen.findByText('You are on this copy')).closest('section')!;
+    expect(here.querySelector('article')!.getAttribute('aria-label')).toBe('UCL Discovery, Published version');
+    expect(here.querySelector('.here-version')!.textContent).toBe('You are on this copy: the published version at UCL Discovery.');
+    // Said once: not again on the row.
+    expect(screen.getAllByText(/You are on this copy/)).toHaveLength(1);
     const best = screen.getByRole('heading', { name: 'Free to read: published version, CC BY 4.0, at BMC Health Services Research' }).closest('article')!;
     expect(best.textContent).not.toContain('UCL Discovery');
     await waitFor(() => expect(checkLink).toHaveBeenCalled());
@@ -133,9 +135,9 @@ describe('popup: link checks', () => {
     const checkLink = checker({ [publisherCopy.landingUrl!]: { state: 'landing', samePaper: 'yes', finalUrl: articlePage }, [uclCopy.pdfUrl!]: 'pdf' });
     const onBmc = { ...done(foundResult()), pageUrl: `${articlePage}#Sec1` };
     render(<PopupApp tabId={3} client={fakeClient(onBmc, { checkLink })} />);
-    const here = await screen.findByText('You are on this copy');
-    expect(here.closest('article')!.getAttribute('aria-label')).toBe('BMC Health Services Research, Published version');
-    expect(screen.getByText('You are reading the published version at BMC Health Services Research.')).toBeTruthy();
+    const here = (await screen.findByText('You are on this copy')).closest('section')!;
+    expect(here.querySelector('article')!.getAttribute('aria-label')).toBe('BMC Health Services Research, Published version');
+    expect(here.querySelector('.here-version')!.textContent).toBe('You are on this copy: the published version at BMC Health Services Research.');
     expect(screen.getByRole('article', { name: UCL_LEAD }).textContent).toContain('PDF checked');
     // The best other copy comes under a heading of its own, after the tab's copy.
     const elsewhere = screen.getByRole('heading', { name: 'Also free elsewhere' });

@@ -116,7 +116,7 @@ describe('link checks in Chromium', () => {
     expect(await here.getAttribute('data-host')).toBe('UCL Discovery');
     const best = popup.locator('article.copy-best');
     expect(await best.innerText()).not.toContain('UCL Discovery');
-    expect(await text(popup)).toContain('You are reading the published version at UCL Discovery.');
+    expect(await text(popup)).toContain('You are on this copy: the published version at UCL Discovery.');
     expect(await axeViolations(popup)).toEqual([]);
   });
 
@@ -127,7 +127,7 @@ describe('link checks in Chromium', () => {
     expect(await popup.locator('article.copy-best').getAttribute('data-host')).toBe('UCL Discovery');
     // Shown once, as the copy the reader is on: no longer among "Other free copies".
     expect(await popup.locator('article[data-host="BMC Health Services Research"]').count()).toBe(1);
-    expect(await text(popup)).toContain('You are reading the published version at BMC Health Services Research.');
+    expect(await text(popup)).toContain('You are on this copy: the published version at BMC Health Services Research.');
     // Learned by checking the copy's own link: doi.org was asked for it, and its redirect followed.
     expect(server.requests({ host: apiHost('doiorg'), path: `/${BMC_DOI}` }).length).toBeGreaterThan(0);
     expect(await axeViolations(popup)).toEqual([]);
