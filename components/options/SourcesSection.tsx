@@ -51,21 +51,29 @@ export function SourcesSection({ editor }: { editor: SettingsEditor }) {
   return (
     <Section id="sources" title={t('optSourcesTitle')}>
       <p class="help">{t('optSourcesHelp')}</p>
-      {SOURCES.map((source) => {
-        const need = sourceNeeds(source, editor.settings);
-        return need ? (
-          <NeedsRow key={source.id} id={source.id} label={source.label} need={need} />
-        ) : (
-          <Toggle key={source.id} editor={editor} path={`sources.${source.id}.enabled`} checked={sources[source.id].enabled} label={source.label} />
-        );
-      })}
-      <Toggle
-        editor={editor}
-        path="ranking.preferRepository"
-        checked={ranking.preferRepository}
-        label={t('optPreferRepository')}
-        help={t('optPreferRepositoryHelp')}
-      />
+      {/* Two groups: the services asked, then how their copies are ordered. In one list, "Prefer
+          repository copies" read as one more service. */}
+      <fieldset>
+        <legend>{t('optSourcesAsked')}</legend>
+        {SOURCES.map((source) => {
+          const need = sourceNeeds(source, editor.settings);
+          return need ? (
+            <NeedsRow key={source.id} id={source.id} label={source.label} need={need} />
+          ) : (
+            <Toggle key={source.id} editor={editor} path={`sources.${source.id}.enabled`} checked={sources[source.id].enabled} label={source.label} />
+          );
+        })}
+      </fieldset>
+      <fieldset class="ranking">
+        <legend>{t('optRankingTitle')}</legend>
+        <Toggle
+          editor={editor}
+          path="ranking.preferRepository"
+          checked={ranking.preferRepository}
+          label={t('optPreferRepository')}
+          help={t('optPreferRepositoryHelp')}
+        />
+      </fieldset>
       <details class="advanced">
         <summary>{t('optBaseUrlsTitle')}</summary>
         <p class="help">{t('optBaseUrlsHelp')}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { createOptionsClient } from '@/utils/settings/options-client';
@@ -50,5 +50,16 @@ describe('Sources: a source that needs an email or a key is not shown as on', ()
     expect(help?.textContent).toBe(
       'Giving your email turns on Unpaywall, asked only with an email. It also goes to OpenAlex and Crossref as a polite contact address, and to no one else.',
     );
+  });
+});
+
+describe('Sources: the services asked and the order of copies are two groups', () => {
+  it('every service is in "Services asked"; "Prefer repository copies" is in "Order of copies", not among them', async () => {
+    renderOptions();
+    const services = await screen.findByRole('group', { name: 'Services asked' });
+    for (const source of SOURCES) expect(services.textContent, source.id).toContain(source.label);
+    expect(within(services).queryByLabelText('Prefer repository copies')).toBeNull();
+    const order = screen.getByRole('group', { name: 'Order of copies' });
+    expect(within(order).getByLabelText('Prefer repository copies')).toBeTruthy();
   });
 });
