@@ -64,9 +64,11 @@ export interface SourceLine {
 export function sourceLines(tally: RunTally, perDoi: boolean): SourceLine[] {
   return SOURCES.flatMap((source): SourceLine[] => {
     const counts = tally.sources.get(source.id);
-    // doi.org is asked only about DOIs no index knows: out of those, not of the list ("1 of 4002 answered" read as 4001 failures).
-    const of = source.role === 'registration' && counts ? counts.answered + counts.failed : tally.results;
-    if (counts) return [{ id: source.id, label: source.label, counts: { ...counts, of }, notAsked: null }];
+    if (counts) {
+      // doi.org is asked only about DOIs no index knows: out of those, not of the list ("1 of 4002 answered" read as 4001 failures).
+      const of = source.role === 'registration' ? counts.answered + counts.failed : tally.results;
+      return [{ id: source.id, label: source.label, counts: { ...counts, of }, notAsked: null }];
+    }
     // doi.org (a registration source) is asked only about DOIs no index knows: not asking it is no setting's doing.
     if (tally.results === 0 || !(perDoi || source.batched) || source.role === 'registration') return [];
     const reason: NotAskedReason = source.needsEmail ? 'email' : source.key?.required ? 'key' : 'off';
