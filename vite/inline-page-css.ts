@@ -7,7 +7,7 @@
  *
  * Extension pages may carry inline styles: the default MV3 content security policy of both Chromium
  * and Firefox restricts scripts and objects, not styles (checked in both browsers by
- * tests/e2e/popup-styles.e2e.ts). The stylesheet files stay in the build for the pages that link them.
+ * tests/e2e/popup.e2e.ts, "styled"). The stylesheet files stay in the build for the pages that link them.
  */
 import type { Plugin } from 'vite';
 

@@ -169,6 +169,20 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     expect(space.width).toBeGreaterThan(2);
   });
 
+  it('loads: its early script starts the tab read before the entry module runs, and the entry reuses it', async () => {
+    const popup = await popupFor(BMC_ARTICLE_URL);
+    await expect.poll(() => popup.evaluate(() => performance.getEntriesByName('greenway:content').length, null), { timeout: 20_000 }).toBe(1);
+    const order = await popup.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name).map((e) => e.startTime);
+      const slot = Object.getOwnPropertyDescriptor(globalThis, '__greenwayFirstRead');
+      return { early: at('greenway:early-read'), content: at('greenway:content'), slotHidden: slot?.enumerable === false };
+    }, null);
+    // One read, started by the deferred classic script (the mark is set only when it starts the read).
+    expect(order.early).toHaveLength(1);
+    expect(order.early[0]).toBeLessThan(order.content[0]!);
+    expect(order.slotHidden).toBe(true);
+  });
+
   it('fits: everything within 400 × 600, the main button on the first screen at 200 % zoom, no sideways scrolling at 360–420 px', async () => {
     // On BMC's own page the reader is on a free copy: the first screen says so and starts the card of
     // the best other copy. The same DOI asked for in the address (the context menu) has no tab: then
