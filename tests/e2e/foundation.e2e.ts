@@ -11,7 +11,12 @@ import { BROWSERS, launchDriven, type DrivenExtension } from '../../harness/driv
 
 /** The `chrome` global as seen inside inExtension callbacks (they run in the browser). */
 declare const chrome: {
-  action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
+  action: {
+    getBadgeText(d: { tabId: number }): Promise<string>;
+    getTitle(d: { tabId: number }): Promise<string>;
+    getPopup(d: { tabId: number }): Promise<string>;
+  };
+  extension?: { getViews(q: { type: string }): Window[] };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
@@ -82,6 +87,15 @@ describe.each(BROWSERS)('foundation in %s: BMC article → UCL Discovery copy', 
     await expect.poll(() => ext.inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 }).toBe('OA');
     const title = await ext.inExtension((id) => chrome.action.getTitle({ tabId: id }), tabId);
     expect(title).toBe('Greenway: free copy at UCL Discovery — Published version');
+    // The tab's popup address names the tab: the popup reads its state without asking which tab is active.
+    expect(new URL(await ext.inExtension((id) => chrome.action.getPopup({ tabId: id }), tabId)).search).toBe(`?tabId=${tabId}`);
+    if (browserName === 'firefox') {
+      // A real click on the toolbar button opens that address in the panel.
+      await ext.clickToolbarIcon(article);
+      const panelSearch = () => ext.inExtension(() => chrome.extension?.getViews({ type: 'popup' })[0]?.location.search ?? null, null);
+      await expect.poll(panelSearch, { timeout: 10_000 }).toBe(`?tabId=${tabId}`);
+      await ext.inExtension(() => chrome.extension?.getViews({ type: 'popup' }).forEach((w) => w.close()), null);
+    }
 
     const popup = await ext.openPopup(tabId);
     const best = () => popup.evaluate(bestCard, 'UCL Discovery');
