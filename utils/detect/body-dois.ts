@@ -107,19 +107,9 @@ export function bodyDois(doc: Document): BodyDois {
  * earlier work" for a metadata line the moment its badge appears.
  */
 function textAfter(data: string, end: number, node: Text, block: Element, reach: number): string {
-  let after = data.slice(end, end + reach);
+  const after = data.slice(end, end + reach);
   if (after.length >= reach || after.includes('\n')) return after;
-  let passed = false;
-  // The block's text after this node: its text nodes in document order.
-  const walk = (n: Node): boolean => {
-    if (passed && n.nodeType === 3) after += (n as Text).data;
-    if (n === node) passed = true;
-    if (after.length >= reach) return true;
-    for (let c = n.firstChild; c; c = c.nextSibling) if (walk(c)) return true;
-    return false;
-  };
-  walk(block);
-  return after.slice(0, reach);
+  return (after + (blockTextBeside(block, node, 'after', reach - after.length) ?? '')).slice(0, reach);
 }
 
 /**
@@ -146,14 +136,33 @@ function isProse(data: string, block: Element): boolean {
 function textBefore(data: string, index: number, node: Text, block: Element, reach: number): string {
   const own = data.slice(Math.max(0, index - reach), index);
   if (own.length >= reach || (block === node.parentElement && node === block.firstChild)) return own;
-  let before = '';
-  // The block's text up to this node: its text nodes in document order.
+  const before = blockTextBeside(block, node, 'before', reach);
+  return before === null ? own : (before + data.slice(0, index)).slice(-reach);
+}
+
+/**
+ * Up to `reach` characters of `block`'s text on one side of `node`, `node` itself left out: the end
+ * of its text nodes before `node`, or the start of those after it (document order). Null when `node`
+ * is not in `block`.
+ */
+function blockTextBeside(block: Element, node: Text, side: 'before' | 'after', reach: number): string | null {
+  let text = '';
+  let found = false;
+  // A hand walk (firstChild / nextSibling), as the page scanner's; it stops at `node` going back, or
+  // once it has `reach` characters going forward.
   const walk = (n: Node): boolean => {
-    if (n === node) return true;
-    if (n.nodeType === 3) before = (before + (n as Text).data).slice(-reach);
+    if (n === node) {
+      found = true;
+      if (side === 'before') return true;
+    } else if (n.nodeType === 3) {
+      if (side === 'before') text = (text + (n as Text).data).slice(-reach);
+      else if (found) text += (n as Text).data;
+    }
+    if (side === 'after' && text.length >= reach) return true;
     for (let c = n.firstChild; c; c = c.nextSibling) if (walk(c)) return true;
     return false;
   };
-  if (!walk(block)) return own;
-  return (before + data.slice(0, index)).slice(-reach);
+  walk(block);
+  if (!found) return null;
+  return side === 'before' ? text : text.slice(0, reach);
 }
