@@ -9,7 +9,7 @@ import type { LoadedSettings } from '@/utils/settings/store';
  * Keeps the user's edits in order: saves run one after another, each starting from the result of the
  * previous one, so quick clicks on several controls never overwrite each other.
  */
-export function useSettingsEditor(client: Pick<OptionsClient, 'load' | 'save'> & Partial<Pick<OptionsClient, 'policyChanged'>>) {
+export function useSettingsEditor(client: Pick<OptionsClient, 'load' | 'save'> & Partial<Pick<OptionsClient, 'watchPolicy'>>) {
   const [loaded, setLoadedState] = useState<LoadedSettings | null>(null);
   const [saved, setSaved] = useState(0);
   const latest = useRef<LoadedSettings | null>(null);
@@ -26,12 +26,14 @@ export function useSettingsEditor(client: Pick<OptionsClient, 'load' | 'save'> &
       });
     // In the save queue: a save under way ends first, and an older read never overwrites a newer one.
     queue.current = queue.current.then(load).catch(() => undefined);
-    // The institution's policy, answered late (browser start), differs from the one shown: show its locks.
-    void client.policyChanged?.().then((changed) => {
-      if (changed && live) queue.current = queue.current.then(load).catch(() => undefined);
+    // The institution's policy changed (answered late at a browser start, or changed while the page is
+    // open): show its locks.
+    const unwatch = client.watchPolicy?.(() => {
+      if (live) queue.current = queue.current.then(load).catch(() => undefined);
     });
     return () => {
       live = false;
+      unwatch?.();
     };
   }, [client, setLoaded]);
 

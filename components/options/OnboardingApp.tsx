@@ -18,7 +18,7 @@ import type { OptionsClient } from '@/utils/settings/options-client';
 import type { SettingsEditor } from './editor';
 
 interface Props {
-  client: Pick<OptionsClient, 'load' | 'save' | 'policyChanged'>;
+  client: Pick<OptionsClient, 'load' | 'save' | 'watchPolicy'>;
   /** The version updated from (`?updated=`), or null on a fresh install. */
   updatedFrom: string | null;
   currentVersion: string;

@@ -11,14 +11,19 @@ import { saveSettings, settingsWithPolicy, type LoadedSettings, type ManagedArea
 import { followPolicy } from './policy-memory';
 import { downloadText } from '../view/download';
 import { safeHttpUrl } from '../model/url';
-import { HIDDEN_SITES_KEY, type StorageChangeEvent } from './basics';
+import { HIDDEN_SITES_KEY, onSettingsChanged, type StorageChangeEvent } from './basics';
 import { readHiddenSites, showSiteAgain } from './hidden-sites';
 
 export interface OptionsClient {
   /** The settings with the policy in use now (at once: the remembered policy until `storage.managed` answers). */
   load(): Promise<LoadedSettings>;
-  /** Resolves true once `storage.managed` has answered with another policy than `load` used: load again. */
-  policyChanged(): Promise<boolean>;
+  /**
+   * Calls back each time the institution's policy the page acts on changes, so that the page loads
+   * again and shows the new locks: `storage.managed`'s late first answer (browser start) when it is not
+   * the remembered policy `load` used, and every change made to the policy while the page is open.
+   * Returns an unsubscribe.
+   */
+  watchPolicy(onChange: () => void): () => void;
   /** Saves edited settings (locked fields keep the user's own value) and returns them reloaded. */
   save(next: Settings, previous: LoadedSettings): Promise<LoadedSettings>;
   /** Replaces the user's settings wholesale (import); the policy still applies on top. */
@@ -51,7 +56,23 @@ export function createOptionsClient({ storage, fetch, document }: OptionsEnviron
   const reload = async () => settingsWithPolicy(storage.local, await policy.current());
   return {
     load: reload,
-    policyChanged: () => policy.changed,
+    watchPolicy(onChange) {
+      let live = true;
+      const tell = (changed: boolean) => {
+        if (changed && live) onChange();
+      };
+      void policy.changed.then(tell);
+      const events = storage.onChanged;
+      const stop = events
+        ? onSettingsChanged(events, (area) => {
+            if (area === 'managed') void policy.refresh().then(tell);
+          })
+        : () => undefined;
+      return () => {
+        live = false;
+        stop();
+      };
+    },
     async save(next, previous) {
       await saveSettings(storage.local, next, previous);
       return reload();

@@ -128,30 +128,39 @@ export function readPolicy(local: StorageArea, managed: PolicyArea | null | unde
   return { now, fresh };
 }
 
-/** The policy a page acts on, and whether `storage.managed`'s late answer changed it (`followPolicy`). */
+/** The policy a context acts on, and how `storage.managed`'s answers change it (`followPolicy`). */
 export interface PolicyView {
-  /** The policy to act on now: `storage.managed`'s answer once it has come, before that `readPolicy`'s `now`. Never rejects. */
+  /** The policy to act on now: `storage.managed`'s latest answer once one has come, before that `readPolicy`'s `now`. Never rejects. */
   current(): Promise<Policy>;
   /**
    * Resolves once `storage.managed` has answered: true when its policy is not the one acted on until
-   * then (the page reads its settings again), false when it is. Never rejects.
+   * then (the caller reads its settings again), false when it is. Never rejects.
    */
   changed: Promise<boolean>;
+  /**
+   * Reads `storage.managed` again (its `onChanged` fired: the institution changed the policy) and acts
+   * on that answer from now on; resolves like `changed`. Never rejects.
+   */
+  refresh(): Promise<boolean>;
 }
 
 /**
- * For pages the reader opens (options, onboarding, the popup's preferences): act on the policy at once,
- * as `readPolicy` says, and switch to `storage.managed`'s answer when it comes. Right after a browser
- * start Chromium's answer takes seconds; a page that waited for it stayed blank that long. Only the
- * background remembers the policy (`rememberPolicy`): one writer.
+ * Acts on the policy at once, as `readPolicy` says, and switches to each answer of `storage.managed`
+ * as it comes: the first one (right after a browser start Chromium's takes seconds; a context that
+ * waited for it stayed idle or blank that long) and those read again after a change (`refresh`).
+ * The background's settings store and the pages the reader opens (options, onboarding, the popup's
+ * preferences) all follow the policy through it; only the background remembers it (`rememberPolicy`):
+ * one writer.
  */
 export function followPolicy(local: StorageArea, managed: PolicyArea | null | undefined, options: ReadPolicyOptions = {}): PolicyView {
   const read = readPolicy(local, managed, options);
   let policy: Promise<Policy> = read.now.then((now) => now.policy);
-  const changed = read.fresh.then(async (fresh) => {
-    const used = await policy;
-    policy = Promise.resolve(fresh);
-    return !samePolicy(used, fresh);
-  });
-  return { current: () => policy, changed };
+  /** Acts on an answer from now on; true when it is not the policy acted on until then. */
+  const adopt = (answer: Promise<Policy>) =>
+    answer.then(async (fresh) => {
+      const used = await policy;
+      policy = Promise.resolve(fresh);
+      return !samePolicy(used, fresh);
+    });
+  return { current: () => policy, changed: adopt(read.fresh), refresh: () => adopt(readManaged(managed)) };
 }

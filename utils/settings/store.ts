@@ -8,7 +8,7 @@ import { onSettingsChanged, type StorageChangeEvent } from './basics';
 import { applyPolicy } from './managed';
 import { migrateSettings } from './migrations';
 import { getPath, setPath } from './paths';
-import { readManaged, readPolicy, rememberPolicy, samePolicy, type Policy, type PolicyArea, type ReadPolicyOptions } from './policy-memory';
+import { followPolicy, readManaged, rememberPolicy, type PolicyArea, type ReadPolicyOptions } from './policy-memory';
 import { repairSettings } from './repair';
 import { SETTINGS_KEY, defaultSettings, type Settings } from './schema';
 
@@ -114,16 +114,15 @@ export interface SettingsStore {
  * the subscribers with cause `policy` (they stop and undo what the new policy forbids).
  */
 export function createSettingsStore(areas: SettingsStoreAreas, options: ReadPolicyOptions = {}): SettingsStore {
-  const first = readPolicy(areas.local, areas.managed, options);
-  let policy: Promise<Policy> = first.now.then((now) => now.policy);
-  let current = policy.then((p) => settingsWithPolicy(areas.local, p));
+  const policy = followPolicy(areas.local, areas.managed, options);
+  let current = policy.current().then((p) => settingsWithPolicy(areas.local, p));
   let disposed = false;
   const listeners = new Set<SettingsListener>();
 
   /** Loads with the current policy; tells the subscribers once loaded, in the order of the changes. */
   function reload(cause: SettingsChangeCause): Promise<LoadedSettings> {
     const previous = current;
-    current = Promise.all([previous, policy]).then(([, p]) => settingsWithPolicy(areas.local, p));
+    current = Promise.all([previous, policy.current()]).then(([, p]) => settingsWithPolicy(areas.local, p));
     const next = current;
     void Promise.all([previous, next]).then(([before, loaded]) => {
       if (!disposed) listeners.forEach((listener) => listener(loaded, { previous: before, cause }));
@@ -131,17 +130,15 @@ export function createSettingsStore(areas: SettingsStoreAreas, options: ReadPoli
     return next;
   }
 
-  /** Acts on storage.managed's answer: remembers it, and reloads when it is not the policy in use. */
-  async function follow(fresh: Policy): Promise<LoadedSettings> {
-    const used = await policy;
-    policy = Promise.resolve(fresh);
-    await rememberPolicy(areas.local, fresh);
-    return samePolicy(used, fresh) ? current : reload('policy');
+  /** After storage.managed answered: remembers its policy, and reloads when it is not the policy that was in use. */
+  async function follow(changed: boolean): Promise<LoadedSettings> {
+    await rememberPolicy(areas.local, await policy.current());
+    return changed ? reload('policy') : current;
   }
 
-  let settled = first.fresh.then(follow);
+  let settled = policy.changed.then(follow);
   const stop = onSettingsChanged(areas.onChanged, (area) => {
-    if (area === 'managed') settled = readManaged(areas.managed).then(follow);
+    if (area === 'managed') settled = policy.refresh().then(follow);
     else void reload('settings');
   });
   return {

@@ -131,6 +131,18 @@ describe('OptionsApp: managed policy, damaged settings, key test, cache, backup'
     expect(screen.getByText(/Your institution manages some of these settings/)).toBeTruthy();
   });
 
+  it('follows a policy the institution sets, then removes, while the page is open', async () => {
+    setup();
+    const email = (await screen.findByLabelText('Your email (optional)')) as HTMLInputElement;
+    expect(email.disabled).toBe(false);
+    await fakeBrowser.storage.managed.set(policy);
+    await waitFor(() => expect(email.disabled).toBe(true));
+    await waitFor(() => expect(email.value).toBe('library@example.edu'));
+    await fakeBrowser.storage.managed.clear();
+    await waitFor(() => expect(email.disabled).toBe(false));
+    expect(screen.queryByText(/Your institution manages some of these settings/)).toBeNull();
+  });
+
   it('shows locked fields as disabled and says why', async () => {
     await fakeBrowser.storage.managed.set(policy);
     setup();

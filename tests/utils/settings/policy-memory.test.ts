@@ -149,4 +149,18 @@ describe('followPolicy: a page shows at once and follows the late answer', () =>
     expect(await view.changed).toBe(true);
     expect(await view.current()).toEqual(privacy);
   });
+
+  it('refresh: reads storage.managed again after a change and acts on the new policy; no change, no reload', async () => {
+    let policy: Record<string, unknown> = privacy;
+    const view = followPolicy(memoryStorage(), { get: async () => ({ ...policy }) });
+    expect(await view.changed).toBe(false);
+    policy = { autoLookup: true, sources: { crossref: false } };
+    expect(await view.refresh()).toBe(true);
+    expect(await view.current()).toEqual(policy);
+    expect(await view.refresh()).toBe(false);
+    // The institution removed its policy (Chromium answers {}).
+    policy = {};
+    expect(await view.refresh()).toBe(true);
+    expect(await view.current()).toBeNull();
+  });
 });
