@@ -7,8 +7,9 @@ import type { TabState } from '../../utils/messaging/protocol';
  * The popup's address for one tab (relative to the extension's root): it names the tab, so the
  * popup reads that tab's state at once instead of first asking which tab is active (one round trip
  * to the browser less; entrypoints/popup/first-read.ts). A tab keeps its id for its whole life, so
- * the address stays right whatever the tab shows later; a tab Greenway never painted opens the
- * manifest's plain popup.html, which asks for the active tab.
+ * the address can never name another tab. Chromium drops a tab's own popup address when the tab
+ * navigates (seen with action.getPopup); the next report paints it again, and until then, as on a tab
+ * Greenway never painted, the manifest's plain popup.html asks for the active tab.
  */
 export const popupPathFor = (tabId: number): string => `popup.html?tabId=${tabId}`;
 
